@@ -1,0 +1,154 @@
+# mw_add_exercise(<manifest>): the targets of one exercise in a tree build.
+#
+# The manifest is read here only for what the build needs (id, files,
+# depends, build.sanitize/build.flags); the grader reads everything else.
+# A problem in one exercise (a bad manifest, a missing file) must not stop
+# the others from building, so it becomes a suite target that fails with a
+# one-line reason instead of a configure error.
+
+# Flags for each build variant named in a manifest's "build": {"sanitize": ...}.
+set(MW_VARIANT_address+undefined
+    -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+set(MW_VARIANT_thread -fsanitize=thread -fno-omit-frame-pointer)
+set(MW_VARIANT_none "")
+
+# Libraries a manifest may ask for in "build": {"libraries": [...]}.
+find_package(benchmark QUIET)
+find_package(mimalloc QUIET)
+find_package(PkgConfig QUIET)
+if(PkgConfig_FOUND)
+  pkg_check_modules(jemalloc QUIET IMPORTED_TARGET jemalloc)
+endif()
+set(MW_LIBRARY_benchmark benchmark::benchmark)
+set(MW_LIBRARY_mimalloc mimalloc)
+set(MW_LIBRARY_jemalloc PkgConfig::jemalloc)
+
+# A target named <name> that fails to build, printing <reason>.
+function(_mw_failing_target name reason)
+  add_custom_target(${name}
+    COMMAND ${CMAKE_COMMAND} -E echo "error: ${reason}"
+    COMMAND ${CMAKE_COMMAND} -E false
+    VERBATIM)
+endfunction()
+
+function(_mw_json_list out json)
+  set(items "")
+  string(JSON n ERROR_VARIABLE err LENGTH "${json}" ${ARGN})
+  if(NOT err)
+    if(n GREATER 0)
+      math(EXPR last "${n} - 1")
+      foreach(i RANGE ${last})
+        string(JSON item GET "${json}" ${ARGN} ${i})
+        list(APPEND items "${item}")
+      endforeach()
+    endif()
+  endif()
+  set(${out} "${items}" PARENT_SCOPE)
+endfunction()
+
+function(mw_add_exercise manifest)
+  get_filename_component(exercise_dir "${manifest}" DIRECTORY)
+  get_filename_component(id "${exercise_dir}" NAME)
+  set_property(DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}" APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${manifest}")
+  file(READ "${manifest}" json)
+
+  string(JSON files_json ERROR_VARIABLE err GET "${json}" files)
+  if(err)
+    _mw_failing_target(suite-${id} "${manifest}: cannot read field 'files'")
+    return()
+  endif()
+  _mw_json_list(files "${json}" files)
+  _mw_json_list(depends "${json}" depends)
+  string(JSON sanitize ERROR_VARIABLE err GET "${json}" build sanitize)
+  if(err)
+    set(sanitize "address+undefined")
+  endif()
+  if(NOT DEFINED MW_VARIANT_${sanitize})
+    _mw_failing_target(suite-${id} "${manifest}: unknown build.sanitize '${sanitize}'")
+    return()
+  endif()
+  _mw_json_list(extra_flags "${json}" build flags)
+  set(flags ${MW_VARIANT_${sanitize}} ${extra_flags})
+  _mw_json_list(libraries "${json}" build libraries)
+  string(JSON freestanding ERROR_VARIABLE err GET "${json}" build freestanding)
+  if(err)
+    set(freestanding OFF)
+  endif()
+
+  # The learner's files, taken from the graded tree.
+  set(tree_dir "${MW_TREE}/${id}")
+  set(sources "")
+  foreach(file IN LISTS files)
+    if(NOT EXISTS "${tree_dir}/${file}")
+      _mw_failing_target(suite-${id} "${tree_dir}/${file}: file missing from the graded tree")
+      return()
+    endif()
+    if(file MATCHES "\\.(cpp|cc)$")
+      list(APPEND sources "${tree_dir}/${file}")
+    endif()
+  endforeach()
+  set_property(DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}" APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${tree_dir}")
+
+  if(sources)
+    add_library(lib-${id} STATIC ${sources})
+    target_compile_options(lib-${id} PUBLIC ${flags} -g)
+    target_link_options(lib-${id} PUBLIC ${flags})
+    set(scope PUBLIC)
+  else()
+    add_library(lib-${id} INTERFACE)
+    target_compile_options(lib-${id} INTERFACE ${flags} -g)
+    target_link_options(lib-${id} INTERFACE ${flags})
+    set(scope INTERFACE)
+  endif()
+  target_include_directories(lib-${id} ${scope} "${tree_dir}" "${MW_COURSE_ROOT}/common/include")
+  target_link_libraries(lib-${id} ${scope} Threads::Threads)
+  foreach(library IN LISTS libraries)
+    if(NOT TARGET ${MW_LIBRARY_${library}})
+      _mw_failing_target(suite-${id} "${manifest}: unknown build.libraries entry '${library}'")
+      return()
+    endif()
+    target_link_libraries(lib-${id} ${scope} ${MW_LIBRARY_${library}})
+  endforeach()
+  foreach(dependency IN LISTS depends)
+    if(TARGET lib-${dependency})
+      target_link_libraries(lib-${id} ${scope} lib-${dependency})
+    else()
+      _mw_failing_target(suite-${id} "${manifest}: depends on '${dependency}', which is not built before it")
+      return()
+    endif()
+  endforeach()
+
+  # The hidden suite: every .cpp in grader/suites/<id>/.
+  file(GLOB suite_sources CONFIGURE_DEPENDS "${MW_COURSE_ROOT}/grader/suites/${id}/*.cpp")
+  if(NOT suite_sources)
+    _mw_failing_target(suite-${id} "no hidden suite in ${MW_COURSE_ROOT}/grader/suites/${id}")
+    return()
+  endif()
+  add_executable(suite-${id} ${suite_sources})
+  target_include_directories(suite-${id} PRIVATE "${MW_COURSE_ROOT}/grader/testing/include")
+  target_link_libraries(suite-${id} PRIVATE lib-${id} GTest::gtest GTest::gtest_main GTest::gmock)
+  # Where the suite may look for the learner's sources (e.g. to cross-compile them).
+  target_compile_definitions(suite-${id} PRIVATE MW_TREE_DIR="${tree_dir}")
+
+  # "freestanding": true — the learner's sources must also build with no
+  # hosted runtime. The object files are handed to the suite, whose tests
+  # audit their undefined symbols.
+  if(freestanding AND sources)
+    add_library(freestanding-${id} OBJECT ${sources})
+    target_include_directories(freestanding-${id} PRIVATE "${tree_dir}")
+    target_compile_options(freestanding-${id} PRIVATE
+      -ffreestanding -fno-exceptions -fno-rtti -fno-asynchronous-unwind-tables -fno-stack-protector -O2)
+    add_dependencies(suite-${id} freestanding-${id})
+    target_compile_definitions(suite-${id} PRIVATE
+      "MW_FREESTANDING_OBJECTS=\"$<JOIN:$<TARGET_OBJECTS:freestanding-${id}>,;>\"")
+  endif()
+
+  # The visible tests: exercises/<id>/tests/*.cpp of the course, run by ctest.
+  file(GLOB visible_sources CONFIGURE_DEPENDS "${exercise_dir}/tests/*.cpp")
+  if(visible_sources)
+    add_executable(visible-${id} ${visible_sources})
+    target_include_directories(visible-${id} PRIVATE "${MW_COURSE_ROOT}/grader/testing/include")
+    target_link_libraries(visible-${id} PRIVATE lib-${id} GTest::gtest GTest::gtest_main GTest::gmock)
+    add_test(NAME ${id} COMMAND visible-${id})
+  endif()
+endfunction()

@@ -1,0 +1,2 @@
+#include "tracking.hpp"
+int answer(){ return 42; }
