@@ -45,6 +45,19 @@ class CountingResource : public std::pmr::memory_resource {
   /// Every mismatch seen: one line each. Empty when the learner was correct.
   std::vector<std::string> errors() const { return locked([&] { return errors_; }); }
 
+  /// True when [p, p + bytes) lies inside one live block (to check that an allocator hands
+  /// out memory it really got from this resource, e.g. not below a chunk's start).
+  bool contains(const void* p, std::size_t bytes) const {
+    return locked([&] {
+      auto* byte = static_cast<const char*>(p);
+      auto it = live_.upper_bound(const_cast<void*>(p));  // first block starting after p
+      if (it == live_.begin()) return false;
+      --it;
+      auto offset = static_cast<std::size_t>(byte - static_cast<const char*>(it->first));
+      return offset <= it->second.bytes && bytes <= it->second.bytes - offset;
+    });
+  }
+
   /// When set, the next allocate calls throw std::bad_alloc (to test exception safety).
   void fail_allocations(bool fail) {
     std::lock_guard lock(mutex_);
@@ -87,7 +100,7 @@ class CountingResource : public std::pmr::memory_resource {
   }
 
   template <class F>
-  auto locked(F f) const {
+  auto locked(F f) const -> decltype(f()) {
     std::lock_guard lock(mutex_);
     return f();
   }

@@ -1,0 +1,86 @@
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "commands/commands.hpp"
+#include "commands/grading.hpp"
+#include "report/json_report.hpp"
+#include "report/text_report.hpp"
+
+namespace grader {
+
+namespace fs = std::filesystem;
+
+bool GlobalOptions::use_color(int fd) const {
+  if (color == ColorMode::never) return false;
+  if (color == ColorMode::always) return true;
+  const char* no_color = std::getenv("NO_COLOR");
+  return (no_color == nullptr || *no_color == '\0') && isatty(fd) != 0;
+}
+
+namespace {
+
+// Progress on stderr: one line rewritten in place on a terminal, plain lines otherwise.
+std::function<void(const std::string&)> progress_printer() {
+  const bool terminal = isatty(STDERR_FILENO) != 0;
+  return [terminal](const std::string& line) {
+    if (terminal) {
+      fmt::print(stderr, "\r\033[K{}", line);
+    } else {
+      fmt::print(stderr, "{}\n", line);
+    }
+    std::fflush(stderr);
+  };
+}
+
+void clear_progress() {
+  if (isatty(STDERR_FILENO) != 0) fmt::print(stderr, "\r\033[K");
+}
+
+}  // namespace
+
+int run_check(const GlobalOptions& global, const CheckOptions& options) {
+  if (options.format != "text" && options.format != "json") {
+    throw UsageError(fmt::format("unknown --format '{}': expected text or json", options.format));
+  }
+  GradeRequest request;
+  request.project = global.project;
+  request.course = global.course;
+  request.workspace = options.workspace.empty() ? global.course / "exercises" : options.workspace;
+  request.build_dir = options.build_dir;
+  request.ids = options.ids;
+  request.progress = progress_printer();
+  const Report report = grade(request);
+  clear_progress();
+
+  const std::string json_text = dump_json(to_json(report));
+  // The last report of a workspace, for `grader list`. Only when grading everything,
+  // so a check of one exercise does not forget the others.
+  if (options.ids.empty()) write_atomically(build_dir_for(request) / "last-report.json", json_text);
+
+  const bool to_stdout = options.output.empty();
+  const std::string text = render_text(report, TextStyle{global.use_color(STDOUT_FILENO), true});
+  if (options.format == "json") {
+    if (to_stdout) {
+      std::cout << json_text;
+    } else {
+      write_atomically(options.output, json_text);
+      std::cout << text;
+    }
+  } else {
+    if (!to_stdout) write_atomically(options.output, render_text(report, TextStyle{false, true}));
+    std::cout << text;
+  }
+
+  const double percent = report.max_score() > 0 ? 100.0 * report.score() / report.max_score() : 0;
+  if (options.fail_under >= 0 && percent < options.fail_under) {
+    fmt::print(stderr, "grader: score {:.1f}% is under --fail-under {}%\n", percent, options.fail_under);
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace grader

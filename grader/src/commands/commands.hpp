@@ -1,0 +1,42 @@
+// commands/commands.hpp — the grader's subcommands. Each returns the process
+// exit status: 0 when it ran, 1 when a threshold it checks was not met, and
+// throws UsageError (exit 2) for bad usage or a broken installation.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace grader {
+
+enum class ColorMode { automatic, always, never };
+
+struct GlobalOptions {
+  std::filesystem::path project;  ///< the grader's sources, holding cmake/tree
+  std::filesystem::path course;   ///< the course graded against
+  ColorMode color = ColorMode::automatic;
+
+  /// Returns: whether to colour output written to `fd`: never with NO_COLOR or
+  /// --color=never, always with --color=always, else only on a terminal.
+  bool use_color(int fd) const;
+};
+
+struct CheckOptions {
+  std::vector<std::string> ids;
+  std::filesystem::path workspace;  ///< empty: <course>/exercises
+  std::filesystem::path build_dir;  ///< empty: the default for the workspace
+  std::string format = "text";      ///< text or json
+  std::filesystem::path output;     ///< empty: standard output
+  double fail_under = -1;           ///< percent; negative: no threshold
+};
+
+/// `grader check`: build, run and score; print or write the report.
+int run_check(const GlobalOptions& global, const CheckOptions& options);
+
+/// `grader list`: every exercise with its day, last known status and points.
+int run_list(const GlobalOptions& global, const std::filesystem::path& workspace);
+
+/// `grader verify`: every hidden test fails on its stub and passes on its solution.
+int run_verify(const GlobalOptions& global, const std::vector<std::string>& ids);
+
+}  // namespace grader

@@ -1,0 +1,171 @@
+#include "manifest/manifest.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace grader {
+namespace {
+
+using nlohmann::json;
+
+// Reads fields out of one manifest, turning every problem into a ManifestError
+// that names the file and the field.
+class FieldReader {
+ public:
+  FieldReader(const std::filesystem::path& path, const json& root) : path_(path), root_(root) {}
+
+  [[noreturn]] void fail(const std::string& field, const std::string& problem) const {
+    throw ManifestError(fmt::format("{}: field '{}': {}", path_.string(), field, problem));
+  }
+
+  const json* find(const std::string& field) const {
+    const json* node = &root_;
+    std::size_t start = 0;
+    while (start <= field.size()) {
+      const std::size_t dot = std::min(field.find('.', start), field.size());
+      const std::string key = field.substr(start, dot - start);
+      if (!node->is_object() || !node->contains(key)) return nullptr;
+      node = &(*node)[key];
+      start = dot + 1;
+    }
+    return node;
+  }
+
+  const json& required(const std::string& field) const {
+    const json* node = find(field);
+    if (node == nullptr) fail(field, "missing");
+    return *node;
+  }
+
+  std::string string(const std::string& field, const std::optional<std::string>& fallback = {}) const {
+    const json* node = find(field);
+    if (node == nullptr) {
+      if (fallback) return *fallback;
+      fail(field, "missing");
+    }
+    if (!node->is_string()) fail(field, "expected a string");
+    return node->get<std::string>();
+  }
+
+  std::vector<std::string> strings(const std::string& field, bool required_field) const {
+    const json* node = find(field);
+    if (node == nullptr) {
+      if (required_field) fail(field, "missing");
+      return {};
+    }
+    if (!node->is_array()) fail(field, "expected an array of strings");
+    std::vector<std::string> out;
+    for (const json& item : *node) {
+      if (!item.is_string()) fail(field, "expected an array of strings");
+      out.push_back(item.get<std::string>());
+    }
+    return out;
+  }
+
+  double positive_number(const std::string& field, double fallback) const {
+    const json* node = find(field);
+    if (node == nullptr) return fallback;
+    if (!node->is_number() || node->get<double>() <= 0) fail(field, "expected a positive number");
+    return node->get<double>();
+  }
+
+  int points(const std::string& field, const json& node) const {
+    if (!node.is_number_integer() || node.get<int>() < 0) {
+      fail(field, "expected a whole number of points, 0 or more");
+    }
+    return node.get<int>();
+  }
+
+ private:
+  const std::filesystem::path& path_;
+  const json& root_;
+};
+
+bool is_safe_relative(const std::string& file) {
+  const std::filesystem::path p(file);
+  if (file.empty() || p.is_absolute()) return false;
+  return std::none_of(p.begin(), p.end(), [](const auto& part) { return part == ".."; });
+}
+
+}  // namespace
+
+int Manifest::points_for(const std::string& full_name) const {
+  const auto it = test_points.find(full_name);
+  return it == test_points.end() ? default_points : it->second;
+}
+
+Manifest load_manifest(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ManifestError(fmt::format("{}: cannot be read", path.string()));
+  json root;
+  try {
+    root = json::parse(in);
+  } catch (const json::parse_error& e) {
+    throw ManifestError(fmt::format("{}: not valid JSON (byte {})", path.string(), e.byte));
+  }
+  if (!root.is_object()) throw ManifestError(fmt::format("{}: expected a JSON object", path.string()));
+  const FieldReader read(path, root);
+
+  Manifest m;
+  m.path = path;
+  m.id = read.string("id");
+  const std::string directory = path.parent_path().filename().string();
+  if (m.id != directory) read.fail("id", fmt::format("'{}' differs from the directory name '{}'", m.id, directory));
+  m.title = read.string("title");
+  m.day = read.string("day");
+  static const std::set<std::string> kDays = {"1-2", "3-4", "5-7"};
+  if (kDays.count(m.day) == 0) read.fail("day", "expected \"1-2\", \"3-4\" or \"5-7\"");
+  m.lesson = read.string("lesson", std::string());
+  m.files = read.strings("files", true);
+  if (m.files.empty()) read.fail("files", "expected at least one file");
+  for (const std::string& file : m.files) {
+    if (!is_safe_relative(file)) read.fail("files", fmt::format("'{}' is not a relative path inside the exercise", file));
+  }
+  m.depends = read.strings("depends", false);
+  m.sanitize = read.string("build.sanitize", std::string("address+undefined"));
+  static const std::set<std::string> kVariants = {"address+undefined", "thread", "none"};
+  if (kVariants.count(m.sanitize) == 0) read.fail("build.sanitize", "expected \"address+undefined\", \"thread\" or \"none\"");
+
+  if (const json* points = read.find("points.default")) m.default_points = read.points("points.default", *points);
+  if (const json* tests = read.find("points.tests")) {
+    if (!tests->is_object()) read.fail("points.tests", "expected an object of test name -> points");
+    for (const auto& [name, value] : tests->items()) {
+      m.test_points[name] = read.points("points.tests." + name, value);
+    }
+  }
+  m.test_seconds = read.positive_number("limits.test_seconds", m.test_seconds);
+  m.suite_seconds = read.positive_number("limits.suite_seconds", m.suite_seconds);
+  m.visibility = read.string("visibility", m.visibility);
+  static const std::set<std::string> kVisibility = {"hidden", "after_due_date", "after_published", "visible"};
+  if (kVisibility.count(m.visibility) == 0) {
+    read.fail("visibility", "expected hidden, after_due_date, after_published or visible");
+  }
+  m.hints = read.strings("hints", false);
+  return m;
+}
+
+std::vector<CourseEntry> load_course(const std::filesystem::path& root) {
+  std::vector<CourseEntry> course;
+  std::error_code ec;
+  for (const auto& dir : std::filesystem::directory_iterator(root / "exercises", ec)) {
+    if (!dir.is_directory()) continue;
+    CourseEntry entry;
+    entry.id = dir.path().filename().string();
+    entry.manifest_path = dir.path() / "exercise.json";
+    if (!std::filesystem::exists(entry.manifest_path)) continue;  // not an exercise directory
+    try {
+      entry.manifest = load_manifest(entry.manifest_path);
+    } catch (const ManifestError& e) {
+      entry.error = e.what();
+    }
+    course.push_back(std::move(entry));
+  }
+  std::sort(course.begin(), course.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  return course;
+}
+
+}  // namespace grader

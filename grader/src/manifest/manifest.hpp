@@ -1,0 +1,60 @@
+// manifest/manifest.hpp — an exercise's exercise.json, parsed and checked.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace grader {
+
+/// Thrown for a manifest that cannot be used. what() is one line naming the
+/// file and the field, e.g. "exercises/02-x/exercise.json: field 'points.default': expected a number".
+class ManifestError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// One exercise, as its manifest describes it.
+/// Invariants (checked by load_manifest): id equals the directory name; files is
+/// not empty and holds relative paths without ".."; hints may be empty; every
+/// limit is positive.
+struct Manifest {
+  std::filesystem::path path;  ///< the exercise.json it came from
+  std::string id;
+  std::string title;
+  std::string day;     ///< "1-2", "3-4" or "5-7"
+  std::string lesson;  ///< lesson path and anchor, relative to the course root
+  std::vector<std::string> files;
+  std::vector<std::string> depends;
+  std::string sanitize = "address+undefined";  ///< "address+undefined", "thread" or "none"
+  int default_points = 1;
+  std::map<std::string, int> test_points;  ///< full test name -> points
+  double test_seconds = 10;
+  double suite_seconds = 120;
+  std::string visibility = "visible";  ///< hidden, after_due_date, after_published, visible
+  std::vector<std::string> hints;
+
+  /// Returns the points the test named `full_name` ("Suite.Test") is worth.
+  int points_for(const std::string& full_name) const;
+};
+
+/// Effects: reads and validates the manifest at `path`.
+/// Returns: the manifest. Throws: ManifestError with a one-line reason.
+Manifest load_manifest(const std::filesystem::path& path);
+
+/// One entry of a course: a manifest, or the reason it could not be loaded.
+struct CourseEntry {
+  std::string id;  ///< the directory name, known even when the manifest is broken
+  std::filesystem::path manifest_path;
+  std::optional<Manifest> manifest;
+  std::string error;  ///< set when manifest is empty
+};
+
+/// Effects: loads every `<root>/exercises/*/exercise.json`, sorted by id. A broken
+/// manifest becomes an entry with its error; it never stops the others loading.
+std::vector<CourseEntry> load_course(const std::filesystem::path& root);
+
+}  // namespace grader

@@ -1,0 +1,119 @@
+#include "report/json_report.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace grader {
+namespace {
+
+using nlohmann::json;
+
+template <class Enum>
+Enum enum_from(const std::string& text, std::initializer_list<Enum> values) {
+  for (Enum v : values) {
+    if (text == to_string(v)) return v;
+  }
+  throw std::invalid_argument("unknown status '" + text + "'");
+}
+
+}  // namespace
+
+json to_json(const Report& report) {
+  json exercises = json::array();
+  for (const ExerciseReport& e : report.exercises) {
+    json tests = json::array();
+    for (const TestReport& t : e.tests) {
+      tests.push_back({{"name", t.name},
+                       {"status", to_string(t.status)},
+                       {"score", t.score},
+                       {"max_score", t.max_score},
+                       {"message", t.message},
+                       {"seconds", t.seconds}});
+    }
+    exercises.push_back({{"id", e.id},
+                         {"title", e.title},
+                         {"day", e.day},
+                         {"lesson", e.lesson},
+                         {"status", to_string(e.status)},
+                         {"score", e.score},
+                         {"max_score", e.max_score},
+                         {"message", e.message},
+                         {"build", {{"ok", e.build.ok}, {"seconds", e.build.seconds}, {"diagnostics", e.build.diagnostics}}},
+                         {"tests", tests}});
+  }
+  return {{"schema_version", Report::kSchemaVersion},
+          {"tool", {{"name", "grader"}, {"version", report.tool_version}}},
+          {"compiler", report.compiler},
+          {"workspace", report.workspace},
+          {"summary",
+           {{"score", report.score()},
+            {"max_score", report.max_score()},
+            {"exercises_passed", report.exercises_passed()},
+            {"exercises_total", static_cast<int>(report.exercises.size())}}},
+          {"exercises", exercises}};
+}
+
+Report report_from_json(const json& j) {
+  Report report;
+  report.tool_version = j.at("tool").at("version").get<std::string>();
+  report.compiler = j.at("compiler").get<std::string>();
+  report.workspace = j.at("workspace").get<std::string>();
+  for (const json& je : j.at("exercises")) {
+    ExerciseReport e;
+    e.id = je.at("id").get<std::string>();
+    e.title = je.at("title").get<std::string>();
+    e.day = je.at("day").get<std::string>();
+    e.lesson = je.at("lesson").get<std::string>();
+    e.status = enum_from(je.at("status").get<std::string>(), {ExerciseStatus::passed, ExerciseStatus::failed,
+                                                             ExerciseStatus::build_error, ExerciseStatus::not_run});
+    e.score = je.at("score").get<int>();
+    e.max_score = je.at("max_score").get<int>();
+    e.message = je.at("message").get<std::string>();
+    e.build.ok = je.at("build").at("ok").get<bool>();
+    e.build.seconds = je.at("build").at("seconds").get<double>();
+    e.build.diagnostics = je.at("build").at("diagnostics").get<std::string>();
+    for (const json& jt : je.at("tests")) {
+      TestReport t;
+      t.name = jt.at("name").get<std::string>();
+      t.status = enum_from(jt.at("status").get<std::string>(),
+                           {TestStatus::passed, TestStatus::failed, TestStatus::crashed, TestStatus::timeout,
+                            TestStatus::sanitizer, TestStatus::skipped, TestStatus::not_run});
+      t.score = jt.at("score").get<int>();
+      t.max_score = jt.at("max_score").get<int>();
+      t.message = jt.at("message").get<std::string>();
+      t.seconds = jt.at("seconds").get<double>();
+      e.tests.push_back(std::move(t));
+    }
+    report.exercises.push_back(std::move(e));
+  }
+  return report;
+}
+
+std::string dump_json(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n"; }
+
+void write_atomically(const std::filesystem::path& path, const std::string& text) {
+  const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
+  std::string temp = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
+  const int fd = mkstemp(temp.data());
+  if (fd < 0) throw std::runtime_error(fmt::format("cannot write '{}': cannot create a file in '{}'", path.string(), dir.string()));
+  std::size_t written = 0;
+  while (written < text.size()) {
+    const ssize_t n = write(fd, text.data() + written, text.size() - written);
+    if (n <= 0) break;
+    written += static_cast<std::size_t>(n);
+  }
+  const bool ok = written == text.size() && fsync(fd) == 0 && fchmod(fd, 0644) == 0;
+  close(fd);
+  if (!ok || std::rename(temp.c_str(), path.c_str()) != 0) {
+    std::remove(temp.c_str());
+    throw std::runtime_error(fmt::format("cannot write '{}'", path.string()));
+  }
+}
+
+}  // namespace grader

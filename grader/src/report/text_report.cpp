@@ -1,0 +1,68 @@
+#include "report/text_report.hpp"
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include "build/tree_build.hpp"
+#include "util/text.hpp"
+
+namespace grader {
+namespace {
+
+constexpr std::size_t kFailureLines = 8;
+
+std::string paint(const std::string& text, fmt::terminal_color color, bool enabled) {
+  return enabled ? fmt::format(fmt::fg(color), "{}", text) : text;
+}
+
+std::string indent(const std::string& text) {
+  std::string out = "      ";
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += "      ";
+  }
+  while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) out.pop_back();
+  return out;
+}
+
+// The one thing a learner should read first about a failing exercise.
+std::string first_failure(const ExerciseReport& e) {
+  if (e.status == ExerciseStatus::build_error) return "build error:\n" + first_error(e.build.diagnostics, kFailureLines);
+  if (e.status == ExerciseStatus::not_run) return e.message;
+  for (const TestReport& t : e.tests) {
+    if (t.status != TestStatus::passed && t.status != TestStatus::skipped) {
+      return fmt::format("{} — {}:\n{}", t.name, to_string(t.status), first_lines(t.message, kFailureLines));
+    }
+  }
+  return e.message;
+}
+
+}  // namespace
+
+std::string progress_bar(int done, int total, int width, bool color) {
+  const double fraction = total > 0 ? static_cast<double>(done) / total : 0.0;
+  const int filled = static_cast<int>(fraction * width + 0.5);
+  const std::string bar = std::string(filled, '#') + std::string(width - filled, '.');
+  return fmt::format("[{}] {:3.0f}%", paint(bar, fmt::terminal_color::green, color), fraction * 100);
+}
+
+std::string render_text(const Report& report, const TextStyle& style) {
+  std::string out;
+  for (const ExerciseReport& e : report.exercises) {
+    const bool passed = e.status == ExerciseStatus::passed;
+    const std::string mark = passed ? paint("PASS", fmt::terminal_color::green, style.color)
+                                    : paint(e.status == ExerciseStatus::failed ? "FAIL" : "----",
+                                            fmt::terminal_color::red, style.color);
+    const std::string status = passed ? "" : fmt::format(" ({})", to_string(e.status));
+    out += fmt::format("{} {:<28} {:<34} {:>3}/{:<3}{}\n", mark, e.id, e.title, e.score, e.max_score, status);
+    if (!passed && style.details) {
+      const std::string failure = first_failure(e);
+      if (!failure.empty()) out += indent(failure) + "\n";
+    }
+  }
+  out += fmt::format("\n{}  {}/{} points, {}/{} exercises passed\n", progress_bar(report.score(), report.max_score(), 30, style.color),
+                     report.score(), report.max_score(), report.exercises_passed(), report.exercises.size());
+  return out;
+}
+
+}  // namespace grader

@@ -1,0 +1,22 @@
+// report/text_report.hpp — the report for a person at a terminal.
+#pragma once
+
+#include <string>
+
+#include "report/model.hpp"
+
+namespace grader {
+
+struct TextStyle {
+  bool color = false;  ///< ANSI colours (only on a terminal, never with NO_COLOR)
+  bool details = true; ///< show the first failure of each failing exercise
+};
+
+/// Returns: one line per exercise (status, id, title, points), the first failure's
+/// message under each failing exercise, and an overall progress bar.
+std::string render_text(const Report& report, const TextStyle& style);
+
+/// Returns: a bar like "[#########...........] 45%" of `width` cells for done/total.
+std::string progress_bar(int done, int total, int width, bool color);
+
+}  // namespace grader

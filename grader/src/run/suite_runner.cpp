@@ -1,0 +1,207 @@
+#include "run/suite_runner.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "run/gtest_output.hpp"
+#include "run/process.hpp"
+#include "run/scratch_dir.hpp"
+#include "util/text.hpp"
+
+namespace grader {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t kMessageBytes = 4096;     // per test, in the report
+constexpr std::size_t kSanitizerLines = 12;      // of a sanitizer report, in the message
+constexpr double kStartupSeconds = 3;            // a process's own start and exit, beyond the test
+
+// One process of the suite: its private result file and sanitizer log prefix.
+struct Invocation {
+  ProcessResult process;
+  std::optional<std::vector<GtestResult>> results;
+  std::string sanitizer_report;  // empty when no sanitizer reported
+};
+
+// Runs and reads one process of the suite. Every file it reads is in `scratch`, named
+// with a serial number so a previous invocation's files are never read again.
+class SuiteProcess {
+ public:
+  SuiteProcess(fs::path binary, const Manifest& manifest, const fs::path& scratch)
+      : binary_(std::move(binary)), manifest_(manifest), results_dir_(scratch / "results"), work_dir_(scratch / "work") {
+    fs::create_directories(results_dir_);
+    fs::create_directories(work_dir_);
+  }
+
+  Invocation run(std::vector<std::string> args, double wall_seconds) {
+    const int serial = serial_++;
+    const fs::path results = results_dir_ / fmt::format("gtest-{}.json", serial);
+    const std::string sanitizer_log = (results_dir_ / fmt::format("sanitizer-{}", serial)).string();
+    ProcessSpec spec;
+    spec.argv = {binary_.string(), "--gtest_output=json:" + results.string()};
+    spec.argv.insert(spec.argv.end(), args.begin(), args.end());
+    spec.cwd = work_dir_;
+    spec.limits.wall_seconds = wall_seconds;
+    spec.env = sanitizer_environment(sanitizer_log);
+    spec.env["GTEST_COLOR"] = "no";
+    if (manifest_.sanitize == "none") spec.limits.address_space_bytes = 4ull << 30;
+
+    Invocation inv;
+    inv.process = run_process(spec);
+    inv.results = read_gtest_json(results);
+    inv.sanitizer_report = read_sanitizer_logs(sanitizer_log);
+    return inv;
+  }
+
+ private:
+  // Sanitizers write their reports to files of ours, not to the test's output.
+  std::map<std::string, std::string> sanitizer_environment(const std::string& log) const {
+    const std::string common = "log_path=" + log + ":halt_on_error=1:hard_rss_limit_mb=3072";
+    return {
+        {"ASAN_OPTIONS", common + ":detect_leaks=1:allocator_may_return_null=1:abort_on_error=0"},
+        {"UBSAN_OPTIONS", common + ":print_stacktrace=1"},
+        {"TSAN_OPTIONS", common + ":second_deadlock_stack=1"},
+        {"LSAN_OPTIONS", "log_path=" + log},
+    };
+  }
+
+  std::string read_sanitizer_logs(const std::string& prefix) const {
+    std::string report;
+    for (const auto& entry : fs::directory_iterator(results_dir_)) {
+      if (entry.path().string().rfind(prefix + ".", 0) != 0) continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::ostringstream text;
+      text << in.rdbuf();
+      report += text.str();
+    }
+    return report;
+  }
+
+  fs::path binary_;
+  const Manifest& manifest_;
+  fs::path results_dir_;
+  fs::path work_dir_;
+  int serial_ = 0;
+};
+
+// The first lines of a sanitizer report that say what went wrong.
+std::string sanitizer_summary(const std::string& report) {
+  std::string_view text = report;
+  for (const char* marker : {"ERROR:", "runtime error:", "WARNING: ThreadSanitizer"}) {
+    const std::size_t at = text.find(marker);
+    if (at != std::string_view::npos) {
+      const std::size_t line_start = text.rfind('\n', at);
+      text = text.substr(line_start == std::string_view::npos ? 0 : line_start + 1);
+      break;
+    }
+  }
+  return first_lines(text, kSanitizerLines);
+}
+
+// The verdict on one test run in a process of its own.
+TestReport judge_isolated(const std::string& name, const Invocation& inv) {
+  TestReport t;
+  t.name = name;
+  t.seconds = inv.process.seconds;
+  const GtestResult* reported = nullptr;
+  if (inv.results) {
+    for (const GtestResult& r : *inv.results) {
+      if (r.name == name) reported = &r;
+    }
+  }
+  if (!inv.sanitizer_report.empty()) {
+    t.status = TestStatus::sanitizer;
+    t.message = sanitizer_summary(inv.sanitizer_report);
+  } else if (inv.process.timed_out) {
+    t.status = TestStatus::timeout;
+    t.message = "the test did not finish: " + inv.process.describe();
+  } else if (inv.process.signal != 0) {
+    t.status = TestStatus::crashed;
+    t.message = "the test crashed: " + inv.process.describe();
+  } else if (reported == nullptr) {
+    t.status = TestStatus::crashed;
+    t.message = fmt::format("the test ended its process ({}) before reporting a result", inv.process.describe());
+  } else {
+    t.status = reported->status;
+    t.message = reported->message;
+    t.seconds = reported->seconds;
+    if (t.status == TestStatus::passed && inv.process.exit_code != 0) {
+      t.status = TestStatus::failed;
+      t.message = fmt::format("the test passed, then its process ended with {}", inv.process.describe());
+    }
+  }
+  if (!inv.process.output.empty() && t.status != TestStatus::passed && t.status != TestStatus::skipped &&
+      t.status != TestStatus::failed && t.status != TestStatus::sanitizer) {
+    t.message += "\n--- output ---\n" + first_lines(inv.process.output, 20);
+  }
+  t.message = truncate_utf8(t.message, kMessageBytes);
+  return t;
+}
+
+// True when one whole-suite run can be trusted for every listed test.
+bool clean_run(const Invocation& inv, const std::vector<std::string>& names) {
+  if (!inv.results || inv.process.timed_out || inv.process.signal != 0 || !inv.sanitizer_report.empty()) return false;
+  std::map<std::string, TestStatus> by_name;
+  for (const GtestResult& r : *inv.results) by_name[r.name] = r.status;
+  bool any_failed = false;
+  for (const std::string& name : names) {
+    const auto it = by_name.find(name);
+    if (it == by_name.end() || it->second == TestStatus::not_run) return false;
+    any_failed = any_failed || it->second == TestStatus::failed;
+  }
+  // GoogleTest exits 1 exactly when a test failed; anything else is the code under test.
+  return inv.process.exit_code == (any_failed ? 1 : 0);
+}
+
+}  // namespace
+
+SuiteResult run_suite(const fs::path& binary, const Manifest& manifest) {
+  SuiteResult suite;
+  ScratchDir scratch;
+  SuiteProcess process(binary, manifest, scratch.path());
+
+  const Invocation listing = process.run({"--gtest_list_tests"}, 30);
+  if (!listing.results || listing.results->empty()) {
+    suite.error = fmt::format("the suite could not list its tests ({}){}", listing.process.describe(),
+                              listing.process.output.empty() ? "" : ":\n" + first_lines(listing.process.output, 10));
+    suite.error = truncate_utf8(suite.error, kMessageBytes);
+    return suite;
+  }
+  suite.listed = true;
+  std::vector<std::string> names;
+  for (const GtestResult& r : *listing.results) names.push_back(r.name);
+
+  const auto start = std::chrono::steady_clock::now();
+  const double whole_run_seconds =
+      std::min(manifest.suite_seconds, manifest.test_seconds * static_cast<double>(names.size()) + kStartupSeconds);
+  const Invocation whole = process.run({}, whole_run_seconds);
+  if (clean_run(whole, names)) {
+    for (const GtestResult& r : *whole.results) {
+      if (std::find(names.begin(), names.end(), r.name) == names.end()) continue;  // not in the list: ignored
+      suite.tests.push_back(TestReport{r.name, r.status, 0, 0, truncate_utf8(r.message, kMessageBytes), r.seconds});
+    }
+    return suite;
+  }
+
+  // Something went wrong in the whole run: judge each test in a process of its own,
+  // within what is left of the suite's time.
+  for (const std::string& name : names) {
+    const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double left = manifest.suite_seconds - spent;
+    if (left <= 0) {
+      suite.tests.push_back(TestReport{name, TestStatus::not_run, 0, 0, "the suite's time limit was reached first", 0});
+      continue;
+    }
+    const Invocation one = process.run({"--gtest_filter=" + name}, std::min(left, manifest.test_seconds + kStartupSeconds));
+    suite.tests.push_back(judge_isolated(name, one));
+  }
+  return suite;
+}
+
+}  // namespace grader

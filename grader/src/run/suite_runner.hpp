@@ -1,0 +1,29 @@
+// run/suite_runner.hpp — running one hidden suite and judging every test.
+//
+// The rules (DESIGN.md, "Grading rules that never bend"):
+// - results come only from files in a private directory the grader made;
+// - the test list comes from the suite itself, and a test that never reported is not_run;
+// - one crashing, hanging, leaking or exiting test costs that test only: when
+//   the whole-suite run is not clean, every test is re-run on its own.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "manifest/manifest.hpp"
+#include "report/model.hpp"
+
+namespace grader {
+
+struct SuiteResult {
+  bool listed = false;  ///< false: the suite could not even list its tests; see error
+  std::string error;
+  std::vector<TestReport> tests;  ///< in the suite's order, scores not yet given
+};
+
+/// Effects: lists and runs the suite executable `binary` under the manifest's
+/// limits and sanitizer settings. Returns: one TestReport per listed test.
+SuiteResult run_suite(const std::filesystem::path& binary, const Manifest& manifest);
+
+}  // namespace grader

@@ -1,0 +1,81 @@
+#include "util/text.hpp"
+
+#include <fmt/format.h>
+
+namespace grader {
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// Length of the valid UTF-8 sequence starting at bytes[i], or 0 if invalid.
+std::size_t valid_sequence_length(std::string_view bytes, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(bytes[k]); };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char low = 0x80;  // bounds of the first continuation byte, to reject
+  unsigned char high = 0xBF;  // overlong forms, surrogates and > U+10FFFF
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;
+    if (lead == 0xED) high = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + length > bytes.size()) return 0;
+  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  }
+  return length;
+}
+
+}  // namespace
+
+std::string to_valid_utf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  for (std::size_t i = 0; i < bytes.size();) {
+    const std::size_t length = valid_sequence_length(bytes, i);
+    if (length == 0) {
+      out += kReplacement;
+      ++i;
+    } else {
+      out.append(bytes.substr(i, length));
+      i += length;
+    }
+  }
+  return out;
+}
+
+std::string truncate_utf8(std::string_view bytes, std::size_t limit) {
+  if (bytes.size() <= limit) return to_valid_utf8(bytes);
+  // Cut on the input first (bounded work for 100 MB inputs), then back up to a
+  // code point boundary so the cut never splits a valid character.
+  std::size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(bytes[cut]) & 0xC0) == 0x80 && limit - cut < 3) {
+    --cut;
+  }
+  std::string out = to_valid_utf8(bytes.substr(0, cut));
+  if (!out.empty() && out.back() != '\n') out += '\n';
+  out += fmt::format("[... truncated: {} bytes omitted]", bytes.size() - cut);
+  return out;
+}
+
+std::string first_lines(std::string_view text, std::size_t max_lines) {
+  std::size_t end = 0;
+  for (std::size_t line = 0; line < max_lines; ++line) {
+    const std::size_t newline = text.find('\n', end);
+    if (newline == std::string_view::npos) return std::string(text);
+    end = newline + 1;
+  }
+  return std::string(text.substr(0, end));
+}
+
+}  // namespace grader

@@ -1,0 +1,27 @@
+// util/text.hpp — making untrusted bytes safe to report.
+//
+// Compiler diagnostics and test output can hold any bytes and any amount of
+// them. Everything the grader reports goes through these two functions, so
+// every string in a report is valid UTF-8 and bounded.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace grader {
+
+/// Returns `bytes` with every invalid UTF-8 sequence (bad lead or continuation
+/// bytes, overlong forms, surrogates, code points above U+10FFFF) replaced by
+/// U+FFFD. Valid input is returned unchanged.
+std::string to_valid_utf8(std::string_view bytes);
+
+/// Returns the valid-UTF-8 form of `bytes`, cut to at most `limit` bytes of
+/// content on a code point boundary. When something was cut, a marker line
+/// "[... truncated: N bytes omitted]" follows, where N counts the input bytes dropped.
+std::string truncate_utf8(std::string_view bytes, std::size_t limit);
+
+/// Returns the first `max_lines` lines of `text` (all of it if it has fewer).
+std::string first_lines(std::string_view text, std::size_t max_lines);
+
+}  // namespace grader

@@ -1,0 +1,93 @@
+// Hidden suite for 01-layout: align_up for sizes and for pointers.
+#include <gtest/gtest.h>
+
+#include <cstddef>
+#include <cstdint>
+
+#include "layout.hpp"
+
+namespace {
+
+using mw::align_up;
+
+constexpr std::size_t kTopBit = std::size_t{1} << 63;
+
+// A fake address for tests that never dereference it.
+void* address(std::uintptr_t value) {
+  return reinterpret_cast<void*>(value);
+}
+
+// A multiple of the alignment is returned unchanged (kills `(x + a) & ~(a - 1)` and
+// `x + (a - x % a)`, which both move an aligned value up by a whole step).
+TEST(AlignUp, KeepsAlignedValues) {
+  EXPECT_EQ(align_up(0, 8), 0u);
+  EXPECT_EQ(align_up(8, 8), 8u);
+  EXPECT_EQ(align_up(64, 16), 64u);
+  EXPECT_EQ(align_up(4096, 4096), 4096u);
+  EXPECT_EQ(align_up(std::size_t{5} << 20, std::size_t{1} << 20), std::size_t{5} << 20);
+  EXPECT_EQ(align_up(kTopBit, kTopBit), kTopBit);
+}
+
+// Every value is rounded up to the next multiple, checked against a division-based oracle for
+// all alignments from 1 to 4096 (kills rounding down, masks built as `~a`, and `a - 1` slips).
+TEST(AlignUp, RoundsUpToNextMultiple) {
+  for (std::size_t align = 1; align <= 4096; align *= 2) {
+    for (std::size_t value = 0; value <= 3 * align; ++value) {
+      const std::size_t expected = (value + align - 1) / align * align;
+      ASSERT_EQ(align_up(value, align), expected) << "align_up(" << value << ", " << align << ")";
+    }
+  }
+  EXPECT_EQ(align_up(1, std::size_t{1} << 20), std::size_t{1} << 20);
+}
+
+// Rounding past SIZE_MAX reports nullopt instead of wrapping to 0 or a small number, while the
+// largest representable multiples are still returned (kills unchecked `x + a - 1`).
+TEST(AlignUp, ReportsOverflowInsteadOfWrapping) {
+  EXPECT_FALSE(align_up(SIZE_MAX, 8).has_value());
+  EXPECT_FALSE(align_up(SIZE_MAX - 6, 8).has_value());
+  EXPECT_FALSE(align_up(kTopBit + 1, kTopBit).has_value());
+  EXPECT_EQ(align_up(SIZE_MAX - 7, 8), SIZE_MAX - 7);
+  EXPECT_EQ(align_up(SIZE_MAX, 1), SIZE_MAX);
+  EXPECT_EQ(align_up(1, kTopBit), kTopBit);
+}
+
+// Both overloads refuse alignments that are not powers of two, including 0.
+TEST(AlignUp, RejectsBadAlignments) {
+  for (std::size_t align : {std::size_t{0}, std::size_t{3}, std::size_t{6}, std::size_t{48}}) {
+    EXPECT_FALSE(align_up(5, align).has_value()) << "align " << align;
+    EXPECT_EQ(align_up(address(0x1005), align), nullptr) << "align " << align;
+  }
+}
+
+// A pointer that is already aligned comes back unchanged (kills the same off-by-one as for sizes).
+TEST(AlignUpPointer, KeepsAlignedPointers) {
+  alignas(64) static unsigned char buffer[256];
+  EXPECT_EQ(align_up(buffer, 1), buffer);
+  EXPECT_EQ(align_up(buffer, 64), buffer);
+  EXPECT_EQ(align_up(buffer + 8, 8), buffer + 8);
+  EXPECT_EQ(align_up(buffer + 128, 64), buffer + 128);
+  EXPECT_EQ(align_up(address(0x100000), std::size_t{1} << 20), address(0x100000));
+}
+
+// An unaligned pointer moves forward to the next boundary, never backward and never a whole step
+// too far (kills rounding the address down and aligning the pointer's offset instead of its
+// address).
+TEST(AlignUpPointer, AdvancesToNextBoundary) {
+  alignas(64) static unsigned char buffer[256];
+  EXPECT_EQ(align_up(buffer + 1, 64), buffer + 64);
+  EXPECT_EQ(align_up(buffer + 63, 64), buffer + 64);
+  EXPECT_EQ(align_up(buffer + 65, 16), buffer + 80);
+  EXPECT_EQ(align_up(buffer + 3, 2), buffer + 4);
+  EXPECT_EQ(align_up(address(0x12345), 4096), address(0x13000));
+  EXPECT_EQ(align_up(address(0x100001), std::size_t{1} << 20), address(0x200000));
+}
+
+// An address that would wrap past the top of the address space gives nullptr, not address 0 or
+// a low address (kills unchecked rounding in the pointer overload).
+TEST(AlignUpPointer, ReturnsNullInsteadOfWrapping) {
+  EXPECT_EQ(align_up(address(UINTPTR_MAX - 2), 8), nullptr);
+  EXPECT_EQ(align_up(address(UINTPTR_MAX), 4096), nullptr);
+  EXPECT_EQ(align_up(address(UINTPTR_MAX - 7), 8), address(UINTPTR_MAX - 7));
+}
+
+}  // namespace

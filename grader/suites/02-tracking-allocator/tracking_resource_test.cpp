@@ -1,0 +1,211 @@
+// Hidden tests for mw::TrackingResource and mw::histogram_bucket.
+#include <gtest/gtest.h>
+
+#include <barrier>
+#include <cstdint>
+#include <memory_resource>
+#include <thread>
+#include <vector>
+
+#include <mwtest/counting_resource.hpp>
+
+#include "tracking.hpp"
+
+namespace {
+
+bool aligned_to(const void* p, std::size_t alignment) {
+  return reinterpret_cast<std::uintptr_t>(p) % alignment == 0;
+}
+
+// Runs `body(thread_index)` on `threads` threads at once and joins them.
+template <class Body>
+void run_threads(int threads, Body body) {
+  std::vector<std::thread> pool;
+  for (int i = 0; i < threads; ++i) pool.emplace_back(body, i);
+  for (auto& t : pool) t.join();
+}
+
+// Bucket k holds (2^(k-1), 2^k]; kills floor-log2 and off-by-one-at-powers-of-two bucketing.
+TEST(Histogram, BucketBoundaries) {
+  EXPECT_EQ(mw::histogram_bucket(0), 0u);
+  EXPECT_EQ(mw::histogram_bucket(1), 0u);
+  EXPECT_EQ(mw::histogram_bucket(2), 1u);
+  EXPECT_EQ(mw::histogram_bucket(3), 2u);
+  EXPECT_EQ(mw::histogram_bucket(4), 2u);
+  EXPECT_EQ(mw::histogram_bucket(5), 3u);
+  EXPECT_EQ(mw::histogram_bucket(8), 3u);
+  EXPECT_EQ(mw::histogram_bucket(1024), 10u);
+  EXPECT_EQ(mw::histogram_bucket(1025), 11u);
+  EXPECT_EQ(mw::histogram_bucket(std::size_t{1} << 31), mw::kHistogramBuckets - 1);
+  EXPECT_EQ(mw::histogram_bucket(SIZE_MAX), mw::kHistogramBuckets - 1);
+}
+
+// Each allocation lands in its size's bucket, deallocations do not; kills a histogram never filled
+// or filled on free.
+TEST(TrackingResource, HistogramCountsEachAllocationInItsBucket) {
+  mw::TrackingResource tracker;
+  const std::size_t sizes[] = {1, 8, 8, 9, 1000, 1024, 70000};
+  std::vector<void*> blocks;
+  for (std::size_t size : sizes) blocks.push_back(tracker.allocate(size, 1));
+  for (std::size_t i = 0; i < blocks.size(); ++i) tracker.deallocate(blocks[i], sizes[i], 1);
+
+  std::array<std::size_t, mw::kHistogramBuckets> expected{};
+  expected[0] = 1;   // 1
+  expected[3] = 2;   // 8, 8
+  expected[4] = 1;   // 9
+  expected[10] = 2;  // 1000, 1024
+  expected[17] = 1;  // 70000
+  EXPECT_EQ(tracker.histogram(), expected);
+}
+
+// pmr::vector<int>::reserve(100) is one 400-byte allocation, counted exactly and freed exactly.
+TEST(TrackingResource, PmrVectorReserveIsOneExactAllocation) {
+  mwtest::CountingResource upstream;
+  mw::TrackingResource tracker(&upstream);
+  {
+    std::pmr::vector<int> v(&tracker);
+    v.reserve(100);
+    EXPECT_EQ(tracker.allocations(), 1u);
+    EXPECT_EQ(tracker.live_bytes(), 400u);
+    EXPECT_EQ(tracker.histogram()[9], 1u);  // 400 is in (256, 512]
+    EXPECT_EQ(upstream.sizes(), std::vector<std::size_t>{400});
+  }
+  EXPECT_EQ(tracker.deallocations(), 1u);
+  EXPECT_EQ(tracker.live_bytes(), 0u);
+  EXPECT_EQ(upstream.live_blocks(), 0u);
+  EXPECT_TRUE(upstream.errors().empty());
+}
+
+// Deallocation subtracts the freed bytes and counts; kills "forgot to subtract on deallocate".
+TEST(TrackingResource, DeallocateSubtractsLiveBytesAndCounts) {
+  mw::TrackingResource tracker;
+  void* a = tracker.allocate(100, 8);
+  void* b = tracker.allocate(28, 4);
+  tracker.deallocate(a, 100, 8);
+  EXPECT_EQ(tracker.live_bytes(), 28u);
+  EXPECT_EQ(tracker.allocations(), 2u);
+  EXPECT_EQ(tracker.deallocations(), 1u);
+  tracker.deallocate(b, 28, 4);
+  EXPECT_EQ(tracker.live_bytes(), 0u);
+  EXPECT_EQ(tracker.deallocations(), 2u);
+}
+
+// Requests reach upstream with their exact size and alignment and are counted unrounded; kills
+// rounding sizes, counting upstream bytes, and dropping the alignment.
+TEST(TrackingResource, PassesExactSizeAndAlignmentUpstream) {
+  mwtest::CountingResource upstream;
+  mw::TrackingResource tracker(&upstream);
+  struct Request {
+    std::size_t bytes, alignment;
+  };
+  const Request requests[] = {{3, 1}, {17, 64}, {100, 256}, {5, 1024}, {1, 4096}};
+  std::vector<void*> blocks;
+  for (auto r : requests) {
+    void* p = tracker.allocate(r.bytes, r.alignment);
+    EXPECT_TRUE(aligned_to(p, r.alignment)) << r.bytes << " bytes aligned to " << r.alignment;
+    blocks.push_back(p);
+  }
+  EXPECT_EQ(upstream.sizes(), (std::vector<std::size_t>{3, 17, 100, 5, 1}));
+  EXPECT_EQ(tracker.live_bytes(), 126u);
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    tracker.deallocate(blocks[i], requests[i].bytes, requests[i].alignment);
+  EXPECT_TRUE(upstream.errors().empty()) << upstream.errors().front();
+  EXPECT_EQ(upstream.live_blocks(), 0u);
+}
+
+// A failing upstream propagates bad_alloc and nothing is counted; kills counting before the
+// upstream call.
+TEST(TrackingResource, UpstreamFailureCountsNothing) {
+  mwtest::CountingResource upstream;
+  mw::TrackingResource tracker(&upstream);
+  upstream.fail_allocations(true);
+  EXPECT_THROW(tracker.allocate(64, 8), std::bad_alloc);
+  EXPECT_EQ(tracker.allocations(), 0u);
+  EXPECT_EQ(tracker.live_bytes(), 0u);
+  EXPECT_EQ(tracker.peak_bytes(), 0u);
+  upstream.fail_allocations(false);
+  void* p = tracker.allocate(64, 8);
+  EXPECT_EQ(tracker.allocations(), 1u);
+  tracker.deallocate(p, 64, 8);
+}
+
+// The peak is the highest live byte count ever reached, not the current one nor the total;
+// kills a peak never updated or updated on free.
+TEST(TrackingResource, PeakIsHighWaterMark) {
+  mw::TrackingResource tracker;
+  void* a = tracker.allocate(100, 8);
+  void* b = tracker.allocate(200, 8);
+  tracker.deallocate(a, 100, 8);
+  void* c = tracker.allocate(50, 8);
+  EXPECT_EQ(tracker.peak_bytes(), 300u);
+  EXPECT_EQ(tracker.live_bytes(), 250u);
+  tracker.deallocate(b, 200, 8);
+  tracker.deallocate(c, 50, 8);
+  EXPECT_EQ(tracker.peak_bytes(), 300u);
+}
+
+// reset_peak() restarts the peak from the live bytes, not from zero.
+TEST(TrackingResource, ResetPeakRestartsFromLiveBytes) {
+  mw::TrackingResource tracker;
+  void* a = tracker.allocate(1000, 8);
+  void* b = tracker.allocate(200, 8);
+  tracker.deallocate(a, 1000, 8);
+  tracker.reset_peak();
+  EXPECT_EQ(tracker.peak_bytes(), 200u);
+  void* c = tracker.allocate(50, 8);
+  EXPECT_EQ(tracker.peak_bytes(), 250u);
+  tracker.deallocate(b, 200, 8);
+  tracker.deallocate(c, 50, 8);
+}
+
+// A tracker equals only itself, not another tracker over the same upstream nor another resource
+// type; kills is_equal always true or comparing upstreams.
+TEST(TrackingResource, IsEqualOnlyToItself) {
+  mw::TrackingResource first(std::pmr::new_delete_resource());
+  mw::TrackingResource second(std::pmr::new_delete_resource());
+  EXPECT_TRUE(first.is_equal(first));
+  EXPECT_FALSE(first.is_equal(second));
+  EXPECT_FALSE(first.is_equal(*std::pmr::new_delete_resource()));
+  EXPECT_FALSE(std::pmr::new_delete_resource()->is_equal(first));
+}
+
+// 8 threads x 10000 allocate/free pairs: every count exact, nothing live; kills non-atomic
+// counters that lose updates.
+TEST(TrackingResource, ExactTotalsUnderEightThreads) {
+  constexpr int kThreads = 8, kRounds = 10000;
+  mw::TrackingResource tracker(std::pmr::new_delete_resource());
+  run_threads(kThreads, [&](int) {
+    for (int i = 0; i < kRounds; ++i) tracker.deallocate(tracker.allocate(32, 8), 32, 8);
+  });
+  EXPECT_EQ(tracker.allocations(), std::size_t{kThreads} * kRounds);
+  EXPECT_EQ(tracker.deallocations(), std::size_t{kThreads} * kRounds);
+  EXPECT_EQ(tracker.histogram()[5], std::size_t{kThreads} * kRounds);
+  EXPECT_EQ(tracker.live_bytes(), 0u);
+}
+
+// With every thread holding its blocks at a barrier, the peak must be exactly all of them at
+// once; kills a peak raised by a racy load-compare-store instead of a CAS loop.
+TEST(TrackingResource, PeakIsExactUnderThreads) {
+  constexpr int kThreads = 8, kBlocks = 64, kRounds = 50;
+  constexpr std::size_t kSize = 16;
+  mw::TrackingResource tracker(std::pmr::new_delete_resource());
+  std::barrier sync(kThreads);
+  std::vector<std::size_t> peaks(kRounds);
+  run_threads(kThreads, [&](int thread) {
+    for (int round = 0; round < kRounds; ++round) {
+      void* blocks[kBlocks];
+      for (void*& p : blocks) p = tracker.allocate(kSize, 8);
+      sync.arrive_and_wait();  // every block of every thread is live now
+      if (thread == 0) peaks[round] = tracker.peak_bytes();
+      sync.arrive_and_wait();
+      for (void* p : blocks) tracker.deallocate(p, kSize, 8);
+      sync.arrive_and_wait();  // all freed: start the next round from a fresh peak
+      if (thread == 0) tracker.reset_peak();
+      sync.arrive_and_wait();
+    }
+  });
+  for (int round = 0; round < kRounds; ++round)
+    EXPECT_EQ(peaks[round], kThreads * kBlocks * kSize) << "round " << round;
+}
+
+}  // namespace

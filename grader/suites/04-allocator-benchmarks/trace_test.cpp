@@ -1,0 +1,105 @@
+// Hidden tests: parsing traces (mw::bench::parse_trace).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "fakes.hpp"
+#include "trace.hpp"
+
+namespace {
+
+using fakes::trace_of;
+using mw::bench::OpKind;
+using mw::bench::TraceError;
+
+/// The line parse_trace reports for `text`, or 0 when it (wrongly) accepts it.
+std::size_t error_line(const std::string& text) {
+  try {
+    trace_of(text);
+  } catch (const TraceError& error) {
+    return error.line();
+  }
+  return 0;
+}
+
+// Reads all three ops with their sizes, the size a block had before r/f, line numbers that
+// count comments and blank lines, and dense slots in order of first appearance.
+TEST(Parse, ReadsOpsSizesLinesAndSlots) {
+  const auto trace = trace_of("# a comment\n\na 70 64\na 5 24\n  r 70 128\nf 5\nf 70\n");
+  ASSERT_EQ(trace.ops.size(), 5u);
+  EXPECT_EQ(trace.slot_count, 2u);
+  const auto& realloc = trace.ops[2];
+  EXPECT_EQ(realloc.kind, OpKind::reallocate);
+  EXPECT_EQ(realloc.id, 70u);
+  EXPECT_EQ(realloc.slot, 0u);
+  EXPECT_EQ(realloc.size, 128u);
+  EXPECT_EQ(realloc.old_size, 64u);
+  EXPECT_EQ(realloc.line, 5u);
+  EXPECT_EQ(trace.ops[1].slot, 1u);
+  EXPECT_EQ(trace.ops[3].kind, OpKind::free);
+  EXPECT_EQ(trace.ops[3].old_size, 24u);
+  EXPECT_EQ(trace.ops[4].old_size, 128u);
+  EXPECT_EQ(trace.ops[4].line, 7u);
+}
+
+// A freed id may be allocated again, and keeps its slot.
+TEST(Parse, IdMayBeReusedAfterFree) {
+  const auto trace = trace_of("a 3 10\nf 3\na 3 20\nf 3\n");
+  ASSERT_EQ(trace.ops.size(), 4u);
+  EXPECT_EQ(trace.slot_count, 1u);
+  EXPECT_EQ(trace.ops[3].old_size, 20u);
+}
+
+// The optional header is accepted when it matches and rejected when the op count or an id
+// does not (kills a parser that skips the header line without checking it).
+TEST(Parse, HeaderCountsAreChecked) {
+  EXPECT_EQ(trace_of("2 3\na 0 8\na 1 8\nf 0\n").ops.size(), 3u);
+  EXPECT_NE(error_line("2 4\na 0 8\na 1 8\nf 0\n"), 0u);
+  EXPECT_EQ(error_line("2 2\na 0 8\na 2 8\n"), 3u);
+  EXPECT_EQ(error_line("2\na 0 8\n"), 1u);
+}
+
+// An unknown op letter, or a number where an op belongs, is rejected with its line.
+TEST(Parse, RejectsUnknownOpWithItsLine) {
+  EXPECT_EQ(error_line("a 0 8\n\nx 0 8\n"), 3u);
+  EXPECT_EQ(error_line("a 0 8\nalloc 1 8\n"), 2u);
+  EXPECT_EQ(error_line("a 0 8\n4 4\n"), 2u);  // a header is only allowed first
+}
+
+// A line with a missing or an extra field is rejected with its line.
+TEST(Parse, RejectsWrongFieldCount) {
+  EXPECT_EQ(error_line("a 0\n"), 1u);
+  EXPECT_EQ(error_line("a 0 8 9\n"), 1u);
+  EXPECT_EQ(error_line("a 0 8\nf 0 8\n"), 2u);
+  EXPECT_EQ(error_line("a 0 8\nr 0\n"), 2u);
+  EXPECT_EQ(error_line("a\n"), 1u);
+}
+
+// Garbage numbers are rejected: trailing letters, signs, non-digits, size 0, 64-bit overflow
+// (kills a parser built on strtoul/atoi or a stream >> that stops at the first bad char).
+TEST(Parse, RejectsGarbageNumbers) {
+  EXPECT_EQ(error_line("a 0 10x\n"), 1u);
+  EXPECT_EQ(error_line("a -1 10\n"), 1u);
+  EXPECT_EQ(error_line("a 0 -10\n"), 1u);
+  EXPECT_EQ(error_line("a one 10\n"), 1u);
+  EXPECT_EQ(error_line("a 0 0\n"), 1u);
+  EXPECT_EQ(error_line("a 0 99999999999999999999999\n"), 1u);
+  EXPECT_EQ(error_line("a 0 8\nf 0x0\n"), 2u);
+}
+
+// Freeing or reallocating an id that is not live (never allocated, or already freed) is
+// rejected with its line.
+TEST(Parse, RejectsFreeOfUnknownId) {
+  EXPECT_EQ(error_line("a 0 8\nf 7\n"), 2u);
+  EXPECT_EQ(error_line("a 0 8\nr 7 16\n"), 2u);
+  EXPECT_EQ(error_line("a 0 8\nf 0\nf 0\n"), 3u);
+  EXPECT_EQ(error_line("a 0 8\nf 0\nr 0 4\n"), 3u);
+}
+
+// Allocating an id that is still live is rejected with its line.
+TEST(Parse, RejectsDoubleAllocationOfLiveId) {
+  EXPECT_EQ(error_line("a 0 8\na 1 8\na 0 16\n"), 3u);
+  EXPECT_EQ(error_line("a 0 8\nr 0 16\na 0 16\n"), 3u);
+}
+
+}  // namespace
