@@ -22,11 +22,21 @@ constexpr std::size_t kMessageBytes = 4096;     // per test, in the report
 constexpr std::size_t kSanitizerLines = 12;      // of a sanitizer report, in the message
 constexpr double kStartupSeconds = 3;            // a process's own start and exit, beyond the test
 
+// What marks a sanitizer finding, as opposed to a notice such as ASan's
+// "WARNING: failed to allocate" when allocator_may_return_null lets malloc fail.
+constexpr const char* kFindingMarkers[] = {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:",
+                                           "WARNING: ThreadSanitizer", "ERROR: ThreadSanitizer"};
+
+bool has_finding(const std::string& log) {
+  return std::any_of(std::begin(kFindingMarkers), std::end(kFindingMarkers),
+                     [&](const char* marker) { return log.find(marker) != std::string::npos; });
+}
+
 // One process of the suite: its private result file and sanitizer log prefix.
 struct Invocation {
   ProcessResult process;
   std::optional<std::vector<GtestResult>> results;
-  std::string sanitizer_report;  // empty when no sanitizer reported
+  std::string sanitizer_report;  // empty when no sanitizer reported a finding
 };
 
 // Runs and reads one process of the suite. Every file it reads is in `scratch`, named
@@ -56,6 +66,7 @@ class SuiteProcess {
     inv.process = run_process(spec);
     inv.results = read_gtest_json(results);
     inv.sanitizer_report = read_sanitizer_logs(sanitizer_log);
+    if (!has_finding(inv.sanitizer_report)) inv.sanitizer_report.clear();
     return inv;
   }
 
@@ -93,7 +104,7 @@ class SuiteProcess {
 // The first lines of a sanitizer report that say what went wrong.
 std::string sanitizer_summary(const std::string& report) {
   std::string_view text = report;
-  for (const char* marker : {"ERROR:", "runtime error:", "WARNING: ThreadSanitizer"}) {
+  for (const char* marker : kFindingMarkers) {
     const std::size_t at = text.find(marker);
     if (at != std::string_view::npos) {
       const std::size_t line_start = text.rfind('\n', at);
