@@ -3,9 +3,10 @@
 // The harness never calls malloc, mi_malloc or mallocx directly: it talks to an
 // AllocatorUnderTest, so the checker and the statistics are written once and every
 // allocator is measured by the same code. The adapters call each library through its own
-// explicit entry points (glibc's __libc_malloc, mimalloc's mi_*, jemalloc's mallocx family),
-// never through the process-wide `malloc`: both libmimalloc.so and libjemalloc.so export an
-// unprefixed `malloc`, and whichever the linker puts first owns it for the whole process.
+// explicit entry points (mimalloc's mi_*, jemalloc's mallocx family, glibc's malloc looked up
+// inside libc.so.6), never through the process-wide `malloc`: libmimalloc.so and
+// libjemalloc.so both export an unprefixed `malloc`, and whichever the dynamic linker meets
+// first (the ASan runtime, under sanitizers) owns it for the whole process.
 #pragma once
 
 #include <cstddef>
@@ -44,7 +45,7 @@ class AllocatorUnderTest {
   virtual std::size_t footprint() const noexcept = 0;
 };
 
-/// glibc's ptmalloc through __libc_malloc/__libc_memalign/__libc_realloc/__libc_free;
+/// glibc's ptmalloc (malloc/memalign/realloc/free found in libc.so.6 by dlsym);
 /// footprint from mallinfo2().
 std::unique_ptr<AllocatorUnderTest> make_glibc_allocator();
 /// mimalloc through mi_malloc_aligned/mi_realloc_aligned/mi_free_size_aligned;

@@ -1,5 +1,6 @@
 #include "allocator.hpp"
 
+#include <dlfcn.h>
 #include <jemalloc/jemalloc.h>
 #include <malloc.h>
 #include <mimalloc.h>
@@ -7,45 +8,72 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
 
 #include "bump_arena.hpp"
-
-// glibc's own entry points. They stay glibc's even when mimalloc or jemalloc, linked into
-// the same binary, take over the unprefixed malloc/free.
-extern "C" {
-void* __libc_malloc(std::size_t size);
-void* __libc_memalign(std::size_t align, std::size_t size);
-void* __libc_realloc(void* p, std::size_t size);
-void __libc_free(void* p);
-}
 
 namespace mw::bench {
 namespace {
 
 constexpr std::size_t malloc_alignment = alignof(std::max_align_t);
 
+/// glibc's own malloc family. libmimalloc.so exports not only malloc/free but also
+/// __libc_malloc/__libc_free, and libjemalloc.so exports memalign, so when they are linked
+/// in, even those names may not reach glibc. dlsym on libc's own handle finds the
+/// definitions inside libc.so.6, whoever has interposed the names process-wide.
+struct GlibcFunctions {
+  decltype(&::malloc) malloc;
+  decltype(&::memalign) memalign;
+  decltype(&::realloc) realloc;
+  decltype(&::free) free;
+  decltype(&::malloc_trim) malloc_trim;
+  decltype(&::mallinfo2) mallinfo2;
+
+  static const GlibcFunctions& get() {
+    static const GlibcFunctions functions = load();
+    return functions;
+  }
+
+ private:
+  static GlibcFunctions load() {
+    void* libc = dlopen("libc.so.6", RTLD_NOW | RTLD_NOLOAD);
+    if (libc == nullptr) throw std::runtime_error("glibc adapter: libc.so.6 is not loaded");
+    auto find = [libc]<class F>(F*, const char* name) {
+      void* symbol = dlsym(libc, name);
+      if (symbol == nullptr) throw std::runtime_error(std::string("glibc adapter: no ") + name);
+      return reinterpret_cast<F*>(symbol);
+    };
+    return {find(::malloc, "malloc"),          find(::memalign, "memalign"),
+            find(::realloc, "realloc"),        find(::free, "free"),
+            find(::malloc_trim, "malloc_trim"), find(::mallinfo2, "mallinfo2")};
+  }
+};
+
 class GlibcAllocator final : public AllocatorUnderTest {
  public:
   const char* name() const noexcept override { return "glibc"; }
   void* allocate(std::size_t size, std::size_t align) override {
-    return align <= malloc_alignment ? __libc_malloc(size) : __libc_memalign(align, size);
+    return align <= malloc_alignment ? libc_.malloc(size) : libc_.memalign(align, size);
   }
   void* reallocate(void* p, std::size_t old_size, std::size_t new_size,
                    std::size_t align) override {
-    if (align <= malloc_alignment) return __libc_realloc(p, new_size);
+    if (align <= malloc_alignment) return libc_.realloc(p, new_size);
     // realloc keeps only malloc's alignment, so over-aligned blocks move by hand.
-    void* q = __libc_memalign(align, new_size);
+    void* q = libc_.memalign(align, new_size);
     if (q == nullptr) return nullptr;
     std::memcpy(q, p, std::min(old_size, new_size));
-    __libc_free(p);
+    libc_.free(p);
     return q;
   }
-  void deallocate(void* p, std::size_t, std::size_t) noexcept override { __libc_free(p); }
-  void reset() noexcept override { malloc_trim(0); }
+  void deallocate(void* p, std::size_t, std::size_t) noexcept override { libc_.free(p); }
+  void reset() noexcept override { libc_.malloc_trim(0); }
   std::size_t footprint() const noexcept override {
-    const struct mallinfo2 info = mallinfo2();
+    const struct mallinfo2 info = libc_.mallinfo2();
     return info.arena + info.hblkhd;  // sbrk'd heap of every arena + mmapped big blocks
   }
+
+ private:
+  const GlibcFunctions& libc_ = GlibcFunctions::get();
 };
 
 class MimallocAllocator final : public AllocatorUnderTest {

@@ -119,7 +119,7 @@ TEST(TrackingResource, UpstreamFailureCountsNothing) {
   mwtest::CountingResource upstream;
   mw::TrackingResource tracker(&upstream);
   upstream.fail_allocations(true);
-  EXPECT_THROW(tracker.allocate(64, 8), std::bad_alloc);
+  EXPECT_THROW(static_cast<void>(tracker.allocate(64, 8)), std::bad_alloc);
   EXPECT_EQ(tracker.allocations(), 0u);
   EXPECT_EQ(tracker.live_bytes(), 0u);
   EXPECT_EQ(tracker.peak_bytes(), 0u);

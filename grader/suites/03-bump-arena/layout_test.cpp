@@ -46,9 +46,9 @@ TEST(Layout, AllocationsGoDownwardWithinAChunk) {
 TEST(Layout, PaddingIsRoundedDownAndLessThanTheAlignment) {
   mwtest::CountingResource upstream;
   BumpArena arena(&upstream);
-  const std::vector<Request> requests = {{1, 1}, {8, 8},  {3, 1},  {32, 32}, {5, 4},
-                                         {1, 1}, {2, 2},  {7, 64}, {1, 1},   {16, 16},
-                                         {9, 8}, {1, 128}, {3, 2}, {100, 4}, {1, 1}};
+  const std::vector<Request> requests = {{1, 1}, {8, 8},   {3, 1},  {32, 32}, {5, 4},
+                                         {1, 1}, {2, 2},   {7, 64}, {1, 1},   {16, 16},
+                                         {9, 8}, {1, 128}, {3, 2},  {100, 4}, {1, 1}};
   auto* previous = static_cast<std::byte*>(arena.allocate(1, 1));
   for (const auto& r : requests) {
     auto* p = static_cast<std::byte*>(arena.allocate(r.size, r.align));
@@ -128,9 +128,8 @@ TEST(Overlap, RandomBlocksKeepTheirContents) {
     ASSERT_TRUE(std::all_of(b.p, b.p + b.size, [&](unsigned char c) { return c == b.pattern; }))
         << "a block was overwritten";
   }
-  std::sort(blocks.begin(), blocks.end(), [](const Block& a, const Block& b) {
-    return address(a.p) < address(b.p);
-  });
+  std::sort(blocks.begin(), blocks.end(),
+            [](const Block& a, const Block& b) { return address(a.p) < address(b.p); });
   for (std::size_t i = 1; i < blocks.size(); ++i) {
     ASSERT_LE(address(blocks[i - 1].p) + blocks[i - 1].size, address(blocks[i].p));
   }

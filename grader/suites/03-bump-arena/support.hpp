@@ -17,9 +17,13 @@
 
 namespace bump_suite {
 
-inline std::uintptr_t address(const void* p) { return reinterpret_cast<std::uintptr_t>(p); }
+inline std::uintptr_t address(const void* p) {
+  return reinterpret_cast<std::uintptr_t>(p);
+}
 
-inline bool is_aligned(const void* p, std::size_t align) { return address(p) % align == 0; }
+inline bool is_aligned(const void* p, std::size_t align) {
+  return address(p) % align == 0;
+}
 
 /// Every error the CountingResource recorded, one per line, for an assertion message.
 inline std::string errors_of(const mwtest::CountingResource& upstream) {
@@ -45,8 +49,7 @@ inline std::vector<void*> allocate_all(mw::BumpArena& arena, const std::vector<R
 /// Returns: how many blocks it allocated.
 inline std::size_t allocate_until_chunks(mw::BumpArena& arena,
                                          const mwtest::CountingResource& upstream,
-                                         std::size_t chunks, std::size_t size,
-                                         std::size_t align) {
+                                         std::size_t chunks, std::size_t size, std::size_t align) {
   std::size_t blocks = 0;
   while (upstream.allocations() < chunks) {
     arena.allocate(size, align);
