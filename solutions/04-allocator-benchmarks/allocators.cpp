@@ -43,8 +43,8 @@ struct GlibcFunctions {
       if (symbol == nullptr) throw std::runtime_error(std::string("glibc adapter: no ") + name);
       return reinterpret_cast<F*>(symbol);
     };
-    return {find(::malloc, "malloc"),          find(::memalign, "memalign"),
-            find(::realloc, "realloc"),        find(::free, "free"),
+    return {find(::malloc, "malloc"),           find(::memalign, "memalign"),
+            find(::realloc, "realloc"),         find(::free, "free"),
             find(::malloc_trim, "malloc_trim"), find(::mallinfo2, "mallinfo2")};
   }
 };

@@ -61,7 +61,8 @@ class Checker {
           return violation(ViolationKind::corrupted, "changed before its reallocate", block);
         }
         void* moved = allocator_.reallocate(block.data, block.size, op.size, align_);
-        if (moved == nullptr) return violation(ViolationKind::out_of_memory, "reallocate failed", block);
+        if (moved == nullptr)
+          return violation(ViolationKind::out_of_memory, "reallocate failed", block);
         ranges_.erase(address(block.data));
         const Block old = block;
         block.data = nullptr;  // released by the reallocate
@@ -86,7 +87,8 @@ class Checker {
     if (memory == nullptr) return violation(ViolationKind::out_of_memory, "allocate failed", block);
     block = Block{static_cast<unsigned char*>(memory), size, old_tag};
     if (address(memory) % align_ != 0) {
-      return violation(ViolationKind::misaligned, "is not aligned to " + std::to_string(align_), block);
+      return violation(ViolationKind::misaligned, "is not aligned to " + std::to_string(align_),
+                       block);
     }
     if (overlaps(address(memory), address(memory) + size)) {
       return violation(ViolationKind::overlap, "overlaps a live block", block);

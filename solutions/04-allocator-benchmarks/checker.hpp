@@ -28,9 +28,10 @@ enum class ViolationKind {
 /// The first thing the checker found wrong.
 struct Violation {
   ViolationKind kind;
-  std::size_t op_index;  ///< index in Trace::ops of the op at which it was found (ops.size() at the end)
-  std::size_t line;      ///< that op's trace line (the last op's line at the end of the trace)
-  std::string message;   ///< for people: the op, the block, what is wrong
+  std::size_t
+      op_index;  ///< index in Trace::ops of the op at which it was found (ops.size() at the end)
+  std::size_t line;     ///< that op's trace line (the last op's line at the end of the trace)
+  std::string message;  ///< for people: the op, the block, what is wrong
 };
 
 /// Effects: replays `trace` against `allocator`, checking every block as described above.

@@ -75,7 +75,8 @@ Usage measure_usage(const Trace& trace, AllocatorUnderTest& allocator, std::size
     usage.peak_payload = std::max(usage.peak_payload, payload);
     // The peak, not the footprint after the last op: allocators give memory back.
     const std::size_t footprint = allocator.footprint();
-    if (footprint > baseline) usage.peak_footprint = std::max(usage.peak_footprint, footprint - baseline);
+    if (footprint > baseline)
+      usage.peak_footprint = std::max(usage.peak_footprint, footprint - baseline);
   }
   free_leftovers(trace, allocator, slots, align);
   return usage;

@@ -77,7 +77,8 @@ class Parser {
   }
 
   void op(const std::vector<std::string_view>& fields) {
-    if (fields[0].size() != 1 || std::string_view("arf").find(fields[0][0]) == std::string_view::npos) {
+    if (fields[0].size() != 1 ||
+        std::string_view("arf").find(fields[0][0]) == std::string_view::npos) {
       fail("unknown op '" + std::string(fields[0]) + "' (expected a, r or f)");
     }
     const char letter = fields[0][0];
@@ -136,21 +137,29 @@ void write_trace(std::ostream& out, const Trace& trace) {
   out << "# " << trace.name << "\n" << trace.slot_count << ' ' << trace.ops.size() << '\n';
   for (const Op& op : trace.ops) {
     switch (op.kind) {
-      case OpKind::allocate: out << "a " << op.id << ' ' << op.size << '\n'; break;
-      case OpKind::reallocate: out << "r " << op.id << ' ' << op.size << '\n'; break;
-      case OpKind::free: out << "f " << op.id << '\n'; break;
+      case OpKind::allocate:
+        out << "a " << op.id << ' ' << op.size << '\n';
+        break;
+      case OpKind::reallocate:
+        out << "r " << op.id << ' ' << op.size << '\n';
+        break;
+      case OpKind::free:
+        out << "f " << op.id << '\n';
+        break;
     }
   }
 }
 
 void TraceBuilder::allocate(std::uint32_t id, std::size_t size) {
-  if (live(id) || size == 0) throw std::invalid_argument("TraceBuilder::allocate: id live or size 0");
+  if (live(id) || size == 0)
+    throw std::invalid_argument("TraceBuilder::allocate: id live or size 0");
   if (id >= sizes_.size()) sizes_.resize(id + 1, 0);
   append(OpKind::allocate, id, size, 0);
 }
 
 void TraceBuilder::reallocate(std::uint32_t id, std::size_t size) {
-  if (!live(id) || size == 0) throw std::invalid_argument("TraceBuilder::reallocate: id dead or size 0");
+  if (!live(id) || size == 0)
+    throw std::invalid_argument("TraceBuilder::reallocate: id dead or size 0");
   append(OpKind::reallocate, id, size, sizes_[id]);
 }
 

@@ -32,11 +32,11 @@ enum class OpKind : unsigned char { allocate, reallocate, free };
 /// One request of a trace, resolved so that a replay needs no lookups.
 struct Op {
   OpKind kind;
-  std::uint32_t slot;     ///< dense index of the block's id: 0 .. Trace::slot_count - 1
-  std::size_t size;       ///< new size for allocate/reallocate; 0 for free
-  std::size_t old_size;   ///< size of the block before a reallocate/free; 0 for allocate
-  std::size_t line;       ///< 1-based line number in the trace text
-  std::uint64_t id;       ///< the id as written in the trace
+  std::uint32_t slot;    ///< dense index of the block's id: 0 .. Trace::slot_count - 1
+  std::size_t size;      ///< new size for allocate/reallocate; 0 for free
+  std::size_t old_size;  ///< size of the block before a reallocate/free; 0 for allocate
+  std::size_t line;      ///< 1-based line number in the trace text
+  std::uint64_t id;      ///< the id as written in the trace
 };
 
 /// A parsed trace. Replays keep one pointer per slot.

@@ -3,6 +3,7 @@
 
 #include <barrier>
 #include <cstdint>
+#include <exception>
 #include <memory_resource>
 #include <thread>
 #include <vector>
@@ -17,12 +18,25 @@ bool aligned_to(const void* p, std::size_t alignment) {
   return reinterpret_cast<std::uintptr_t>(p) % alignment == 0;
 }
 
-// Runs `body(thread_index)` on `threads` threads at once and joins them.
+// Runs `body(thread_index)` on `threads` threads at once and joins them. An
+// exception in a thread (MW_TODO in the stub) is rethrown here, so it fails
+// the test instead of terminating the test binary.
 template <class Body>
 void run_threads(int threads, Body body) {
+  std::vector<std::exception_ptr> errors(threads);
   std::vector<std::thread> pool;
-  for (int i = 0; i < threads; ++i) pool.emplace_back(body, i);
+  for (int i = 0; i < threads; ++i) {
+    pool.emplace_back([&, i] {
+      try {
+        body(i);
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
+    });
+  }
   for (auto& t : pool) t.join();
+  for (auto& error : errors)
+    if (error) std::rethrow_exception(error);
 }
 
 // Bucket k holds (2^(k-1), 2^k]; kills floor-log2 and off-by-one-at-powers-of-two bucketing.

@@ -36,7 +36,8 @@ TEST(Checker, CorrectAllocatorPassesCleanly) {
 // (kills a checker that never forgets freed blocks).
 TEST(Checker, FreedMemoryMayBeReused) {
   fakes::GoodAllocator allocator;
-  const auto violation = check_trace(trace_of("a 0 64\nf 0\na 1 64\na 2 64\nf 1\na 0 64\n"), allocator);
+  const auto violation =
+      check_trace(trace_of("a 0 64\nf 0\na 1 64\na 2 64\nf 1\na 0 64\n"), allocator);
   EXPECT_FALSE(violation) << violation->message;
   EXPECT_EQ(allocator.footprint(), 128u) << "the fake was expected to reuse the freed block";
 }

@@ -167,7 +167,8 @@ class CorruptingAllocator : public GoodAllocator {
       first_size_ = size;
     }
     if (calls_ == which_) {
-      const std::ptrdiff_t at = offset_ >= 0 ? offset_ : static_cast<std::ptrdiff_t>(first_size_) + offset_;
+      const std::ptrdiff_t at =
+          offset_ >= 0 ? offset_ : static_cast<std::ptrdiff_t>(first_size_) + offset_;
       first_[at] ^= std::byte{0xFF};
     }
     return p;
