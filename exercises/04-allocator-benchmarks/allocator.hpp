@@ -36,9 +36,13 @@ class AllocatorUnderTest {
   /// Effects: releases `p`. Requires: `p` came from this allocator with `size` and `align`.
   virtual void deallocate(void* p, std::size_t size, std::size_t align) noexcept = 0;
 
-  /// Effects: called between runs, when no block is live: returns cached memory where the
-  /// allocator can (malloc_trim, mi_collect, jemalloc purge; an arena resets).
+  /// Effects: called after a replay, when no block is live: an arena rewinds to empty here
+  /// (its only way to free); a general-purpose allocator does nothing. Timed with the replay.
   virtual void reset() noexcept {}
+
+  /// Effects: gives cached memory back to the system where the allocator can (malloc_trim,
+  /// mi_collect, a jemalloc purge), so that footprint() starts low before a usage pass.
+  virtual void trim() noexcept {}
 
   /// Returns: the bytes the allocator holds from the system (or its upstream) right now,
   /// live or cached — the denominator of utilization.
@@ -54,7 +58,8 @@ std::unique_ptr<AllocatorUnderTest> make_mimalloc_allocator();
 /// jemalloc through mallocx/rallocx/sdallocx; footprint is its "stats.active" bytes.
 std::unique_ptr<AllocatorUnderTest> make_jemalloc_allocator();
 /// The bump arena of exercise 03: deallocate does nothing, reallocate copies into a new
-/// block, reset() resets the arena; footprint is the arena's allocated_bytes().
+/// block, reset() resets the arena (keeping its biggest chunk); footprint is the arena's
+/// allocated_bytes().
 std::unique_ptr<AllocatorUnderTest> make_bump_allocator();
 
 /// Returns: glibc first (the baseline every ratio is taken against), then mimalloc,

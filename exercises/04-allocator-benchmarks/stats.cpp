@@ -31,9 +31,10 @@ void replay(const Trace& trace, AllocatorUnderTest& allocator, std::vector<void*
 }
 
 Usage measure_usage(const Trace& trace, AllocatorUnderTest& allocator, std::size_t align) {
-  // TODO: reset() the allocator, read footprint() as the baseline, then replay the trace
+  // TODO: trim() the allocator, read footprint() as the baseline, then replay the trace
   // reading footprint() after every op: track the live payload (+size, -old_size) and the
-  // peaks of the payload and of the footprint above the baseline. Free the leftovers.
+  // peaks of the payload and of the footprint above the baseline. Free the leftovers, and
+  // reset() the allocator.
   (void)trace;
   (void)allocator;
   (void)align;
@@ -42,8 +43,9 @@ Usage measure_usage(const Trace& trace, AllocatorUnderTest& allocator, std::size
 
 Result measure(const Trace& trace, AllocatorUnderTest& allocator, int repetitions,
                std::size_t align) {
-  // TODO: measure_usage once; then `repetitions` times: reset(), time one replay with
-  // std::chrono::steady_clock, record ops per second. Return the median throughput.
+  // TODO: measure_usage once; one untimed warm-up replay and reset(); then `repetitions`
+  // times: time (std::chrono::steady_clock) one replay plus the reset() after it, record
+  // ops per second. Return the median throughput.
   (void)trace;
   (void)allocator;
   (void)repetitions;

@@ -48,14 +48,15 @@ double utilization(const Usage& usage);
 void replay(const Trace& trace, AllocatorUnderTest& allocator, std::vector<void*>& slots,
             std::size_t align);
 
-/// Effects: calls allocator.reset(), reads footprint() as the baseline, replays `trace`
-/// (then frees the leftover blocks) reading footprint() after every op.
+/// Effects: calls allocator.trim(), reads footprint() as the baseline, replays `trace`
+/// reading footprint() after every op, frees the leftover blocks and calls reset().
 /// Returns: the peak live payload and the peak footprint above the baseline.
 Usage measure_usage(const Trace& trace, AllocatorUnderTest& allocator,
                     std::size_t align = alignof(std::max_align_t));
 
-/// Effects: measure_usage once, then `repetitions` timed replays (steady_clock), each
-/// followed by allocator.reset().
+/// Effects: measure_usage once, one untimed warm-up replay (so page faults of first touch
+/// are not timed), then `repetitions` timed replays (steady_clock), each one including the
+/// allocator.reset() that follows it.
 /// Returns: the allocator's name, the trace's name, the median throughput and the utilization.
 /// Requires: repetitions > 0.
 Result measure(const Trace& trace, AllocatorUnderTest& allocator, int repetitions,

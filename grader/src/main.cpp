@@ -50,6 +50,33 @@ int main(int argc, char** argv) {
   CLI::App* verify_cmd = app.add_subcommand("verify", "prove every hidden test fails on its stub and passes on its solution");
   verify_cmd->add_option("ids", verify_ids, "exercises to verify (default: all)");
 
+  std::string exercise;
+  fs::path workspace;
+  bool all_hints = false;
+  CLI::App* hint_cmd = app.add_subcommand("hint", "reveal the next hint of an exercise (remembered between runs)");
+  hint_cmd->add_option("id", exercise, "the exercise, e.g. 02")->required();
+  hint_cmd->add_flag("--all", all_hints, "show every hint at once");
+
+  bool yes = false;
+  CLI::App* reset_cmd = app.add_subcommand("reset", "restore an exercise's files as shipped (asks first)");
+  reset_cmd->add_option("id", exercise, "the exercise, e.g. 02")->required();
+  reset_cmd->add_flag("--yes,-y", yes, "do not ask before discarding your changes");
+
+  bool diff = false;
+  bool force = false;
+  CLI::App* solution_cmd = app.add_subcommand("solution", "show the reference solution of an exercise you passed");
+  solution_cmd->add_option("id", exercise, "the exercise, e.g. 02")->required();
+  solution_cmd->add_flag("--diff", diff, "show it as a diff against your files");
+  solution_cmd->add_flag("--force", force, "show it even though the exercise has not passed yet");
+
+  std::string which;
+  CLI::App* lesson_cmd = app.add_subcommand("lesson", "read a lesson (DAY like 1-2) or an exercise's section (ID)");
+  lesson_cmd->add_option("which", which, "a block of days (1-2, 3-4, 5-7) or an exercise (02)");
+
+  for (CLI::App* command : {hint_cmd, reset_cmd, solution_cmd}) {
+    command->add_option("--workspace", workspace, "the learner's tree (default: exercises/)");
+  }
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -67,6 +94,10 @@ int main(int argc, char** argv) {
     if (*check_cmd) return grader::run_check(global, check);
     if (*list_cmd) return grader::run_list(global, list_workspace);
     if (*verify_cmd) return grader::run_verify(global, verify_ids);
+    if (*hint_cmd) return grader::run_hint(global, exercise, workspace, all_hints);
+    if (*reset_cmd) return grader::run_reset(global, exercise, workspace, yes);
+    if (*solution_cmd) return grader::run_solution(global, exercise, workspace, diff, force);
+    if (*lesson_cmd) return grader::run_lesson(global, which);
   } catch (const grader::UsageError& e) {
     fmt::print(stderr, "grader: {}\n", e.what());
     return kUsageError;

@@ -66,7 +66,7 @@ class GlibcAllocator final : public AllocatorUnderTest {
     return q;
   }
   void deallocate(void* p, std::size_t, std::size_t) noexcept override { libc_.free(p); }
-  void reset() noexcept override { libc_.malloc_trim(0); }
+  void trim() noexcept override { libc_.malloc_trim(0); }
   std::size_t footprint() const noexcept override {
     const struct mallinfo2 info = libc_.mallinfo2();
     return info.arena + info.hblkhd;  // sbrk'd heap of every arena + mmapped big blocks
@@ -88,7 +88,7 @@ class MimallocAllocator final : public AllocatorUnderTest {
   void deallocate(void* p, std::size_t size, std::size_t align) noexcept override {
     mi_free_size_aligned(p, size, align);
   }
-  void reset() noexcept override { mi_collect(true); }
+  void trim() noexcept override { mi_collect(true); }
   std::size_t footprint() const noexcept override {
     std::size_t elapsed, user, system, rss, peak_rss, commit, peak_commit, faults;
     mi_process_info(&elapsed, &user, &system, &rss, &peak_rss, &commit, &peak_commit, &faults);
@@ -108,7 +108,7 @@ class JemallocAllocator final : public AllocatorUnderTest {
   void deallocate(void* p, std::size_t size, std::size_t align) noexcept override {
     sdallocx(p, size, MALLOCX_ALIGN(align));  // sized free: no size-class lookup
   }
-  void reset() noexcept override {
+  void trim() noexcept override {
     mallctl("thread.tcache.flush", nullptr, nullptr, nullptr, 0);
     static_assert(MALLCTL_ARENAS_ALL == 4096, "the purge name below spells out MALLCTL_ARENAS_ALL");
     mallctl("arena.4096.purge", nullptr, nullptr, nullptr, 0);

@@ -9,17 +9,11 @@
 #include "commands/grading.hpp"
 #include "report/json_report.hpp"
 #include "report/text_report.hpp"
+#include "state/progress.hpp"
 
 namespace grader {
 
 namespace fs = std::filesystem;
-
-bool GlobalOptions::use_color(int fd) const {
-  if (color == ColorMode::never) return false;
-  if (color == ColorMode::always) return true;
-  const char* no_color = std::getenv("NO_COLOR");
-  return (no_color == nullptr || *no_color == '\0') && isatty(fd) != 0;
-}
 
 namespace {
 
@@ -34,6 +28,17 @@ std::function<void(const std::string&)> progress_printer() {
     }
     std::fflush(stderr);
   };
+}
+
+// Passing exercises unlock `grader solution`; remembered in the workspace's progress file.
+void remember_passes(const fs::path& workspace, const Report& report) {
+  LoadedProgress loaded = load_progress(workspace);
+  if (loaded.warning) fmt::print(stderr, "grader: {}\n", *loaded.warning);
+  bool changed = static_cast<bool>(loaded.warning);
+  for (const ExerciseReport& e : report.exercises) {
+    if (e.status == ExerciseStatus::passed) changed = loaded.progress.passed.insert(e.id).second || changed;
+  }
+  if (changed) save_progress(workspace, loaded.progress);
 }
 
 void clear_progress() {
@@ -57,6 +62,7 @@ int run_check(const GlobalOptions& global, const CheckOptions& options) {
   clear_progress();
 
   const std::string json_text = dump_json(to_json(report));
+  remember_passes(request.workspace, report);
   // The last report of a workspace, for `grader list`. Only when grading everything,
   // so a check of one exercise does not forget the others.
   if (options.ids.empty()) write_atomically(build_dir_for(request) / "last-report.json", json_text);

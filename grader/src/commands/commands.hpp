@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "manifest/manifest.hpp"
+
 namespace grader {
 
 enum class ColorMode { automatic, always, never };
@@ -20,6 +22,13 @@ struct GlobalOptions {
   /// --color=never, always with --color=always, else only on a terminal.
   bool use_color(int fd) const;
 };
+
+/// Returns: the manifest of the exercise named `name` ("02" or "02-tracking-allocator").
+/// Throws: UsageError when there is no such exercise or its manifest is broken.
+Manifest require_exercise(const GlobalOptions& global, const std::string& name);
+
+/// Returns: `workspace`, or <course>/exercises when it is empty.
+std::filesystem::path workspace_or_default(const GlobalOptions& global, const std::filesystem::path& workspace);
 
 struct CheckOptions {
   std::vector<std::string> ids;
@@ -38,5 +47,18 @@ int run_list(const GlobalOptions& global, const std::filesystem::path& workspace
 
 /// `grader verify`: every hidden test fails on its stub and passes on its solution.
 int run_verify(const GlobalOptions& global, const std::vector<std::string>& ids);
+
+/// `grader hint ID [--all]`: reveal the next hint (or all), remembering how many were shown.
+int run_hint(const GlobalOptions& global, const std::string& id, const std::filesystem::path& workspace, bool all);
+
+/// `grader reset ID [--yes]`: restore the pristine stub files of an exercise, asking first.
+int run_reset(const GlobalOptions& global, const std::string& id, const std::filesystem::path& workspace, bool yes);
+
+/// `grader solution ID [--diff] [--force]`: the reference solution, once the exercise passed.
+int run_solution(const GlobalOptions& global, const std::string& id, const std::filesystem::path& workspace, bool diff,
+                 bool force);
+
+/// `grader lesson [DAY|ID]`: the lesson of a block of days, or an exercise's section of it.
+int run_lesson(const GlobalOptions& global, const std::string& which);
 
 }  // namespace grader

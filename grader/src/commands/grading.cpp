@@ -34,11 +34,9 @@ std::vector<CourseEntry> select(std::vector<CourseEntry> course, const std::vect
   if (ids.empty()) return course;
   std::vector<CourseEntry> chosen;
   for (const std::string& id : ids) {
-    const auto it = std::find_if(course.begin(), course.end(), [&](const CourseEntry& e) {
-      return e.id == id || e.id.substr(0, e.id.find('-')) == id;  // "02" names "02-tracking-allocator"
-    });
-    if (it == course.end()) throw UsageError(fmt::format("no exercise named '{}' (see `grader list`)", id));
-    chosen.push_back(*it);
+    const CourseEntry* entry = find_entry(course, id);
+    if (entry == nullptr) throw UsageError(fmt::format("no exercise named '{}' (see `grader list`)", id));
+    chosen.push_back(*entry);
   }
   return chosen;
 }

@@ -168,4 +168,11 @@ std::vector<CourseEntry> load_course(const std::filesystem::path& root) {
   return course;
 }
 
+const CourseEntry* find_entry(const std::vector<CourseEntry>& course, const std::string& name) {
+  for (const CourseEntry& entry : course) {
+    if (entry.id == name || entry.id.substr(0, entry.id.find('-')) == name) return &entry;
+  }
+  return nullptr;
+}
+
 }  // namespace grader

@@ -57,4 +57,8 @@ struct CourseEntry {
 /// manifest becomes an entry with its error; it never stops the others loading.
 std::vector<CourseEntry> load_course(const std::filesystem::path& root);
 
+/// Returns: the entry of `course` named `name`, either in full ("02-tracking-allocator")
+/// or by its number ("02"); nullptr when there is none.
+const CourseEntry* find_entry(const std::vector<CourseEntry>& course, const std::string& name);
+
 }  // namespace grader

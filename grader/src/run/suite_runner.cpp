@@ -32,6 +32,16 @@ bool has_finding(const std::string& log) {
                      [&](const char* marker) { return log.find(marker) != std::string::npos; });
 }
 
+// UBSan linked into the ASan runtime ignores log_path: its reports reach only the output.
+constexpr const char* kUbsanMarker = "runtime error:";
+
+// ASan writes up a signal it caught ("ERROR: AddressSanitizer: SEGV on unknown address ..."):
+// that is a crash, not a finding, though the report is still the best message for it.
+bool is_caught_signal(const std::string& report) {
+  return report.find("ERROR: AddressSanitizer: ") != std::string::npos &&
+         report.find(" on unknown address") != std::string::npos;
+}
+
 // One process of the suite: its private result file and sanitizer log prefix.
 struct Invocation {
   ProcessResult process;
@@ -66,6 +76,9 @@ class SuiteProcess {
     inv.process = run_process(spec);
     inv.results = read_gtest_json(results);
     inv.sanitizer_report = read_sanitizer_logs(sanitizer_log);
+    if (!has_finding(inv.sanitizer_report) && inv.process.output.find(kUbsanMarker) != std::string::npos) {
+      inv.sanitizer_report = inv.process.output;
+    }
     if (!has_finding(inv.sanitizer_report)) inv.sanitizer_report.clear();
     return inv;
   }
@@ -126,12 +139,16 @@ TestReport judge_isolated(const std::string& name, const Invocation& inv) {
       if (r.name == name) reported = &r;
     }
   }
-  if (!inv.sanitizer_report.empty()) {
+  const bool caught_signal = is_caught_signal(inv.sanitizer_report);
+  if (!inv.sanitizer_report.empty() && !caught_signal) {
     t.status = TestStatus::sanitizer;
     t.message = sanitizer_summary(inv.sanitizer_report);
   } else if (inv.process.timed_out) {
     t.status = TestStatus::timeout;
     t.message = "the test did not finish: " + inv.process.describe();
+  } else if (caught_signal) {
+    t.status = TestStatus::crashed;
+    t.message = "the test crashed:\n" + sanitizer_summary(inv.sanitizer_report);
   } else if (inv.process.signal != 0) {
     t.status = TestStatus::crashed;
     t.message = "the test crashed: " + inv.process.describe();

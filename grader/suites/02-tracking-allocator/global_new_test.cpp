@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <latch>
 #include <new>
 #include <ostream>
 #include <thread>
@@ -255,12 +256,14 @@ TEST(ScopedCounter, MeasuresOnlyItsThreadAndRegion) {
 TEST(GlobalNew, ExactTotalsUnderEightThreads) {
   constexpr int kThreads = 8, kRounds = 10000;
   std::array<mw::AllocStats, kThreads> per_thread{};
+  std::latch start(kThreads);  // all threads loop at once: the races a plain ++ loses
   const mw::AllocStats global_before = mw::global_stats();
   mw::ScopedCounter main_thread;
   {
     std::vector<std::thread> pool;
     for (int t = 0; t < kThreads; ++t) {
-      pool.emplace_back([&per_thread, t] {
+      pool.emplace_back([&per_thread, &start, t] {
+        start.arrive_and_wait();
         mw::ScopedCounter counter;
         for (int i = 0; i < kRounds; ++i) {
           void* p = ::operator new(16 + t);

@@ -63,6 +63,7 @@ struct Tagged {
 };
 
 struct alignas(64) Wide {
+  Wide(double x, int y) : x(x), y(y) {}
   double x;
   int y;
 };
@@ -110,6 +111,7 @@ TEST(Slices, CopyIsIndependentOfTheSource) {
   EXPECT_EQ(copy[0], 0);
   EXPECT_EQ(source[1], 1);
 
+  arena.allocate(1, 1);  // the next block is misaligned unless the copy aligns it
   const Pair pairs[] = {{1, 2}, {3, 4}, {5, 6}};
   std::span<Pair> pair_copy = arena.alloc_slice_copy<Pair>(pairs);
   ASSERT_EQ(pair_copy.size(), 3u);

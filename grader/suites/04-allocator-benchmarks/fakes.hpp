@@ -75,6 +75,7 @@ class GoodAllocator : public AllocatorUnderTest {
   }
 
   void reset() noexcept override { ++resets; }
+  void trim() noexcept override { ++trims; }
   std::size_t footprint() const noexcept override { return used_; }
 
   /// Blocks allocated and not yet deallocated.
@@ -86,6 +87,7 @@ class GoodAllocator : public AllocatorUnderTest {
   std::size_t deallocations = 0;
   std::size_t bad_deallocations = 0;  ///< unknown pointer or wrong size
   std::size_t resets = 0;
+  std::size_t trims = 0;
 
  protected:
   /// How reallocate moves the contents; broken allocators override it.

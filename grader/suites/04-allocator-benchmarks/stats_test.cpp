@@ -53,7 +53,7 @@ TEST(Utilization, FootprintCountsFromBeforeTheTrace) {
   fakes::ScriptedFootprint allocator(/*baseline=*/1000);
   const auto usage = mw::bench::measure_usage(trace_of(usage_trace), allocator);
   EXPECT_EQ(usage.peak_footprint, 320u);
-  EXPECT_GE(allocator.resets, 1u) << "measure_usage starts from a reset allocator";
+  EXPECT_EQ(allocator.trims, 1u) << "measure_usage starts from a trimmed allocator";
 }
 
 // Utilization of an allocator that took nothing is 0, not a division by zero; otherwise
@@ -76,14 +76,15 @@ TEST(Replay, ReleasesLeftoverBlocks) {
   for (void* slot : slots) EXPECT_EQ(slot, nullptr);
 }
 
-// measure runs the usage pass plus every repetition, resets the allocator between them,
-// and reports the names, a positive median throughput and the utilization.
+// measure runs the usage pass, a warm-up and every repetition, resets the allocator after
+// each, and reports the names, a positive median throughput and the utilization.
 TEST(Measure, RunsEveryRepetition) {
   fakes::ScriptedFootprint allocator(/*baseline=*/0);
   const auto trace = trace_of(usage_trace);
   const auto result = mw::bench::measure(trace, allocator, 5);
-  EXPECT_EQ(allocator.allocations, 4u * (1 + 5));  // 3 a + 1 r (the fake allocates) per replay
-  EXPECT_GE(allocator.resets, 5u);
+  // 3 a + 1 r (the fake allocates) per replay: usage pass, warm-up, 5 timed.
+  EXPECT_EQ(allocator.allocations, 4u * (1 + 1 + 5));
+  EXPECT_EQ(allocator.resets, 1u + 1 + 5);
   EXPECT_EQ(allocator.live_blocks(), 0u);
   EXPECT_EQ(result.allocator, "good");
   EXPECT_EQ(result.trace, "test");

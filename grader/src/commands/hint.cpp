@@ -1,0 +1,44 @@
+#include <unistd.h>
+
+#include <iostream>
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include "commands/commands.hpp"
+#include "state/progress.hpp"
+
+namespace grader {
+
+int run_hint(const GlobalOptions& global, const std::string& id, const std::filesystem::path& workspace_option, bool all) {
+  const Manifest m = require_exercise(global, id);
+  const std::filesystem::path workspace = workspace_or_default(global, workspace_option);
+  if (m.hints.empty()) {
+    std::cout << fmt::format("{} has no hints; its README and lesson section are the place to look.\n", m.id);
+    return 0;
+  }
+  LoadedProgress loaded = load_progress(workspace);
+  if (loaded.warning) fmt::print(stderr, "grader: {}\n", *loaded.warning);
+  Progress& progress = loaded.progress;
+
+  const int total = static_cast<int>(m.hints.size());
+  int& shown = progress.hints_shown[m.id];
+  const int first = all ? 0 : std::min(shown, total - 1);  // past the last hint: show the last again
+  const int last = all ? total : std::min(shown + 1, total);
+  const bool color = global.use_color(STDOUT_FILENO);
+  for (int i = first; i < last; ++i) {
+    const std::string heading = fmt::format("{} — hint {} of {}", m.id, i + 1, total);
+    std::cout << (color ? fmt::format(fmt::emphasis::bold, "{}", heading) : heading) << "\n"
+              << m.hints[static_cast<std::size_t>(i)] << "\n\n";
+  }
+  shown = std::max(shown, last);
+  if (!all) {
+    std::cout << (shown < total ? fmt::format("Run `grader hint {}` again for the next one ({} left).\n", m.id, total - shown)
+                                : "That was the last hint. The lesson section has the whole story: `grader lesson " +
+                                      m.id + "`.\n");
+  }
+  save_progress(workspace, progress);
+  return 0;
+}
+
+}  // namespace grader

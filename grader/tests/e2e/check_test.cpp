@@ -1,0 +1,206 @@
+// End-to-end: `grader check` on each fixture submission (see fixtures/README.md).
+// Every case checks the verdict and score of every test, that the other
+// exercises were still graded, that the report follows the schema, and that
+// the grader left no process and no temporary directory behind.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+
+#include "grader_runner.hpp"
+
+namespace e2e {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const std::vector<std::string> kArithTests = {"Arith.Add",    "Arith.Subtract", "Arith.Multiply",
+                                              "Arith.Divide", "Arith.Negate",   "Arith.DescribeSum"};
+
+// One graded case: how the grader ended and the report it wrote.
+struct Graded {
+  GraderRun run;
+  fs::path report_file;
+  json report;
+};
+
+// Grades submission `name` ("" for the solutions) with --format json --output,
+// and checks what every case must satisfy.
+Graded grade(const std::string& name, std::vector<std::string> extra = {}) {
+  Graded g;
+  g.report_file = report_path((name.empty() ? "solutions" : name) + ".json");
+  std::vector<std::string> args = {"check",    "--workspace", prepare_workspace(name).string(),
+                                   "--build-dir", build_dir().string(), "--format", "json",
+                                   "--output", g.report_file.string()};
+  args.insert(args.end(), extra.begin(), extra.end());
+  g.run = run_grader(args);
+  EXPECT_TRUE(fs::exists(g.report_file)) << g.run.err;
+  g.report = json::parse(read_file(g.report_file), nullptr, false);
+  // Nothing left behind: no process of the graded tree, no scratch directory.
+  EXPECT_EQ(processes_mentioning(E2E_CACHE_DIR).size(), 0u);
+  EXPECT_TRUE(fs::is_empty(g.run.tmpdir)) << "the grader left files in its TMPDIR";
+  fs::remove_all(g.run.tmpdir);
+  const std::string schema = schema_problems({g.report_file});
+  if (schema != "skip") EXPECT_EQ(schema, "");
+  return g;
+}
+
+const json& exercise(const json& report, const std::string& id) {
+  for (const json& e : report.at("exercises")) {
+    if (e.at("id") == id) return e;
+  }
+  throw std::runtime_error("no exercise " + id + " in the report");
+}
+
+const json& test_of(const json& exercise, const std::string& name) {
+  for (const json& t : exercise.at("tests")) {
+    if (t.at("name") == name) return t;
+  }
+  throw std::runtime_error("no test " + name + " in the report");
+}
+
+// 01-arith graded with every test passed except those in `not_passed`; scores follow
+// the manifest (Arith.Divide is worth 2, the others 1).
+void expect_arith(const json& report, const std::map<std::string, std::string>& not_passed,
+                  const std::string& exercise_status = "failed") {
+  const json& e = exercise(report, "01-arith");
+  EXPECT_EQ(e.at("status"), exercise_status);
+  ASSERT_EQ(e.at("tests").size(), kArithTests.size());
+  int score = 0;
+  for (const std::string& name : kArithTests) {
+    SCOPED_TRACE(name);
+    const json& t = test_of(e, name);
+    const auto it = not_passed.find(name);
+    const std::string status = it == not_passed.end() ? "passed" : it->second;
+    const int max = name == "Arith.Divide" ? 2 : 1;
+    EXPECT_EQ(t.at("status"), status) << t.at("message");
+    EXPECT_EQ(t.at("max_score"), max);
+    EXPECT_EQ(t.at("score"), status == "passed" ? max : 0);
+    score += status == "passed" ? max : 0;
+  }
+  EXPECT_EQ(e.at("score"), score);
+  EXPECT_EQ(e.at("max_score"), 7);
+}
+
+// The other exercises were graded as usual: 02-greet in full, the broken manifest
+// as not_run with a one-line reason naming its file and field.
+void expect_others_graded(const json& report) {
+  const json& greet = exercise(report, "02-greet");
+  EXPECT_EQ(greet.at("status"), "passed");
+  EXPECT_EQ(greet.at("score"), 2);
+  const json& broken = exercise(report, "03-broken");
+  EXPECT_EQ(broken.at("status"), "not_run");
+  const std::string message = broken.at("message");
+  EXPECT_NE(message.find("03-broken/exercise.json"), std::string::npos) << message;
+  EXPECT_NE(message.find("'day'"), std::string::npos) << message;
+  EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+  EXPECT_EQ(report.at("summary").at("exercises_total"), 3);
+}
+
+std::string message_of(const Graded& g, const std::string& test) {
+  return test_of(exercise(g.report, "01-arith"), test).at("message");
+}
+
+// The reference solutions get every point, and --fail-under 100 is met (exit 0).
+TEST(Check, SolutionsGetFullMarks) {
+  const Graded g = grade("", {"--fail-under", "100"});
+  EXPECT_EQ(g.run.exit_code, 0) << g.run.err;
+  expect_arith(g.report, {}, "passed");
+  expect_others_graded(g.report);
+  EXPECT_EQ(g.report.at("summary").at("score"), 9);
+  EXPECT_EQ(g.report.at("summary").at("max_score"), 9);
+}
+
+// A compile error costs its exercise only: build_error, its tests not_run, diagnostics shown.
+TEST(Check, CompileErrorCostsThatExercise) {
+  const Graded g = grade("compile-error");
+  EXPECT_EQ(g.run.exit_code, 0) << g.run.err;
+  const json& e = exercise(g.report, "01-arith");
+  EXPECT_EQ(e.at("status"), "build_error");
+  EXPECT_EQ(e.at("score"), 0);
+  EXPECT_EQ(e.at("max_score"), 7);
+  EXPECT_EQ(e.at("build").at("ok"), false);
+  const std::string diagnostics = e.at("build").at("diagnostics");
+  EXPECT_NE(diagnostics.find("arith.cpp"), std::string::npos) << diagnostics;
+  EXPECT_NE(diagnostics.find("error:"), std::string::npos) << diagnostics;
+  for (const json& t : e.at("tests")) EXPECT_EQ(t.at("status"), "not_run") << t.at("name");
+  expect_others_graded(g.report);
+}
+
+// A segfault in one test costs that test only; --fail-under 90 is then not met (exit 1).
+TEST(Check, SegfaultCostsOneTest) {
+  const Graded g = grade("segfault", {"--fail-under", "90"});
+  EXPECT_EQ(g.run.exit_code, 1);
+  EXPECT_NE(g.run.err.find("--fail-under"), std::string::npos) << g.run.err;
+  expect_arith(g.report, {{"Arith.Divide", "crashed"}});
+  EXPECT_NE(message_of(g, "Arith.Divide").find("SEGV"), std::string::npos) << message_of(g, "Arith.Divide");
+  expect_others_graded(g.report);
+}
+
+// Undefined behaviour is a sanitizer verdict with UBSan's report as the message.
+TEST(Check, UndefinedBehaviourIsSanitizer) {
+  const Graded g = grade("undefined-behaviour");
+  expect_arith(g.report, {{"Arith.Divide", "sanitizer"}});
+  EXPECT_NE(message_of(g, "Arith.Divide").find("runtime error: load of null pointer"), std::string::npos)
+      << message_of(g, "Arith.Divide");
+  expect_others_graded(g.report);
+}
+
+// A test that never returns times out; its forked child is killed with it.
+TEST(Check, InfiniteLoopTimesOut) {
+  const Graded g = grade("infinite-loop");
+  expect_arith(g.report, {{"Arith.Multiply", "timeout"}});
+  expect_others_graded(g.report);
+}
+
+// exit(0) inside a test is not a pass: the test never reported, so it crashed.
+TEST(Check, ExitInsideTestIsCrash) {
+  const Graded g = grade("exit-zero");
+  expect_arith(g.report, {{"Arith.Subtract", "crashed"}});
+  EXPECT_NE(message_of(g, "Arith.Subtract").find("exit code 0"), std::string::npos)
+      << message_of(g, "Arith.Subtract");
+  expect_others_graded(g.report);
+}
+
+// A leak is a sanitizer verdict whose message starts with LeakSanitizer's report.
+TEST(Check, LeakIsSanitizer) {
+  const Graded g = grade("leak");
+  expect_arith(g.report, {{"Arith.Negate", "sanitizer"}});
+  const std::string message = message_of(g, "Arith.Negate");
+  EXPECT_NE(message.substr(0, message.find('\n')).find("ERROR: LeakSanitizer: detected memory leaks"),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("negate"), std::string::npos) << message;
+  expect_others_graded(g.report);
+}
+
+// 100 MB of output is judged like any test; the grader and its report stay small.
+TEST(Check, FloodOfOutputStaysBounded) {
+  const Graded g = grade("flood");
+  expect_arith(g.report, {}, "passed");
+  expect_others_graded(g.report);
+  EXPECT_LT(fs::file_size(g.report_file), 100'000u);
+  EXPECT_LT(g.run.peak_rss_kb, 64 * 1024) << "the grader's own peak memory, in kB";
+}
+
+// Invalid UTF-8 in a crashing test's output reaches the report replaced by U+FFFD.
+TEST(Check, InvalidUtf8IsReplaced) {
+  const Graded g = grade("invalid-utf8");
+  expect_arith(g.report, {{"Arith.DescribeSum", "crashed"}});
+  EXPECT_NE(message_of(g, "Arith.DescribeSum").find("\xEF\xBF\xBD"), std::string::npos)
+      << message_of(g, "Arith.DescribeSum");
+  expect_others_graded(g.report);
+}
+
+// Fake result files written by the submission are not believed.
+TEST(Check, FakeResultFilesAreIgnored) {
+  const Graded g = grade("fake-results");
+  expect_arith(g.report, {{"Arith.Multiply", "failed"}});
+  EXPECT_NE(message_of(g, "Arith.Multiply").find("multiply(4, 5)"), std::string::npos)
+      << message_of(g, "Arith.Multiply");
+  expect_others_graded(g.report);
+}
+
+}  // namespace
+}  // namespace e2e

@@ -1,0 +1,65 @@
+// End-to-end: the grader's exit statuses and `grader list`.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "grader_runner.hpp"
+
+namespace e2e {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The number of lines of `text` (each ending in a newline).
+long lines_of(const std::string& text) { return std::count(text.begin(), text.end(), '\n'); }
+
+// Runs the grader for a usage error, which needs no build and leaves nothing behind.
+GraderRun run_usage_error(const std::vector<std::string>& args) {
+  GraderRun run = run_grader(args);
+  EXPECT_TRUE(fs::is_empty(run.tmpdir));
+  fs::remove_all(run.tmpdir);
+  return run;
+}
+
+// An unknown exercise id is bad usage: exit 2 and one line naming it.
+TEST(Cli, UnknownExerciseExits2) {
+  const GraderRun run = run_usage_error({"check", "99", "--workspace", prepare_workspace("").string(),
+                                         "--build-dir", build_dir().string()});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(lines_of(run.err), 1) << run.err;
+  EXPECT_NE(run.err.find("'99'"), std::string::npos) << run.err;
+}
+
+// A workspace that does not exist is bad usage: exit 2 and one line naming it.
+TEST(Cli, MissingWorkspaceExits2) {
+  const GraderRun run =
+      run_usage_error({"check", "--workspace", "/nonexistent/workspace", "--build-dir", build_dir().string()});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(lines_of(run.err), 1) << run.err;
+  EXPECT_NE(run.err.find("/nonexistent/workspace"), std::string::npos) << run.err;
+}
+
+// An unknown --format is bad usage: exit 2 and one line naming the option.
+TEST(Cli, BadFormatExits2) {
+  const GraderRun run = run_usage_error({"check", "--format", "yaml", "--build-dir", build_dir().string()});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(lines_of(run.err), 1) << run.err;
+  EXPECT_NE(run.err.find("--format"), std::string::npos) << run.err;
+}
+
+// `grader list` shows each exercise with its day, title and points, the broken
+// manifest's reason, and the overall progress.
+TEST(Cli, ListShowsEveryExercise) {
+  const GraderRun run = run_usage_error({"list"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("1-2   01-arith"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("Arithmetic"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("0/7"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("3-4   02-greet"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("0/2"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("03-broken/exercise.json: field 'day'"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("0/9 points"), std::string::npos) << run.out;
+}
+
+}  // namespace
+}  // namespace e2e

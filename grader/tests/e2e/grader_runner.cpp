@@ -1,0 +1,151 @@
+#include "grader_runner.hpp"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+namespace e2e {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path make_temp_dir(const std::string& prefix) {
+  std::string pattern = (fs::temp_directory_path() / (prefix + "XXXXXX")).string();
+  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp " + pattern);
+  return pattern;
+}
+
+// Report files of this test process, removed when it exits.
+struct ReportDir {
+  fs::path path = make_temp_dir("grader-e2e-reports-");
+  ~ReportDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
+// The grader's own peak resident set in kB, or 0 once it is gone.
+long peak_rss_kb(pid_t pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+  }
+  return 0;
+}
+
+// The relative path -> source file of every file of `tree`, recursively.
+void collect(const fs::path& tree, std::map<fs::path, fs::path>& files) {
+  for (const auto& entry : fs::recursive_directory_iterator(tree)) {
+    if (entry.is_regular_file()) files[fs::relative(entry.path(), tree)] = entry.path();
+  }
+}
+
+}  // namespace
+
+fs::path course_dir() { return fs::path(FIXTURES_DIR) / "course"; }
+
+fs::path build_dir() { return fs::path(E2E_CACHE_DIR) / "build"; }
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+GraderRun run_grader(const std::vector<std::string>& args) {
+  GraderRun run;
+  run.tmpdir = make_temp_dir("grader-e2e-tmp-");
+  const fs::path out = run.tmpdir.string() + ".out";
+  const fs::path err = run.tmpdir.string() + ".err";
+  std::vector<std::string> argv = {GRADER_BINARY, "--root", course_dir().string()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::vector<char*> c_argv;
+  for (std::string& a : argv) c_argv.push_back(a.data());
+  c_argv.push_back(nullptr);
+
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const int out_fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const int err_fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(out_fd, STDOUT_FILENO);
+    dup2(err_fd, STDERR_FILENO);
+    setenv("TMPDIR", run.tmpdir.c_str(), 1);
+    execv(c_argv[0], c_argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  while (waitpid(pid, &status, WNOHANG) == 0) {
+    run.peak_rss_kb = std::max(run.peak_rss_kb, peak_rss_kb(pid));
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.out = read_file(out);
+  run.err = read_file(err);
+  fs::remove(out);
+  fs::remove(err);
+  return run;
+}
+
+fs::path prepare_workspace(const std::string& submission) {
+  const fs::path workspace = fs::path(E2E_CACHE_DIR) / "workspace";
+  std::map<fs::path, fs::path> wanted;
+  collect(course_dir() / "solutions", wanted);
+  if (!submission.empty()) collect(fs::path(FIXTURES_DIR) / "submissions" / submission, wanted);
+  fs::create_directories(workspace);
+  std::map<fs::path, fs::path> present;
+  collect(workspace, present);
+  for (const auto& [relative, file] : present) {
+    if (wanted.count(relative) == 0) fs::remove(file);
+  }
+  for (const auto& [relative, source] : wanted) {
+    const fs::path target = workspace / relative;
+    const std::string text = read_file(source);
+    if (fs::exists(target) && read_file(target) == text) continue;  // unchanged: no rebuild
+    fs::create_directories(target.parent_path());
+    std::ofstream(target, std::ios::binary | std::ios::trunc) << text;
+  }
+  return workspace;
+}
+
+fs::path report_path(const std::string& name) {
+  static const ReportDir dir;
+  return dir.path / name;
+}
+
+std::vector<pid_t> processes_mentioning(const std::string& text) {
+  std::vector<pid_t> found;
+  for (int attempt = 0; attempt < 10; ++attempt) {
+    found.clear();
+    for (const auto& entry : fs::directory_iterator("/proc")) {
+      const std::string name = entry.path().filename().string();
+      if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+      if (read_file(entry.path() / "cmdline").find(text) != std::string::npos) found.push_back(std::stoi(name));
+    }
+    if (found.empty()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return found;
+}
+
+std::string schema_problems(const std::vector<fs::path>& reports) {
+  const fs::path log = report_path("schema-check.log");
+  std::string command = std::string(PYTHON3) + " " + REPORT_VALIDATOR + " " + REPORT_SCHEMA;
+  for (const fs::path& r : reports) command += " '" + r.string() + "'";
+  const int status = std::system((command + " 2>'" + log.string() + "'").c_str());
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return "";
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 77) return "skip";
+  const std::string problem = read_file(log);
+  return problem.empty() ? "the validator failed to run" : problem;
+}
+
+}  // namespace e2e

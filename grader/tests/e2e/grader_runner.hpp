@@ -1,0 +1,59 @@
+// e2e/grader_runner.hpp — running the real grader binary on the fixture course.
+//
+// Every e2e test grades a fixture submission: course/solutions/ with the files of
+// submissions/<case>/ laid over it. All cases share one workspace and one build
+// directory under E2E_CACHE_DIR (in the CMake build tree), so a case costs a rebuild
+// of the files it changed, not a cold ASan+gtest build; ctest runs e2e tests serially.
+#pragma once
+
+#include <sys/types.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace e2e {
+
+/// The fixture course the grader is pointed at with --root.
+std::filesystem::path course_dir();
+
+/// How one grader process ended.
+struct GraderRun {
+  int exit_code = -1;  ///< -1 when it did not exit normally
+  std::string out;     ///< standard output
+  std::string err;     ///< standard error
+  long peak_rss_kb = 0;  ///< the grader's own peak resident set (VmHWM), children excluded
+  std::filesystem::path tmpdir;  ///< the TMPDIR it ran with, removed by the caller
+};
+
+/// Effects: runs `grader --root <course> <args...>` with TMPDIR set to a fresh
+/// directory, its output captured, and waits for it.
+/// Returns: how it ended. Requires: the grader binary was built.
+GraderRun run_grader(const std::vector<std::string>& args);
+
+/// Effects: makes the shared workspace hold course/solutions/ with
+/// submissions/<submission>/ laid over it ("" for the plain solutions),
+/// rewriting only the files whose content differs.
+/// Returns: the workspace directory.
+std::filesystem::path prepare_workspace(const std::string& submission);
+
+/// Returns: the shared build directory, passed as --build-dir.
+std::filesystem::path build_dir();
+
+/// Returns: a fresh path for a report, in a directory removed at exit.
+std::filesystem::path report_path(const std::string& name);
+
+/// Returns: the processes whose command line mentions `text` (zombies excluded),
+/// after giving killed ones a second to go.
+std::vector<pid_t> processes_mentioning(const std::string& text);
+
+/// Returns: "" when python3-jsonschema accepts every report against
+/// grader/report.schema.json, "skip" when it is not installed, else its complaint.
+std::string schema_problems(const std::vector<std::filesystem::path>& reports);
+
+/// Returns: the file's contents.
+std::string read_file(const std::filesystem::path& path);
+
+}  // namespace e2e

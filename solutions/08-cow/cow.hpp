@@ -1,0 +1,163 @@
+// cow.hpp — Cow<T>, clone on write: Rust's std::borrow::Cow<'a, B> in C++.
+//
+// A Cow either *borrows* a value someone else owns or *owns* one. Reading is
+// the same in both states; the first write through to_mut() turns a borrowed
+// Cow into an owned one by cloning, once. A function can therefore return its
+// input untouched (borrowed, no allocation) and pay for a copy only on the
+// inputs it has to change.
+//
+// Lifetimes: Rust checks that a Cow<'a, B> never outlives what it borrows. C++
+// cannot. Cow refuses to borrow a temporary of type T (those overloads are
+// deleted), but a borrowed Cow still dangles if its source is destroyed or, for a
+// std::string source, reallocated while the Cow lives. Keep the source alive and
+// unchanged for as long as the Cow is borrowed, or call to_mut()/into_owned().
+#pragma once
+
+#include <concepts>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+#include <mw/todo.hpp>
+
+namespace mw {
+
+/// How Cow<T> borrows a T: Rust's `Borrow`/`ToOwned` pair. By default a borrowed Cow<T> holds a
+/// `const T*` and reads as `const T&`.
+template <class T>
+struct borrow_traits {
+  /// What Cow<T>::borrowed takes and what reading a Cow<T> returns.
+  using view_type = const T&;
+  /// What a borrowed Cow<T> stores.
+  using storage_type = const T*;
+
+  static storage_type store(view_type value) noexcept { return &value; }
+  static view_type view(storage_type stored) noexcept { return *stored; }
+  static view_type view(const T& owned) noexcept { return owned; }
+  /// Returns: a copy the Cow owns (Rust's ToOwned::to_owned).
+  static T to_owned(view_type value) { return T(value); }
+};
+
+/// Strings borrow as string views (Rust: Cow<'a, str> borrows a &str, owns a String), so a
+/// Cow<std::string> can borrow a literal, a slice of a buffer or any std::string_view.
+template <class Char, class Traits, class Alloc>
+struct borrow_traits<std::basic_string<Char, Traits, Alloc>> {
+  using view_type = std::basic_string_view<Char, Traits>;
+  using storage_type = view_type;
+
+  static storage_type store(view_type value) noexcept { return value; }
+  static view_type view(storage_type stored) noexcept { return stored; }
+  static view_type view(const std::basic_string<Char, Traits, Alloc>& owned) noexcept {
+    return owned;
+  }
+  static std::basic_string<Char, Traits, Alloc> to_owned(view_type value) {
+    return std::basic_string<Char, Traits, Alloc>(value);
+  }
+};
+
+template <class T>
+class Cow {
+  static_assert(std::is_object_v<T> && !std::is_const_v<T>,
+                "Cow<T> owns a T: T must be a non-const object type");
+  static_assert(std::is_copy_constructible_v<T>,
+                "Cow<T> clones on write: T must be copy constructible");
+
+  using traits = borrow_traits<T>;
+
+ public:
+  using view_type = typename traits::view_type;
+  using storage_type = typename traits::storage_type;
+
+  /// Returns: a borrowed Cow reading `source`. Allocates nothing, copies nothing.
+  /// Requires: `source` outlives the Cow (or its to_mut()/into_owned()) and does not change
+  /// meanwhile.
+  static Cow borrowed(view_type source) noexcept { return Cow(traits::store(source)); }
+
+  /// A temporary T dies at the end of the full expression: borrowing it would dangle at once
+  /// (Rust rejects it as "temporary value dropped while borrowed").
+  template <class U>
+    requires std::same_as<std::remove_cvref_t<U>, T> && (!std::is_lvalue_reference_v<U>)
+  static Cow borrowed(U&&) = delete;
+
+  /// Returns: an owned Cow holding `value`, moved in (no copy of a T).
+  static Cow owned(T value) { return Cow(std::move(value)); }
+
+  /// Returns: true when the Cow borrows its value.
+  bool is_borrowed() const noexcept { return state_.index() == 0; }
+  /// Returns: true when the Cow owns its value.
+  bool is_owned() const noexcept { return !is_borrowed(); }
+
+  /// Returns: the value, borrowed or owned (Rust's Deref). Valid until the next to_mut(),
+  /// into_owned(), assignment or destruction of this Cow — and, when borrowed, while the
+  /// source lives.
+  view_type view() const noexcept {
+    if (const auto* stored = std::get_if<0>(&state_)) return traits::view(*stored);
+    return traits::view(std::get<1>(state_));
+  }
+  /// Returns: view().
+  view_type operator*() const noexcept { return view(); }
+  /// Returns: a pointer-like object to view(), so `cow->size()` reads the value.
+  auto operator->() const noexcept { return arrow{view()}; }
+
+  /// Effects: when borrowed, clones the value into the Cow (it becomes owned); when owned,
+  /// nothing. Only the first call on a borrowed Cow copies; later calls return the same T.
+  /// Returns: the owned value, for writing. Writes never reach the borrowed source.
+  /// Throws: what copying a T throws; the Cow is then unchanged (still borrowed).
+  T& to_mut() {
+    if (const auto* stored = std::get_if<0>(&state_)) {
+      // Clone first, switch state second: if the copy throws, we are still borrowed.
+      T copy = traits::to_owned(traits::view(*stored));
+      state_.template emplace<1>(std::move(copy));
+    }
+    return std::get<1>(state_);
+  }
+
+  /// Effects: consumes the Cow (Rust's into_owned): an owned value is moved out, a borrowed
+  /// one is copied. The Cow is left in a valid but unspecified state.
+  /// Returns: the value as a T.
+  /// Throws: what copying (when borrowed) or moving (when owned) a T throws.
+  T into_owned() && {
+    if (const auto* stored = std::get_if<0>(&state_)) {
+      return traits::to_owned(traits::view(*stored));
+    }
+    return std::move(std::get<1>(state_));
+  }
+
+  /// Returns: true when both values are equal, whatever the states.
+  friend bool operator==(const Cow& a, const Cow& b)
+    requires std::equality_comparable<std::remove_cvref_t<view_type>>
+  {
+    return a.view() == b.view();
+  }
+  /// Returns: true when the value equals `other`.
+  friend bool operator==(const Cow& a, view_type other)
+    requires std::equality_comparable<std::remove_cvref_t<view_type>>
+  {
+    return a.view() == other;
+  }
+
+  /// Effects: prints the value, whatever the state.
+  friend std::ostream& operator<<(std::ostream& os, const Cow& cow)
+    requires requires(std::ostream& out, view_type v) { out << v; }
+  {
+    return os << cow.view();
+  }
+
+ private:
+  /// operator->'s result: holds the view so a string view can be reached through `->` too.
+  struct arrow {
+    view_type value;
+    const std::remove_reference_t<view_type>* operator->() const noexcept { return &value; }
+  };
+
+  explicit Cow(storage_type stored) noexcept : state_(std::in_place_index<0>, stored) {}
+  explicit Cow(T&& value) : state_(std::in_place_index<1>, std::move(value)) {}
+
+  /// Index 0: borrowed (a pointer or a view into someone else's value); index 1: owned.
+  std::variant<storage_type, T> state_;
+};
+
+}  // namespace mw
