@@ -23,7 +23,9 @@ constexpr std::size_t object_align = 8;
 constexpr std::size_t buffer_bytes = batch * (object_size + object_align);
 
 /// Out of line so the hot loop keeps only a compare and a branch for it, as the arena does.
-[[noreturn, gnu::noinline]] void out_of_buffer() { std::abort(); }
+[[noreturn, gnu::noinline]] void out_of_buffer() {
+  std::abort();
+}
 
 // The floor: a pointer bumped down through one buffer (subtract, mask, compare). No chunks.
 void BM_RawPointerBump(benchmark::State& state) {

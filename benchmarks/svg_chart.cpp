@@ -18,11 +18,20 @@ std::string escape(const std::string& text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -70,9 +79,10 @@ std::string bar_chart_svg(const std::string& title, const std::vector<std::strin
           "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\">"
           "<title>{}: {:.2f}x</title></rect>\n",
           x, y, bar_w - 2, base_y - y, colors[s % std::size(colors)], escape(series[s]), value);
-      svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"10\">"
-                         "{:.2g}</text>\n",
-                         x + bar_w / 2 - 1, y - 3, value);
+      svg += fmt::format(
+          "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"10\">"
+          "{:.2g}</text>\n",
+          x + bar_w / 2 - 1, y - 3, value);
     }
     svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
                        x0 + group_w * 0.4, top + plot_h + 18, escape(groups[g].label));

@@ -34,7 +34,9 @@ void churn(benchmark::State& state, std::pmr::memory_resource& resource) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * batch));
 }
 
-void BM_NewDelete(benchmark::State& state) { churn(state, *std::pmr::new_delete_resource()); }
+void BM_NewDelete(benchmark::State& state) {
+  churn(state, *std::pmr::new_delete_resource());
+}
 
 void BM_TrackingOverNewDelete(benchmark::State& state) {
   mw::TrackingResource tracking(std::pmr::new_delete_resource());

@@ -50,12 +50,18 @@ void FreeListAllocator::deallocate(void* p) {
 }
 
 // TODO: sum the sizes of the free blocks.
-std::size_t FreeListAllocator::free_bytes() const { MW_TODO(); }
+std::size_t FreeListAllocator::free_bytes() const {
+  MW_TODO();
+}
 
 // TODO: the size of the biggest free block.
-std::size_t FreeListAllocator::largest_free_block() const { MW_TODO(); }
+std::size_t FreeListAllocator::largest_free_block() const {
+  MW_TODO();
+}
 
 // TODO: count the free blocks.
-std::size_t FreeListAllocator::free_block_count() const { MW_TODO(); }
+std::size_t FreeListAllocator::free_block_count() const {
+  MW_TODO();
+}
 
 }  // namespace mw

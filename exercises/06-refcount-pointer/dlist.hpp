@@ -53,7 +53,7 @@ class DList {
  private:
   struct Node {
     T value;
-    Rc<RefCell<Node>> next{};  ///< Owns the next node.
+    Rc<RefCell<Node>> next{};    ///< Owns the next node.
     Weak<RefCell<Node>> prev{};  ///< Refers to the previous node, which owns this one.
   };
 

@@ -44,7 +44,7 @@ Rc<T> allocate_rc(std::pmr::memory_resource* resource, Args&&... args);
 template <class T>
 struct RcBox {
   std::size_t strong;
-  std::size_t weak;  ///< Weak handles + 1 while strong > 0.
+  std::size_t weak;                     ///< Weak handles + 1 while strong > 0.
   std::pmr::memory_resource* resource;  ///< Where the block came from; it goes back there.
   alignas(T) std::byte storage[sizeof(T)];
 

@@ -73,7 +73,12 @@ int main(int argc, char** argv) {
   CLI::App* lesson_cmd = app.add_subcommand("lesson", "read a lesson (DAY like 1-2) or an exercise's section (ID)");
   lesson_cmd->add_option("which", which, "a block of days (1-2, 3-4, 5-7) or an exercise (02)");
 
-  for (CLI::App* command : {hint_cmd, reset_cmd, solution_cmd}) {
+  bool poll = false;
+  CLI::App* watch_cmd = app.add_subcommand("watch", "grade the exercise you work on at every save");
+  watch_cmd->add_option("id", exercise, "start with this exercise (default: the first not yet passed)");
+  watch_cmd->add_flag("--poll", poll, "poll for changes instead of inotify (network drives, WSL)");
+
+  for (CLI::App* command : {hint_cmd, reset_cmd, solution_cmd, watch_cmd}) {
     command->add_option("--workspace", workspace, "the learner's tree (default: exercises/)");
   }
 
@@ -98,6 +103,7 @@ int main(int argc, char** argv) {
     if (*reset_cmd) return grader::run_reset(global, exercise, workspace, yes);
     if (*solution_cmd) return grader::run_solution(global, exercise, workspace, diff, force);
     if (*lesson_cmd) return grader::run_lesson(global, which);
+    if (*watch_cmd) return grader::run_watch(global, exercise, workspace, poll);
   } catch (const grader::UsageError& e) {
     fmt::print(stderr, "grader: {}\n", e.what());
     return kUsageError;

@@ -52,10 +52,11 @@ class AllocatorUnderTest {
 /// glibc's ptmalloc (malloc/memalign/realloc/free found in libc.so.6 by dlsym);
 /// footprint from mallinfo2().
 std::unique_ptr<AllocatorUnderTest> make_glibc_allocator();
-/// mimalloc through mi_malloc_aligned/mi_realloc_aligned/mi_free_size_aligned;
-/// footprint is mimalloc's committed memory (mi_process_info).
+/// mimalloc on a heap of its own (mi_heap_malloc_aligned, mi_heap_realloc_aligned,
+/// mi_free_size_aligned); footprint is the committed part of that heap's pages.
 std::unique_ptr<AllocatorUnderTest> make_mimalloc_allocator();
-/// jemalloc through mallocx/rallocx/sdallocx; footprint is its "stats.active" bytes.
+/// jemalloc through mallocx/rallocx/sdallocx; footprint is its "stats.active" bytes
+/// (process-wide: exact when jemalloc is not also the process's malloc).
 std::unique_ptr<AllocatorUnderTest> make_jemalloc_allocator();
 /// The bump arena of exercise 03: deallocate does nothing, reallocate copies into a new
 /// block, reset() resets the arena (keeping its biggest chunk); footprint is the arena's

@@ -23,9 +23,13 @@ constexpr std::size_t kHeader = kGranule;
 static_assert(sizeof(AllocHeader) <= kHeader, "the header must fit in one granule");
 static_assert((kGranule & (kGranule - 1)) == 0, "the granule must be a power of two");
 
-std::uintptr_t address(const void* p) noexcept { return reinterpret_cast<std::uintptr_t>(p); }
+std::uintptr_t address(const void* p) noexcept {
+  return reinterpret_cast<std::uintptr_t>(p);
+}
 
-void* pointer(std::uintptr_t a) noexcept { return reinterpret_cast<void*>(a); }
+void* pointer(std::uintptr_t a) noexcept {
+  return reinterpret_cast<void*>(a);
+}
 
 // Requires: `align` is a power of two. Wraps around to a small value on overflow.
 std::uintptr_t align_up(std::uintptr_t a, std::size_t align) noexcept {

@@ -36,7 +36,7 @@ Rc<T> allocate_rc(std::pmr::memory_resource* resource, Args&&... args);
 template <class T>
 struct RcBox {
   std::size_t strong;
-  std::size_t weak;  ///< Weak handles + 1 while strong > 0.
+  std::size_t weak;                     ///< Weak handles + 1 while strong > 0.
   std::pmr::memory_resource* resource;  ///< Where the block came from; it goes back there.
   alignas(T) std::byte storage[sizeof(T)];
 
@@ -115,7 +115,9 @@ class Rc {
   /// Returns: the value for writing when this is the only handle of any kind (strong 1,
   /// no Weak, which could otherwise upgrade and watch it change); nullptr otherwise
   /// (Rust: `Rc::get_mut`).
-  T* get_mut() noexcept { return box_ && box_->strong == 1 && box_->weak == 1 ? box_->value() : nullptr; }
+  T* get_mut() noexcept {
+    return box_ && box_->strong == 1 && box_->weak == 1 ? box_->value() : nullptr;
+  }
 
   /// Requires: *this is not empty; T is copy-constructible.
   /// Effects: clone-on-write (Rust: `Rc::make_mut`). When other Rc handles exist, copies

@@ -35,8 +35,7 @@ template <class T>
 class Ref {
  public:
   /// Effects: takes over `other`'s borrow; `other` no longer holds one.
-  Ref(Ref&& other) noexcept
-      : value_(other.value_), flag_(std::exchange(other.flag_, nullptr)) {}
+  Ref(Ref&& other) noexcept : value_(other.value_), flag_(std::exchange(other.flag_, nullptr)) {}
   Ref(const Ref&) = delete;
   Ref& operator=(const Ref&) = delete;
   Ref& operator=(Ref&&) = delete;

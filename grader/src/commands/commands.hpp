@@ -58,6 +58,10 @@ int run_reset(const GlobalOptions& global, const std::string& id, const std::fil
 int run_solution(const GlobalOptions& global, const std::string& id, const std::filesystem::path& workspace, bool diff,
                  bool force);
 
+/// `grader watch [ID] [--poll]`: grade the current exercise on every save, with keys for
+/// hints (h), the next exercise (n), the list (l), re-run (r) and quit (q).
+int run_watch(const GlobalOptions& global, const std::string& id, const std::filesystem::path& workspace, bool poll);
+
 /// `grader lesson [DAY|ID]`: the lesson of a block of days, or an exercise's section of it.
 int run_lesson(const GlobalOptions& global, const std::string& which);
 

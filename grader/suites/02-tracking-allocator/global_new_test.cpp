@@ -251,10 +251,11 @@ TEST(ScopedCounter, MeasuresOnlyItsThreadAndRegion) {
   EXPECT_EQ(outer.stats().deallocations, 2u);
 }
 
-// 8 threads x 10000 new/delete: each thread counts exactly its own, and the process-wide counters
-// equal the sum with nothing live; kills non-atomic global counters and shared thread counters.
+// 8 threads x 100000 new/delete: each thread counts exactly its own, and the process-wide
+// counters equal the sum with nothing live; kills non-atomic global counters and shared thread
+// counters (enough rounds that the threads overlap even on a busy machine).
 TEST(GlobalNew, ExactTotalsUnderEightThreads) {
-  constexpr int kThreads = 8, kRounds = 10000;
+  constexpr int kThreads = 8, kRounds = 100000;
   std::array<mw::AllocStats, kThreads> per_thread{};
   std::latch start(kThreads);  // all threads loop at once: the races a plain ++ loses
   const mw::AllocStats global_before = mw::global_stats();

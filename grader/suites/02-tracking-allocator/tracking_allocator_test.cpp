@@ -1,6 +1,7 @@
 // Hidden tests for mw::TrackingAllocator<T> with standard containers.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -30,6 +31,21 @@ TEST(TrackingAllocator, VectorAllocatesThroughTheTracker) {
   EXPECT_EQ(tracker.live_bytes(), 0u);
   EXPECT_EQ(tracker.deallocations(), 1u);
   EXPECT_TRUE(upstream.errors().empty()) << upstream.errors().front();
+}
+
+// Over-aligned elements get their alignment from the tracker and upstream; kills allocate calls
+// that drop alignof(T).
+TEST(TrackingAllocator, PassesTheElementAlignment) {
+  struct alignas(128) Line {
+    char bytes[128];
+  };
+  mw::TrackingResource tracker;
+  for (std::size_t n : {1u, 3u, 5u, 7u}) {
+    TrackedVector<Line> v(n, Line{}, mw::TrackingAllocator<Line>(tracker));
+    EXPECT_EQ(reinterpret_cast<std::uintptr_t>(v.data()) % 128, 0u) << n << " lines";
+  }
+  EXPECT_EQ(tracker.allocations(), 4u);
+  EXPECT_EQ(tracker.live_bytes(), 0u);
 }
 
 // std::map rebinds the allocator to its node type; the nodes must still be counted by the same

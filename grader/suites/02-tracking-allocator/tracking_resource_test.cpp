@@ -4,6 +4,7 @@
 #include <barrier>
 #include <cstdint>
 #include <exception>
+#include <latch>
 #include <memory_resource>
 #include <thread>
 #include <vector>
@@ -24,9 +25,11 @@ bool aligned_to(const void* p, std::size_t alignment) {
 template <class Body>
 void run_threads(int threads, Body body) {
   std::vector<std::exception_ptr> errors(threads);
+  std::latch start(threads);  // all bodies start together, to race as much as they can
   std::vector<std::thread> pool;
   for (int i = 0; i < threads; ++i) {
     pool.emplace_back([&, i] {
+      start.arrive_and_wait();
       try {
         body(i);
       } catch (...) {
@@ -183,10 +186,10 @@ TEST(TrackingResource, IsEqualOnlyToItself) {
   EXPECT_FALSE(std::pmr::new_delete_resource()->is_equal(first));
 }
 
-// 8 threads x 10000 allocate/free pairs: every count exact, nothing live; kills non-atomic
-// counters that lose updates.
+// 8 threads x 100000 allocate/free pairs: every count exact, nothing live; kills non-atomic
+// counters that lose updates (enough rounds that the threads overlap even on a busy machine).
 TEST(TrackingResource, ExactTotalsUnderEightThreads) {
-  constexpr int kThreads = 8, kRounds = 10000;
+  constexpr int kThreads = 8, kRounds = 100000;
   mw::TrackingResource tracker(std::pmr::new_delete_resource());
   run_threads(kThreads, [&](int) {
     for (int i = 0; i < kRounds; ++i) tracker.deallocate(tracker.allocate(32, 8), 32, 8);
@@ -200,7 +203,7 @@ TEST(TrackingResource, ExactTotalsUnderEightThreads) {
 // With every thread holding its blocks at a barrier, the peak must be exactly all of them at
 // once; kills a peak raised by a racy load-compare-store instead of a CAS loop.
 TEST(TrackingResource, PeakIsExactUnderThreads) {
-  constexpr int kThreads = 8, kBlocks = 64, kRounds = 50;
+  constexpr int kThreads = 8, kBlocks = 2, kRounds = 400;
   constexpr std::size_t kSize = 16;
   mw::TrackingResource tracker(std::pmr::new_delete_resource());
   std::barrier sync(kThreads);

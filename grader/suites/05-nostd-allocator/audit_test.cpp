@@ -1,8 +1,11 @@
 // The freestanding object files reference no libc or C++ runtime symbol.
+#include <cxxabi.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -17,6 +20,14 @@ namespace {
 // every embedded C library provides them. Keep in sync with
 // "audit": {"allowed_undefined_symbols"} in exercises/05-nostd-allocator/exercise.json.
 constexpr std::array<std::string_view, 3> kAllowed = {"memcpy", "memset", "memmove"};
+
+// Returns: "symbol (what it demangles to)", or the symbol alone for C names.
+std::string readable(const std::string& symbol) {
+  int status = 0;
+  std::unique_ptr<char, decltype(&std::free)> name(
+      abi::__cxa_demangle(symbol.c_str(), nullptr, nullptr, &status), &std::free);
+  return status == 0 ? symbol + " (" + name.get() + ")" : symbol;
+}
 
 std::vector<std::string> freestanding_objects() {
   std::vector<std::string> objects;
@@ -48,7 +59,7 @@ TEST(Audit, NoHostedRuntimeSymbols) {
       const std::string symbol = line.substr(0, line.find(' '));
       if (!symbol.empty() &&
           std::find(kAllowed.begin(), kAllowed.end(), symbol) == kAllowed.end()) {
-        forbidden.push_back(symbol + " (in " + object + ")");
+        forbidden.push_back(readable(symbol) + " in " + object);
       }
     }
   }

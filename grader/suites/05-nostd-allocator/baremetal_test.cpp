@@ -60,13 +60,12 @@ TEST(BareMetal, RunsUnderQemuOnCortexM3) {
 
   const fs::path elf = dir.path() / "allocator.elf";
   const fs::path tree = MW_TREE_DIR;
-  const auto build = mwtest05::run(
-      compiler + " -nostdlib -nostartfiles -T " +
-      mwtest05::quoted((kHarnessDir / "link.ld").string()) + " -I " +
-      mwtest05::quoted(tree.string()) + " " +
-      mwtest05::quoted((kHarnessDir / "harness.cpp").string()) + " " +
-      mwtest05::quoted((tree / "free_list.cpp").string()) + " -lgcc -o " +
-      mwtest05::quoted(elf.string()));
+  const auto build = mwtest05::run(compiler + " -nostdlib -nostartfiles -T " +
+                                   mwtest05::quoted((kHarnessDir / "link.ld").string()) + " -I " +
+                                   mwtest05::quoted(tree.string()) + " " +
+                                   mwtest05::quoted((kHarnessDir / "harness.cpp").string()) + " " +
+                                   mwtest05::quoted((tree / "free_list.cpp").string()) +
+                                   " -lgcc -o " + mwtest05::quoted(elf.string()));
   ASSERT_EQ(build.status, 0) << "the Cortex-M3 build failed (an undefined reference means a "
                                 "libc or runtime symbol the bare-metal target does not have):\n"
                              << build.output;

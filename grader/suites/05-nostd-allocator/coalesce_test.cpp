@@ -141,8 +141,8 @@ TEST(FreeList, FirstFitTakesTheLowestFittingBlock) {
   FreeListAllocator a(arena.data(), arena.size());
   void* p[4];
   for (void*& q : p) q = a.allocate(128, 8);
-  a.deallocate(p[2]);
   a.deallocate(p[0]);
+  a.deallocate(p[2]);  // a LIFO list would now hand out p[2] first
   EXPECT_EQ(a.allocate(128, 8), p[0]);
   EXPECT_EQ(a.allocate(128, 8), p[2]);
 }

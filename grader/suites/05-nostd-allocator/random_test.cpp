@@ -22,7 +22,9 @@ class Workload {
   static constexpr int kSteps = 5000;
 
   explicit Workload(std::uint32_t seed)
-      : arena_(256 * 1024, 3), allocator_(arena_.data(), arena_.size()), live_(arena_),
+      : arena_(256 * 1024, 3),
+        allocator_(arena_.data(), arena_.size()),
+        live_(arena_),
         random_(seed) {}
 
   /// Effects: one allocation (recorded in the model, which checks its

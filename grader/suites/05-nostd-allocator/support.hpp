@@ -41,8 +41,12 @@ class Arena {
   Arena(const Arena&) = delete;
   Arena& operator=(const Arena&) = delete;
 
-  std::byte* data() const { return storage_.get() + offset_; }
-  std::size_t size() const { return bytes_; }
+  std::byte* data() const {
+    return storage_.get() + offset_;
+  }
+  std::size_t size() const {
+    return bytes_;
+  }
 
   /// Returns: whether [p, p + n) lies inside the buffer.
   bool contains(const void* p, std::size_t n) const {

@@ -51,7 +51,8 @@ TEST_F(Rc, AllocateRcUsesTheGivenResourceAndAlignment) {
   mwtest::CountingResource other;
   {
     std::vector<mw::Rc<OverAligned>> handles;
-    for (int i = 0; i < 8; ++i) handles.push_back(mw::allocate_rc<OverAligned>(&other, OverAligned{i}));
+    for (int i = 0; i < 8; ++i)
+      handles.push_back(mw::allocate_rc<OverAligned>(&other, OverAligned{i}));
     for (const auto& rc : handles) {
       EXPECT_EQ(reinterpret_cast<std::uintptr_t>(rc.get()) % 64, 0u);
       EXPECT_TRUE(other.contains(rc.get(), sizeof(OverAligned)));

@@ -13,7 +13,9 @@ using mwtest::Instrumented;
 using Node = mw::TreeNode<Instrumented>;
 using NodeRc = mw::Rc<Node>;
 
-NodeRc leaf(int value) { return mw::make_rc<Node>(Instrumented(value)); }
+NodeRc leaf(int value) {
+  return mw::make_rc<Node>(Instrumented(value));
+}
 
 using Tree = RcFixture;
 

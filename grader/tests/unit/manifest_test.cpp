@@ -1,0 +1,178 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <functional>
+
+#include <nlohmann/json.hpp>
+
+#include "manifest/manifest.hpp"
+#include "run/scratch_dir.hpp"
+
+namespace grader {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+// A valid manifest for an exercise directory named "01-sample".
+json valid_manifest() {
+  return json::parse(R"({
+    "id": "01-sample", "title": "Sample", "day": "1-2", "lesson": "lessons/a.md#b",
+    "files": ["a.hpp", "src/a.cpp"], "depends": [],
+    "build": {"sanitize": "thread"},
+    "points": {"default": 2, "tests": {"A.Big": 5}},
+    "limits": {"test_seconds": 3, "suite_seconds": 40},
+    "visibility": "hidden", "hints": ["one", "two"]
+  })");
+}
+
+// Writes `text` as <root>/exercises/<id>/exercise.json; returns its path.
+fs::path write_manifest(const fs::path& root, const std::string& id, const std::string& text) {
+  const fs::path dir = root / "exercises" / id;
+  fs::create_directories(dir);
+  std::ofstream(dir / "exercise.json") << text;
+  return dir / "exercise.json";
+}
+
+// The one-line message load_manifest throws for `text`, or "" when it loads.
+std::string load_error(const fs::path& path) {
+  try {
+    load_manifest(path);
+  } catch (const ManifestError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+// Every field of a valid manifest is read.
+TEST(LoadManifest, ReadsEveryField) {
+  const ScratchDir root;
+  const Manifest m = load_manifest(write_manifest(root.path(), "01-sample", valid_manifest().dump()));
+  EXPECT_EQ(m.id, "01-sample");
+  EXPECT_EQ(m.title, "Sample");
+  EXPECT_EQ(m.day, "1-2");
+  EXPECT_EQ(m.lesson, "lessons/a.md#b");
+  EXPECT_EQ(m.files, (std::vector<std::string>{"a.hpp", "src/a.cpp"}));
+  EXPECT_EQ(m.sanitize, "thread");
+  EXPECT_EQ(m.test_seconds, 3);
+  EXPECT_EQ(m.suite_seconds, 40);
+  EXPECT_EQ(m.visibility, "hidden");
+  EXPECT_EQ(m.hints, (std::vector<std::string>{"one", "two"}));
+}
+
+// Optional fields take their documented defaults.
+TEST(LoadManifest, DefaultsOptionalFields) {
+  const ScratchDir root;
+  const fs::path path =
+      write_manifest(root.path(), "01-sample", R"({"id": "01-sample", "title": "S", "day": "5-7", "files": ["a.hpp"]})");
+  const Manifest m = load_manifest(path);
+  EXPECT_EQ(m.sanitize, "address+undefined");
+  EXPECT_EQ(m.default_points, 1);
+  EXPECT_EQ(m.test_seconds, 10);
+  EXPECT_EQ(m.suite_seconds, 120);
+  EXPECT_EQ(m.visibility, "visible");
+  EXPECT_TRUE(m.depends.empty());
+  EXPECT_TRUE(m.hints.empty());
+}
+
+// points_for gives a test its override, any other test the default.
+TEST(LoadManifest, PointsDefaultAndOverride) {
+  const ScratchDir root;
+  const Manifest m = load_manifest(write_manifest(root.path(), "01-sample", valid_manifest().dump()));
+  EXPECT_EQ(m.points_for("A.Big"), 5);
+  EXPECT_EQ(m.points_for("A.Other"), 2);
+}
+
+// Text that is not JSON is reported with the file's path, on one line.
+TEST(LoadManifest, NotJson) {
+  const ScratchDir root;
+  const fs::path path = write_manifest(root.path(), "01-sample", "{\"id\": \n oops");
+  const std::string error = load_error(path);
+  EXPECT_NE(error.find(path.string() + ": not valid JSON"), std::string::npos) << error;
+  EXPECT_EQ(error.find('\n'), std::string::npos) << error;
+}
+
+// JSON that is not an object is reported with the file's path.
+TEST(LoadManifest, NotAnObject) {
+  const ScratchDir root;
+  const fs::path path = write_manifest(root.path(), "01-sample", "[1, 2]");
+  EXPECT_EQ(load_error(path), path.string() + ": expected a JSON object");
+}
+
+// A manifest that cannot be read is reported with its path.
+TEST(LoadManifest, MissingFile) {
+  const ScratchDir root;
+  const fs::path path = root.path() / "exercises" / "01-sample" / "exercise.json";
+  EXPECT_EQ(load_error(path), path.string() + ": cannot be read");
+}
+
+// One broken field of a valid manifest, and the field the error must name.
+struct BadField {
+  const char* name;
+  std::function<void(json&)> breaks;
+  const char* field;
+};
+
+class LoadManifestBadField : public testing::TestWithParam<BadField> {};
+
+// Each broken field gives one line naming the file and that field.
+TEST_P(LoadManifestBadField, NamesFileAndField) {
+  const ScratchDir root;
+  json manifest = valid_manifest();
+  GetParam().breaks(manifest);
+  const fs::path path = write_manifest(root.path(), "01-sample", manifest.dump());
+  const std::string error = load_error(path);
+  EXPECT_EQ(error.rfind(path.string() + ": field '" + GetParam().field + "': ", 0), 0u) << error;
+  EXPECT_EQ(error.find('\n'), std::string::npos) << error;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Fields, LoadManifestBadField,
+    testing::Values(
+        BadField{"MissingId", [](json& m) { m.erase("id"); }, "id"},
+        BadField{"IdIsNotTheDirectory", [](json& m) { m["id"] = "02-other"; }, "id"},
+        BadField{"IdNotAString", [](json& m) { m["id"] = 1; }, "id"},
+        BadField{"MissingTitle", [](json& m) { m.erase("title"); }, "title"},
+        BadField{"BadDay", [](json& m) { m["day"] = "8"; }, "day"},
+        BadField{"MissingFiles", [](json& m) { m.erase("files"); }, "files"},
+        BadField{"EmptyFiles", [](json& m) { m["files"] = json::array(); }, "files"},
+        BadField{"FilesNotStrings", [](json& m) { m["files"] = {1}; }, "files"},
+        BadField{"AbsoluteFile", [](json& m) { m["files"] = {"/etc/passwd"}; }, "files"},
+        BadField{"FileWithDotDot", [](json& m) { m["files"] = {"src/../../x.cpp"}; }, "files"},
+        BadField{"EmptyFileName", [](json& m) { m["files"] = {""}; }, "files"},
+        BadField{"NegativePoints", [](json& m) { m["points"]["default"] = -1; }, "points.default"},
+        BadField{"FractionalPoints", [](json& m) { m["points"]["default"] = 1.5; }, "points.default"},
+        BadField{"TestsNotAnObject", [](json& m) { m["points"]["tests"] = json::array(); }, "points.tests"},
+        BadField{"TestPointsNotNumber", [](json& m) { m["points"]["tests"]["A.Big"] = "5"; }, "points.tests.A.Big"},
+        BadField{"ZeroTestSeconds", [](json& m) { m["limits"]["test_seconds"] = 0; }, "limits.test_seconds"},
+        BadField{"NegativeSuiteSeconds", [](json& m) { m["limits"]["suite_seconds"] = -5; }, "limits.suite_seconds"},
+        BadField{"StringLimit", [](json& m) { m["limits"]["test_seconds"] = "10"; }, "limits.test_seconds"},
+        BadField{"BadSanitize", [](json& m) { m["build"]["sanitize"] = "memory"; }, "build.sanitize"},
+        BadField{"BadVisibility", [](json& m) { m["visibility"] = "secret"; }, "visibility"},
+        BadField{"HintsNotArray", [](json& m) { m["hints"] = "one"; }, "hints"}),
+    [](const testing::TestParamInfo<BadField>& info) { return std::string(info.param.name); });
+
+// load_course loads every exercise in id order, keeps a broken manifest as an
+// entry with its error, and skips directories without a manifest.
+TEST(LoadCourse, KeepsGoingPastABrokenManifest) {
+  const ScratchDir root;
+  json second = valid_manifest();
+  second["id"] = "03-good";
+  write_manifest(root.path(), "03-good", second.dump());
+  write_manifest(root.path(), "02-broken", R"({"id": "02-broken"})");
+  write_manifest(root.path(), "01-sample", valid_manifest().dump());
+  fs::create_directories(root.path() / "exercises" / "04-no-manifest");
+
+  const std::vector<CourseEntry> course = load_course(root.path());
+  ASSERT_EQ(course.size(), 3u);
+  EXPECT_EQ(course[0].id, "01-sample");
+  EXPECT_TRUE(course[0].manifest.has_value());
+  EXPECT_EQ(course[1].id, "02-broken");
+  EXPECT_FALSE(course[1].manifest.has_value());
+  EXPECT_NE(course[1].error.find("field 'title': missing"), std::string::npos) << course[1].error;
+  EXPECT_EQ(course[2].id, "03-good");
+  EXPECT_TRUE(course[2].manifest.has_value());
+}
+
+}  // namespace
+}  // namespace grader
