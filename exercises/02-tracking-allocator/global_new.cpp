@@ -30,13 +30,21 @@
 
 namespace mw {
 
-AllocStats global_stats() { MW_TODO(); }
+AllocStats global_stats() {
+  MW_TODO();
+}
 
-AllocStats thread_stats() { MW_TODO(); }
+AllocStats thread_stats() {
+  MW_TODO();
+}
 
-ScopedCounter::ScopedCounter() { MW_TODO(); }
+ScopedCounter::ScopedCounter() {
+  MW_TODO();
+}
 
-AllocStats ScopedCounter::stats() const { MW_TODO(); }
+AllocStats ScopedCounter::stats() const {
+  MW_TODO();
+}
 
 }  // namespace mw
 
@@ -54,14 +62,22 @@ void* stub_aligned_malloc(std::size_t size, std::align_val_t alignment) noexcept
 // The replaceable forms ([new.delete]). TODO: route each one through your
 // counted functions (steps 2-4 above).
 
-void* operator new(std::size_t size) { return std::malloc(size); }
-void* operator new[](std::size_t size) { return std::malloc(size); }
-void* operator new(std::size_t size, std::align_val_t al) { return stub_aligned_malloc(size, al); }
+void* operator new(std::size_t size) {
+  return std::malloc(size);
+}
+void* operator new[](std::size_t size) {
+  return std::malloc(size);
+}
+void* operator new(std::size_t size, std::align_val_t al) {
+  return stub_aligned_malloc(size, al);
+}
 void* operator new[](std::size_t size, std::align_val_t al) {
   return stub_aligned_malloc(size, al);
 }
 
-void* operator new(std::size_t size, const std::nothrow_t&) noexcept { return std::malloc(size); }
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+  return std::malloc(size);
+}
 void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
   return std::malloc(size);
 }
@@ -72,17 +88,39 @@ void* operator new[](std::size_t size, std::align_val_t al, const std::nothrow_t
   return stub_aligned_malloc(size, al);
 }
 
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete(void* p) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::align_val_t) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::align_val_t) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, const std::nothrow_t&) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, const std::nothrow_t&) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept {
+  std::free(p);
+}
 void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept {
   std::free(p);
 }

@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--output", check.output, "write the report here (atomically) instead of standard output");
   check_cmd->add_option("--fail-under", check.fail_under, "exit 1 when the score is under this percentage")
       ->check(CLI::Range(0.0, 100.0));
+  check_cmd->add_flag("--no-cache", check.no_cache, "run every suite, even those whose code did not change");
 
   fs::path list_workspace;
   CLI::App* list_cmd = app.add_subcommand("list", "every exercise, its day, last status and points");

@@ -45,7 +45,9 @@ std::size_t block_alignment(std::size_t alignment) noexcept {
   return std::max(alignment, alignof(std::max_align_t));
 }
 
-BlockHeader* header_of(void* p) noexcept { return static_cast<BlockHeader*>(p) - 1; }
+BlockHeader* header_of(void* p) noexcept {
+  return static_cast<BlockHeader*>(p) - 1;
+}
 
 // Returns: `size` bytes aligned to `alignment`, counted; nullptr on failure.
 void* counted_allocate(std::size_t size, std::size_t alignment) noexcept {
@@ -113,11 +115,15 @@ AllocStats global_stats() noexcept {
           g_bytes_allocated.load(kRelaxed), g_bytes_deallocated.load(kRelaxed)};
 }
 
-AllocStats thread_stats() noexcept { return t_stats; }
+AllocStats thread_stats() noexcept {
+  return t_stats;
+}
 
 ScopedCounter::ScopedCounter() noexcept : start_(thread_stats()) {}
 
-AllocStats ScopedCounter::stats() const noexcept { return thread_stats() - start_; }
+AllocStats ScopedCounter::stats() const noexcept {
+  return thread_stats() - start_;
+}
 
 }  // namespace mw
 
@@ -125,8 +131,12 @@ AllocStats ScopedCounter::stats() const noexcept { return thread_stats() - start
 // array (plus any cookie the compiler adds); sized forms get back the size
 // that was allocated, which the header already knows, so they ignore it.
 
-void* operator new(std::size_t size) { return allocate_or_throw(size, kDefault); }
-void* operator new[](std::size_t size) { return allocate_or_throw(size, kDefault); }
+void* operator new(std::size_t size) {
+  return allocate_or_throw(size, kDefault);
+}
+void* operator new[](std::size_t size) {
+  return allocate_or_throw(size, kDefault);
+}
 void* operator new(std::size_t size, std::align_val_t al) {
   return allocate_or_throw(size, to_size(al));
 }
@@ -147,16 +157,36 @@ void* operator new[](std::size_t size, std::align_val_t al, const std::nothrow_t
   return allocate_or_null(size, to_size(al));
 }
 
-void operator delete(void* p) noexcept { counted_deallocate(p); }
-void operator delete[](void* p) noexcept { counted_deallocate(p); }
-void operator delete(void* p, std::size_t) noexcept { counted_deallocate(p); }
-void operator delete[](void* p, std::size_t) noexcept { counted_deallocate(p); }
-void operator delete(void* p, std::align_val_t) noexcept { counted_deallocate(p); }
-void operator delete[](void* p, std::align_val_t) noexcept { counted_deallocate(p); }
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept { counted_deallocate(p); }
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { counted_deallocate(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { counted_deallocate(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { counted_deallocate(p); }
+void operator delete(void* p) noexcept {
+  counted_deallocate(p);
+}
+void operator delete[](void* p) noexcept {
+  counted_deallocate(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  counted_deallocate(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+  counted_deallocate(p);
+}
+void operator delete(void* p, std::align_val_t) noexcept {
+  counted_deallocate(p);
+}
+void operator delete[](void* p, std::align_val_t) noexcept {
+  counted_deallocate(p);
+}
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept {
+  counted_deallocate(p);
+}
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept {
+  counted_deallocate(p);
+}
+void operator delete(void* p, const std::nothrow_t&) noexcept {
+  counted_deallocate(p);
+}
+void operator delete[](void* p, const std::nothrow_t&) noexcept {
+  counted_deallocate(p);
+}
 void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept {
   counted_deallocate(p);
 }

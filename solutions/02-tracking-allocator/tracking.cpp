@@ -15,9 +15,15 @@ std::size_t histogram_bucket(std::size_t bytes) noexcept {
   return bucket < kHistogramBuckets ? bucket : kHistogramBuckets - 1;
 }
 
-std::size_t TrackingResource::live_bytes() const noexcept { return live_bytes_.load(kRelaxed); }
-std::size_t TrackingResource::peak_bytes() const noexcept { return peak_bytes_.load(kRelaxed); }
-std::size_t TrackingResource::allocations() const noexcept { return allocations_.load(kRelaxed); }
+std::size_t TrackingResource::live_bytes() const noexcept {
+  return live_bytes_.load(kRelaxed);
+}
+std::size_t TrackingResource::peak_bytes() const noexcept {
+  return peak_bytes_.load(kRelaxed);
+}
+std::size_t TrackingResource::allocations() const noexcept {
+  return allocations_.load(kRelaxed);
+}
 std::size_t TrackingResource::deallocations() const noexcept {
   return deallocations_.load(kRelaxed);
 }
@@ -28,7 +34,9 @@ std::array<std::size_t, kHistogramBuckets> TrackingResource::histogram() const n
   return counts;
 }
 
-void TrackingResource::reset_peak() noexcept { peak_bytes_.store(live_bytes_.load(kRelaxed), kRelaxed); }
+void TrackingResource::reset_peak() noexcept {
+  peak_bytes_.store(live_bytes_.load(kRelaxed), kRelaxed);
+}
 
 void* TrackingResource::do_allocate(std::size_t bytes, std::size_t alignment) {
   // Upstream first: if it throws, nothing was allocated and nothing is counted.

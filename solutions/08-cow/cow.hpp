@@ -58,6 +58,10 @@ struct borrow_traits<std::basic_string<Char, Traits, Alloc>> {
   }
 };
 
+/// Satisfied when a `U&&` argument is a temporary (or moved-from) T.
+template <class U, class T>
+concept rvalue_of = std::same_as<std::remove_cvref_t<U>, T> && !std::is_lvalue_reference_v<U>;
+
 template <class T>
 class Cow {
   static_assert(std::is_object_v<T> && !std::is_const_v<T>,
@@ -78,8 +82,7 @@ class Cow {
 
   /// A temporary T dies at the end of the full expression: borrowing it would dangle at once
   /// (Rust rejects it as "temporary value dropped while borrowed").
-  template <class U>
-    requires std::same_as<std::remove_cvref_t<U>, T> && (!std::is_lvalue_reference_v<U>)
+  template <rvalue_of<T> U>
   static Cow borrowed(U&&) = delete;
 
   /// Returns: an owned Cow holding `value`, moved in (no copy of a T).
@@ -126,6 +129,8 @@ class Cow {
     return std::move(std::get<1>(state_));
   }
 
+  // clang-format 14 cannot lay out requires-clauses.
+  // clang-format off
   /// Returns: true when both values are equal, whatever the states.
   friend bool operator==(const Cow& a, const Cow& b)
     requires std::equality_comparable<std::remove_cvref_t<view_type>>
@@ -145,6 +150,7 @@ class Cow {
   {
     return os << cow.view();
   }
+  // clang-format on
 
  private:
   /// operator->'s result: holds the view so a string view can be reached through `->` too.

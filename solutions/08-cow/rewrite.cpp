@@ -7,10 +7,12 @@ namespace mw {
 
 namespace {
 
+/// Returns: true for the whitespace of the C locale's std::isspace.
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
+/// Returns: true when normalize_whitespace would not change `text`.
 bool is_normalized(std::string_view text) {
   if (text.empty()) return true;
   if (is_space(text.front()) || is_space(text.back())) return false;
@@ -24,13 +26,25 @@ bool is_normalized(std::string_view text) {
 /// Returns: what `c` becomes in HTML text, or an empty view when it stays as it is.
 std::string_view html_entity(char c) {
   switch (c) {
-    case '&': return "&amp;";
-    case '<': return "&lt;";
-    case '>': return "&gt;";
-    case '"': return "&quot;";
-    case '\'': return "&#39;";
-    default: return {};
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return "&quot;";
+    case '\'':
+      return "&#39;";
+    default:
+      return {};
   }
+}
+
+/// Returns: how many characters escaping `c` adds (0 when it stays as it is).
+std::size_t escape_growth(char c) {
+  const std::size_t entity_size = html_entity(c).size();
+  return entity_size == 0 ? 0 : entity_size - 1;
 }
 
 }  // namespace
@@ -54,12 +68,10 @@ Cow<std::string> normalize_whitespace(std::string_view text) {
 }
 
 Cow<std::string> escape_html(std::string_view text) {
-  std::size_t escaped_size = 0;
-  for (const char c : text) {
-    const std::string_view entity = html_entity(c);
-    escaped_size += entity.empty() ? 1 : entity.size();
-  }
-  if (escaped_size == text.size()) return Cow<std::string>::borrowed(text);
+  std::size_t growth = 0;
+  for (const char c : text) growth += escape_growth(c);
+  if (growth == 0) return Cow<std::string>::borrowed(text);
+  const std::size_t escaped_size = text.size() + growth;
 
   std::string out;
   out.reserve(escaped_size);  // the exact final size: one allocation at most

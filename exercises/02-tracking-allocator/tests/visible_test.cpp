@@ -11,7 +11,9 @@
 namespace {
 
 // Requests of 2^(k-1)+1 .. 2^k bytes land in bucket k.
-TEST(Visible, HistogramBucketOfOneThousandBytes) { EXPECT_EQ(mw::histogram_bucket(1000), 10u); }
+TEST(Visible, HistogramBucketOfOneThousandBytes) {
+  EXPECT_EQ(mw::histogram_bucket(1000), 10u);
+}
 
 // One allocate/deallocate pair through a TrackingResource is counted both ways.
 TEST(Visible, TrackingResourceCountsOneBlock) {

@@ -57,6 +57,7 @@ int run_check(const GlobalOptions& global, const CheckOptions& options) {
   request.workspace = options.workspace.empty() ? global.course / "exercises" : options.workspace;
   request.build_dir = options.build_dir;
   request.ids = options.ids;
+  request.use_cache = !options.no_cache;
   request.progress = progress_printer();
   const Report report = grade(request);
   clear_progress();

@@ -37,6 +37,7 @@ struct CheckOptions {
   std::string format = "text";      ///< text or json
   std::filesystem::path output;     ///< empty: standard output
   double fail_under = -1;           ///< percent; negative: no threshold
+  bool no_cache = false;            ///< run every suite even when it did not change
 };
 
 /// `grader check`: build, run and score; print or write the report.

@@ -7,6 +7,7 @@
 #include "build/tree_build.hpp"
 #include "manifest/declared_tests.hpp"
 #include "report/scoring.hpp"
+#include "run/result_cache.hpp"
 #include "run/suite_runner.hpp"
 
 #ifndef GRADER_VERSION
@@ -53,22 +54,31 @@ std::vector<TestReport> match_declared(const std::vector<std::string>& declared,
   return tests;
 }
 
-ExerciseReport grade_exercise(TreeBuild& build, const Manifest& manifest, const BuildReport& configured) {
+ExerciseReport grade_exercise(TreeBuild& build, const Manifest& manifest, const BuildReport& built,
+                              const ResultCache* cache) {
   ExerciseReport e = header_of(manifest);
   const std::vector<std::string> declared =
       declared_tests(build.paths().course / "grader" / "suites" / manifest.id);
-  e.build = configured.ok ? build.build_suite(manifest.id, kBuildSeconds) : configured;
+  e.build = built;
   if (!e.build.ok) {
     e.tests = match_declared(declared, {}, "not run: the exercise did not build");
     score_exercise(e, manifest);
     e.status = ExerciseStatus::build_error;
     return e;
   }
+  const std::string key = ResultCache::key_for(build.suite_binary(manifest.id), manifest);
+  if (cache != nullptr) {
+    if (std::optional<ExerciseReport> known = cache->find(manifest.id, key)) {
+      known->build = e.build;
+      return *known;
+    }
+  }
   const SuiteResult suite = run_suite(build.suite_binary(manifest.id), manifest);
   e.message = suite.error;
   e.tests = match_declared(declared, suite.tests,
                            suite.listed ? "not run: the suite never reported this test" : "not run: " + suite.error);
   score_exercise(e, manifest);
+  ResultCache(build.paths().build_dir / "verdicts").store(manifest.id, key, e);
   return e;
 }
 
@@ -95,6 +105,20 @@ Report grade(const GradeRequest& request) {
   TreeBuild build(TreeBuildPaths{request.project, request.course, request.workspace, build_dir_for(request)});
   request.progress("configuring the build");
   const BuildReport configured = build.configure();
+  const ResultCache cache(build.paths().build_dir / "verdicts");
+
+  // One build of every suite first: fast when little changed, and both cores busy
+  // when much did. If it fails, each exercise is built on its own below, so a
+  // compile error is charged to its own exercise with its own diagnostics.
+  std::vector<std::string> buildable;
+  for (const CourseEntry& entry : entries) {
+    if (entry.manifest) buildable.push_back(entry.id);
+  }
+  BuildReport all_built{false, 0, ""};
+  if (configured.ok && buildable.size() > 1) {
+    request.progress(fmt::format("building {} exercises", buildable.size()));
+    all_built = build.build_suites(buildable, kBuildSeconds * static_cast<double>(buildable.size()));
+  }
 
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const CourseEntry& entry = entries[i];
@@ -108,7 +132,10 @@ Report grade(const GradeRequest& request) {
       continue;
     }
     request.progress(fmt::format("grading {} ({}/{})", entry.id, i + 1, entries.size()));
-    report.exercises.push_back(grade_exercise(build, *entry.manifest, configured));
+    const BuildReport built = !configured.ok ? configured
+                              : all_built.ok ? BuildReport{true, 0, ""}
+                                             : build.build_suite(entry.id, kBuildSeconds);
+    report.exercises.push_back(grade_exercise(build, *entry.manifest, built, request.use_cache ? &cache : nullptr));
   }
   return report;
 }

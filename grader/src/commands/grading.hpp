@@ -19,6 +19,7 @@ struct GradeRequest {
   std::filesystem::path workspace;  ///< the graded tree
   std::filesystem::path build_dir;  ///< empty: default_build_dir(course, workspace)
   std::vector<std::string> ids;     ///< empty: every exercise
+  bool use_cache = false;           ///< reuse the verdict of a suite that did not change
   /// Called before each step with a short line ("building 02-tracking-allocator (2/15)").
   std::function<void(const std::string&)> progress = [](const std::string&) {};
 };

@@ -47,7 +47,7 @@ std::vector<std::string> problems_of(const ExerciseReport& stub, const ExerciseR
 
 int run_verify(const GlobalOptions& global, const std::vector<std::string>& ids) {
   const auto progress = [](const std::string& line) { fmt::print(stderr, "verify: {}\n", line); };
-  GradeRequest request{global.project, global.course, global.course / "exercises", {}, ids, progress};
+  GradeRequest request{global.project, global.course, global.course / "exercises", {}, ids, false, progress};
   const Report stubs = grade(request);
   request.workspace = global.course / "solutions";
   const Report solutions = grade(request);

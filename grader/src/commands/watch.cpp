@@ -115,10 +115,11 @@ int run_watch(const GlobalOptions& global, const std::string& id_option, const f
 
   WatchScreen screen(global, isatty(STDOUT_FILENO) != 0);
   RawKeys keys;
+  bool rerun = false;  // `r` asks for a real re-run, never a remembered verdict
   while (true) {
     progress.current = current;
     save_progress(workspace, progress);
-    GradeRequest request{global.project, global.course, workspace, {}, {current},
+    GradeRequest request{global.project, global.course, workspace, {}, {current}, !rerun,
                          [&](const std::string& line) { screen.busy(current, line); }};
     const ExerciseReport result = grade(request).exercises.front();
     if (result.status == ExerciseStatus::passed) progress.passed.insert(current);
@@ -127,13 +128,14 @@ int run_watch(const GlobalOptions& global, const std::string& id_option, const f
 
     FileWatcher watcher(workspace / current, poll);
     bool regrade = false;
+    rerun = false;
     while (!regrade) {
       if (const std::optional<char> key = keys.read_key(kKeyWaitMs)) {
         switch (*key) {
           case 'q':
             return 0;
           case 'r':
-            regrade = true;
+            regrade = rerun = true;
             break;
           case 'h':
             run_hint(global, current, workspace, false);

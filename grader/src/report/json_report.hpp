@@ -16,6 +16,12 @@ nlohmann::json to_json(const Report& report);
 /// Returns: the report read back from its JSON form. Throws: nlohmann::json::exception.
 Report report_from_json(const nlohmann::json& json);
 
+/// Returns: one exercise's entry of the report, as JSON.
+nlohmann::json exercise_to_json(const ExerciseReport& exercise);
+
+/// Returns: one exercise read back from exercise_to_json. Throws: nlohmann::json::exception.
+ExerciseReport exercise_from_json(const nlohmann::json& json);
+
 /// Returns: `json` as text. Invalid UTF-8 in any string is replaced, never thrown on.
 std::string dump_json(const nlohmann::json& json);
 

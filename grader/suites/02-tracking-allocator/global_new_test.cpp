@@ -17,14 +17,16 @@
 
 // Failed allocations are part of the contract under test: let ASan's malloc
 // return null for a huge request instead of aborting the test binary.
-extern "C" const char* __asan_default_options() { return "allocator_may_return_null=1"; }
+extern "C" const char* __asan_default_options() {
+  return "allocator_may_return_null=1";
+}
 
 namespace mw {
 // Readable failure messages for EXPECT_EQ on AllocStats (found by argument-dependent lookup).
 void PrintTo(const AllocStats& s, std::ostream* os) {
   *os << "{allocations " << s.allocations << ", deallocations " << s.deallocations
-      << ", bytes_allocated " << s.bytes_allocated << ", bytes_deallocated "
-      << s.bytes_deallocated << "}";
+      << ", bytes_allocated " << s.bytes_allocated << ", bytes_deallocated " << s.bytes_deallocated
+      << "}";
 }
 }  // namespace mw
 
@@ -37,7 +39,9 @@ volatile std::size_t g_size_max = SIZE_MAX;
 
 // Keeps the optimizer from removing a new/delete pair it can see through.
 void* volatile g_sink;
-void escape(void* p) { g_sink = p; }
+void escape(void* p) {
+  g_sink = p;
+}
 
 bool aligned_to(const void* p, std::size_t alignment) {
   return reinterpret_cast<std::uintptr_t>(p) % alignment == 0;
@@ -163,7 +167,7 @@ TEST(GlobalNew, ThrowingFormsThrowBadAllocOnFailure) {
   mw::ScopedCounter counter;
   EXPECT_THROW(escape(::operator new(kHuge)), std::bad_alloc);
   EXPECT_THROW(escape(::operator new[](kHuge)), std::bad_alloc);
-  EXPECT_THROW(escape(::operator new(kHuge, std::align_val_t{64})), std::bad_alloc);
+  EXPECT_THROW(escape(::operator new (kHuge, std::align_val_t{64})), std::bad_alloc);
   EXPECT_THROW(escape(::operator new[](kHuge, std::align_val_t{64})), std::bad_alloc);
   EXPECT_EQ(counter.stats(), mw::AllocStats{});
 }
@@ -173,7 +177,7 @@ TEST(GlobalNew, ThrowingFormsThrowBadAllocOnFailure) {
 TEST(GlobalNew, SizeMaxFailsInsteadOfWrapping) {
   mw::ScopedCounter counter;
   EXPECT_THROW(escape(::operator new(g_size_max)), std::bad_alloc);
-  EXPECT_THROW(escape(::operator new(g_size_max - 8, std::align_val_t{4096})), std::bad_alloc);
+  EXPECT_THROW(escape(::operator new (g_size_max - 8, std::align_val_t{4096})), std::bad_alloc);
   EXPECT_EQ(::operator new[](g_size_max, std::nothrow), nullptr);
   EXPECT_EQ(counter.stats(), mw::AllocStats{});
 }
@@ -251,11 +255,11 @@ TEST(ScopedCounter, MeasuresOnlyItsThreadAndRegion) {
   EXPECT_EQ(outer.stats().deallocations, 2u);
 }
 
-// 8 threads x 100000 new/delete: each thread counts exactly its own, and the process-wide
+// 8 threads x 200000 new/delete: each thread counts exactly its own, and the process-wide
 // counters equal the sum with nothing live; kills non-atomic global counters and shared thread
 // counters (enough rounds that the threads overlap even on a busy machine).
 TEST(GlobalNew, ExactTotalsUnderEightThreads) {
-  constexpr int kThreads = 8, kRounds = 100000;
+  constexpr int kThreads = 8, kRounds = 200000;
   std::array<mw::AllocStats, kThreads> per_thread{};
   std::latch start(kThreads);  // all threads loop at once: the races a plain ++ loses
   const mw::AllocStats global_before = mw::global_stats();

@@ -203,7 +203,7 @@ TEST(TrackingResource, ExactTotalsUnderEightThreads) {
 // With every thread holding its blocks at a barrier, the peak must be exactly all of them at
 // once; kills a peak raised by a racy load-compare-store instead of a CAS loop.
 TEST(TrackingResource, PeakIsExactUnderThreads) {
-  constexpr int kThreads = 8, kBlocks = 2, kRounds = 400;
+  constexpr int kThreads = 8, kBlocks = 16, kRounds = 200;
   constexpr std::size_t kSize = 16;
   mw::TrackingResource tracker(std::pmr::new_delete_resource());
   std::barrier sync(kThreads);

@@ -16,37 +16,32 @@
 
 #include "free_list.hpp"
 
-#if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/asan_interface.h>
-#endif
-
 namespace mwtest05 {
 
 /// An exact-size heap buffer starting `offset` bytes past a 16-aligned
-/// address. The bytes before the start are poisoned, and the heap redzone
-/// follows the end, so AddressSanitizer reports any write outside the buffer.
+/// address. The heap redzone after the end makes AddressSanitizer report any
+/// write past it; the bytes before the start hold a canary, checked when the
+/// arena is destroyed, so a write before the start fails the test too.
 class Arena {
  public:
   explicit Arena(std::size_t bytes, std::size_t offset = 0)
       : storage_(new std::byte[offset + bytes]), offset_(offset), bytes_(bytes) {
-#if defined(__SANITIZE_ADDRESS__)
-    ASAN_POISON_MEMORY_REGION(storage_.get(), offset_);
-#endif
+    std::memset(storage_.get(), kCanary, offset_);
   }
   ~Arena() {
-#if defined(__SANITIZE_ADDRESS__)
-    ASAN_UNPOISON_MEMORY_REGION(storage_.get(), offset_);
-#endif
+    for (std::size_t i = 0; i < offset_; ++i) {
+      if (storage_[i] != std::byte{kCanary}) {
+        ADD_FAILURE() << "the allocator wrote " << offset_ - i
+                      << " byte(s) before the start of its buffer";
+        break;
+      }
+    }
   }
   Arena(const Arena&) = delete;
   Arena& operator=(const Arena&) = delete;
 
-  std::byte* data() const {
-    return storage_.get() + offset_;
-  }
-  std::size_t size() const {
-    return bytes_;
-  }
+  std::byte* data() const { return storage_.get() + offset_; }
+  std::size_t size() const { return bytes_; }
 
   /// Returns: whether [p, p + n) lies inside the buffer.
   bool contains(const void* p, std::size_t n) const {
@@ -56,6 +51,7 @@ class Arena {
   }
 
  private:
+  static constexpr unsigned char kCanary = 0x5A;
   std::unique_ptr<std::byte[]> storage_;
   std::size_t offset_;
   std::size_t bytes_;

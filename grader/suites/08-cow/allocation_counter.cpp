@@ -33,18 +33,26 @@ constexpr std::size_t kDefault = alignof(std::max_align_t);
 }  // namespace
 
 namespace cowtest {
-std::size_t global_allocations() noexcept { return allocations.load(std::memory_order_relaxed); }
+std::size_t global_allocations() noexcept {
+  return allocations.load(std::memory_order_relaxed);
+}
 }  // namespace cowtest
 
-void* operator new(std::size_t n) { return counted_or_throw(n, kDefault); }
-void* operator new[](std::size_t n) { return counted_or_throw(n, kDefault); }
+void* operator new(std::size_t n) {
+  return counted_or_throw(n, kDefault);
+}
+void* operator new[](std::size_t n) {
+  return counted_or_throw(n, kDefault);
+}
 void* operator new(std::size_t n, std::align_val_t a) {
   return counted_or_throw(n, static_cast<std::size_t>(a));
 }
 void* operator new[](std::size_t n, std::align_val_t a) {
   return counted_or_throw(n, static_cast<std::size_t>(a));
 }
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return counted(n, kDefault); }
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
+  return counted(n, kDefault);
+}
 void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
   return counted(n, kDefault);
 }
@@ -55,17 +63,39 @@ void* operator new[](std::size_t n, std::align_val_t a, const std::nothrow_t&) n
   return counted(n, static_cast<std::size_t>(a));
 }
 
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete(void* p) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::align_val_t) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::align_val_t) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, const std::nothrow_t&) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, const std::nothrow_t&) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept {
+  std::free(p);
+}
 void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept {
   std::free(p);
 }

@@ -21,7 +21,9 @@ using mwtest::Instrumented;
 const std::string kLong(100, 'x');
 
 template <class T, class Arg>
-concept can_borrow = requires(Arg&& arg) { Cow<T>::borrowed(std::forward<Arg>(arg)); };
+concept can_borrow = requires(Arg&& arg) {
+  Cow<T>::borrowed(std::forward<Arg>(arg));
+};
 
 static_assert(!can_borrow<std::string, std::string>,
               "Cow<std::string>::borrowed must reject a temporary std::string: it would dangle");
@@ -185,8 +187,7 @@ TEST(Cow, ComparesValuesAcrossStates) {
   EXPECT_TRUE(owned != "abd");
 
   const std::vector<int> numbers{1, 2, 3};
-  EXPECT_TRUE(Cow<std::vector<int>>::borrowed(numbers) ==
-              Cow<std::vector<int>>::owned({1, 2, 3}));
+  EXPECT_TRUE(Cow<std::vector<int>>::borrowed(numbers) == Cow<std::vector<int>>::owned({1, 2, 3}));
 }
 
 // Printing a Cow prints its value, borrowed or owned.

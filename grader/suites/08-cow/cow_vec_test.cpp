@@ -1,8 +1,8 @@
 // Hidden suite for 08-cow: CowVec<T>, an implicitly shared vector.
 #include <gtest/gtest.h>
 
-#include <mwtest/instrumented.hpp>
 #include <cstddef>
+#include <mwtest/instrumented.hpp>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -253,7 +253,7 @@ TEST_F(CowVecTest, MovesAndEmptyVectorsAllocateNothing) {
   EXPECT_EQ(assigned.data(), buffer);
   EXPECT_EQ(assigned.use_count(), 1u);
   EXPECT_EQ(empty.use_count(), 0u);
-  EXPECT_EQ(source.size(), 0u);  // NOLINT(bugprone-use-after-move): moved-from is empty
+  EXPECT_EQ(source.size(), 0u);      // NOLINT(bugprone-use-after-move): moved-from is empty
   EXPECT_EQ(moved.use_count(), 0u);  // NOLINT(bugprone-use-after-move)
   source.push_back(7);
   EXPECT_EQ(values(source), (std::vector<int>{7}));

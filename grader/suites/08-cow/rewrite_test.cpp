@@ -42,9 +42,12 @@ TEST(NormalizeWhitespace, CollapsesRunsAndTrimsEnds) {
   const struct {
     std::string_view in, out;
   } cases[] = {
-      {" a", "a"},        {"a ", "a"},          {"a  b", "a b"},       {"a\tb", "a b"},
-      {"a\nb", "a b"},    {"a\rb", "a b"},      {"a\vb", "a b"},       {"a\fb", "a b"},
-      {"a \t\n b", "a b"}, {"\n\n", ""},         {"   ", ""},          {" a  b\tc ", "a b c"},
+      {" a", "a"},         {"a ", "a"},
+      {"a  b", "a b"},     {"a\tb", "a b"},
+      {"a\nb", "a b"},     {"a\rb", "a b"},
+      {"a\vb", "a b"},     {"a\fb", "a b"},
+      {"a \t\n b", "a b"}, {"\n\n", ""},
+      {"   ", ""},         {" a  b\tc ", "a b c"},
       {"x\ty z", "x y z"}, {"  lead and trail  ", "lead and trail"},
   };
   for (const auto& c : cases) {

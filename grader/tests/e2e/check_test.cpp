@@ -15,8 +15,9 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-const std::vector<std::string> kArithTests = {"Arith.Add",    "Arith.Subtract", "Arith.Multiply",
-                                              "Arith.Divide", "Arith.Negate",   "Arith.DescribeSum"};
+const std::vector<std::string> kArithTests = {"Arith.Add",      "Arith.Subtract",
+                                              "Arith.Multiply", "Arith.Divide",
+                                              "Arith.Negate",   "Arith.DescribeSum"};
 
 // One graded case: how the grader ended and the report it wrote.
 struct Graded {
@@ -30,9 +31,10 @@ struct Graded {
 Graded grade(const std::string& name, std::vector<std::string> extra = {}) {
   Graded g;
   g.report_file = report_path((name.empty() ? "solutions" : name) + ".json");
-  std::vector<std::string> args = {"check",    "--workspace", prepare_workspace(name).string(),
-                                   "--build-dir", build_dir().string(), "--format", "json",
-                                   "--output", g.report_file.string()};
+  std::vector<std::string> args = {
+      "check",       "--workspace",        prepare_workspace(name).string(),
+      "--build-dir", build_dir().string(), "--format",
+      "json",        "--output",           g.report_file.string()};
   args.insert(args.end(), extra.begin(), extra.end());
   g.run = run_grader(args);
   EXPECT_TRUE(fs::exists(g.report_file)) << g.run.err;
@@ -134,7 +136,8 @@ TEST(Check, SegfaultCostsOneTest) {
   EXPECT_EQ(g.run.exit_code, 1);
   EXPECT_NE(g.run.err.find("--fail-under"), std::string::npos) << g.run.err;
   expect_arith(g.report, {{"Arith.Divide", "crashed"}});
-  EXPECT_NE(message_of(g, "Arith.Divide").find("SEGV"), std::string::npos) << message_of(g, "Arith.Divide");
+  EXPECT_NE(message_of(g, "Arith.Divide").find("SEGV"), std::string::npos)
+      << message_of(g, "Arith.Divide");
   expect_others_graded(g.report);
 }
 
@@ -142,7 +145,8 @@ TEST(Check, SegfaultCostsOneTest) {
 TEST(Check, UndefinedBehaviourIsSanitizer) {
   const Graded g = grade("undefined-behaviour");
   expect_arith(g.report, {{"Arith.Divide", "sanitizer"}});
-  EXPECT_NE(message_of(g, "Arith.Divide").find("runtime error: load of null pointer"), std::string::npos)
+  EXPECT_NE(message_of(g, "Arith.Divide").find("runtime error: load of null pointer"),
+            std::string::npos)
       << message_of(g, "Arith.Divide");
   expect_others_graded(g.report);
 }
@@ -168,8 +172,9 @@ TEST(Check, LeakIsSanitizer) {
   const Graded g = grade("leak");
   expect_arith(g.report, {{"Arith.Negate", "sanitizer"}});
   const std::string message = message_of(g, "Arith.Negate");
-  EXPECT_NE(message.substr(0, message.find('\n')).find("ERROR: LeakSanitizer: detected memory leaks"),
-            std::string::npos)
+  EXPECT_NE(
+      message.substr(0, message.find('\n')).find("ERROR: LeakSanitizer: detected memory leaks"),
+      std::string::npos)
       << message;
   EXPECT_NE(message.find("negate"), std::string::npos) << message;
   expect_others_graded(g.report);
@@ -181,6 +186,7 @@ TEST(Check, FloodOfOutputStaysBounded) {
   expect_arith(g.report, {}, "passed");
   expect_others_graded(g.report);
   EXPECT_LT(fs::file_size(g.report_file), 100'000u);
+  EXPECT_GT(g.run.peak_rss_kb, 0) << "the grader's peak memory was not measured";
   EXPECT_LT(g.run.peak_rss_kb, 64 * 1024) << "the grader's own peak memory, in kB";
 }
 

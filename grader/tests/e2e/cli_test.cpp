@@ -11,7 +11,9 @@ namespace {
 namespace fs = std::filesystem;
 
 // The number of lines of `text` (each ending in a newline).
-long lines_of(const std::string& text) { return std::count(text.begin(), text.end(), '\n'); }
+long lines_of(const std::string& text) {
+  return std::count(text.begin(), text.end(), '\n');
+}
 
 // Runs the grader for a usage error, which needs no build and leaves nothing behind.
 GraderRun run_usage_error(const std::vector<std::string>& args) {
@@ -23,8 +25,9 @@ GraderRun run_usage_error(const std::vector<std::string>& args) {
 
 // An unknown exercise id is bad usage: exit 2 and one line naming it.
 TEST(Cli, UnknownExerciseExits2) {
-  const GraderRun run = run_usage_error({"check", "99", "--workspace", prepare_workspace("").string(),
-                                         "--build-dir", build_dir().string()});
+  const GraderRun run =
+      run_usage_error({"check", "99", "--workspace", prepare_workspace("").string(), "--build-dir",
+                       build_dir().string()});
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_EQ(lines_of(run.err), 1) << run.err;
   EXPECT_NE(run.err.find("'99'"), std::string::npos) << run.err;
@@ -32,8 +35,8 @@ TEST(Cli, UnknownExerciseExits2) {
 
 // A workspace that does not exist is bad usage: exit 2 and one line naming it.
 TEST(Cli, MissingWorkspaceExits2) {
-  const GraderRun run =
-      run_usage_error({"check", "--workspace", "/nonexistent/workspace", "--build-dir", build_dir().string()});
+  const GraderRun run = run_usage_error(
+      {"check", "--workspace", "/nonexistent/workspace", "--build-dir", build_dir().string()});
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_EQ(lines_of(run.err), 1) << run.err;
   EXPECT_NE(run.err.find("/nonexistent/workspace"), std::string::npos) << run.err;
@@ -41,7 +44,8 @@ TEST(Cli, MissingWorkspaceExits2) {
 
 // An unknown --format is bad usage: exit 2 and one line naming the option.
 TEST(Cli, BadFormatExits2) {
-  const GraderRun run = run_usage_error({"check", "--format", "yaml", "--build-dir", build_dir().string()});
+  const GraderRun run =
+      run_usage_error({"check", "--format", "yaml", "--build-dir", build_dir().string()});
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_EQ(lines_of(run.err), 1) << run.err;
   EXPECT_NE(run.err.find("--format"), std::string::npos) << run.err;

@@ -51,9 +51,13 @@ void collect(const fs::path& tree, std::map<fs::path, fs::path>& files) {
 
 }  // namespace
 
-fs::path course_dir() { return fs::path(FIXTURES_DIR) / "course"; }
+fs::path course_dir() {
+  return fs::path(FIXTURES_DIR) / "course";
+}
 
-fs::path build_dir() { return fs::path(E2E_CACHE_DIR) / "build"; }
+fs::path build_dir() {
+  return fs::path(E2E_CACHE_DIR) / "build";
+}
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -129,7 +133,8 @@ std::vector<pid_t> processes_mentioning(const std::string& text) {
     for (const auto& entry : fs::directory_iterator("/proc")) {
       const std::string name = entry.path().filename().string();
       if (name.find_first_not_of("0123456789") != std::string::npos) continue;
-      if (read_file(entry.path() / "cmdline").find(text) != std::string::npos) found.push_back(std::stoi(name));
+      if (read_file(entry.path() / "cmdline").find(text) != std::string::npos)
+        found.push_back(std::stoi(name));
     }
     if (found.empty()) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));

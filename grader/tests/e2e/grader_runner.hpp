@@ -21,10 +21,10 @@ std::filesystem::path course_dir();
 
 /// How one grader process ended.
 struct GraderRun {
-  int exit_code = -1;  ///< -1 when it did not exit normally
-  std::string out;     ///< standard output
-  std::string err;     ///< standard error
-  long peak_rss_kb = 0;  ///< the grader's own peak resident set (VmHWM), children excluded
+  int exit_code = -1;            ///< -1 when it did not exit normally
+  std::string out;               ///< standard output
+  std::string err;               ///< standard error
+  long peak_rss_kb = 0;          ///< the grader's own peak resident set (VmHWM), children excluded
   std::filesystem::path tmpdir;  ///< the TMPDIR it ran with, removed by the caller
 };
 

@@ -10,19 +10,24 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void write(const fs::path& path, const std::string& text) { std::ofstream(path) << text; }
+void write(const fs::path& path, const std::string& text) {
+  std::ofstream(path) << text;
+}
 
 // TEST and TEST_F are both read, in source order, with any spacing.
 TEST(DeclaredTests, ReadsTestAndTestF) {
   const ScratchDir dir;
-  write(dir.path() / "a_test.cpp", "TEST(Alpha, One) {}\nTEST_F(AlphaFixture, Two) {}\n  TEST ( Alpha , Three ) {\n}\n");
-  EXPECT_EQ(declared_tests(dir.path()), (std::vector<std::string>{"Alpha.One", "AlphaFixture.Two", "Alpha.Three"}));
+  write(dir.path() / "a_test.cpp",
+        "TEST(Alpha, One) {}\nTEST_F(AlphaFixture, Two) {}\n  TEST ( Alpha , Three ) {\n}\n");
+  EXPECT_EQ(declared_tests(dir.path()),
+            (std::vector<std::string>{"Alpha.One", "AlphaFixture.Two", "Alpha.Three"}));
 }
 
 // A commented-out test is not declared.
 TEST(DeclaredTests, IgnoresCommentedOutLines) {
   const ScratchDir dir;
-  write(dir.path() / "a_test.cpp", "// TEST(Alpha, Old) {}\n  //TEST_F(Alpha, Older) {}\nTEST(Alpha, New) {}\n");
+  write(dir.path() / "a_test.cpp",
+        "// TEST(Alpha, Old) {}\n  //TEST_F(Alpha, Older) {}\nTEST(Alpha, New) {}\n");
   EXPECT_EQ(declared_tests(dir.path()), (std::vector<std::string>{"Alpha.New"}));
 }
 

@@ -76,8 +76,11 @@ TEST(ParseGtestJson, MalformedIsNullopt) {
   EXPECT_FALSE(parse_gtest_json("not json").has_value());
   EXPECT_FALSE(parse_gtest_json("[1, 2]").has_value());
   EXPECT_FALSE(parse_gtest_json(R"({"tests": 3})").has_value());
-  EXPECT_FALSE(parse_gtest_json(R"({"testsuites": [{"testsuite": []}]})").has_value());  // no suite name
-  EXPECT_FALSE(parse_gtest_json(R"({"testsuites": [{"name": "A", "testsuite": [{"status": "RUN"}]}]})").has_value());
+  EXPECT_FALSE(
+      parse_gtest_json(R"({"testsuites": [{"testsuite": []}]})").has_value());  // no suite name
+  EXPECT_FALSE(
+      parse_gtest_json(R"({"testsuites": [{"name": "A", "testsuite": [{"status": "RUN"}]}]})")
+          .has_value());
 }
 
 // A file cut short (the process died while writing it) is no result.
@@ -90,8 +93,11 @@ TEST(ParseGtestJson, TruncatedIsNullopt) {
 TEST(ReadGtestJson, InvalidUtf8InMessage) {
   const ScratchDir dir;
   const auto path = dir.path() / "results.json";
-  std::ofstream(path, std::ios::binary) << R"({"testsuites": [{"name": "A", "testsuite": [{"name": "F",
-      "status": "RUN", "result": "COMPLETED", "failures": [{"failure": "bad \xFF\xC3 bytes"}]}]}]})";
+  std::ofstream(path, std::ios::binary)
+      << R"({"testsuites": [{"name": "A", "testsuite": [{"name": "F",
+      "status": "RUN", "result": "COMPLETED", "failures": [{"failure": "bad )"
+         "\xFF\xC3"
+         R"( bytes"}]}]}]})";
   const auto tests = read_gtest_json(path);
   ASSERT_TRUE(tests.has_value());
   ASSERT_EQ(tests->size(), 1u);
@@ -100,7 +106,9 @@ TEST(ReadGtestJson, InvalidUtf8InMessage) {
 }
 
 // A file that does not exist is no result.
-TEST(ReadGtestJson, MissingFileIsNullopt) { EXPECT_FALSE(read_gtest_json("/nonexistent/results.json").has_value()); }
+TEST(ReadGtestJson, MissingFileIsNullopt) {
+  EXPECT_FALSE(read_gtest_json("/nonexistent/results.json").has_value());
+}
 
 }  // namespace
 }  // namespace grader

@@ -18,12 +18,17 @@ Report sample_report() {
   r.tool_version = "1.2.3";
   r.compiler = "g++ 12";
   r.workspace = "/work/exercises";
-  ExerciseReport passed{"01-a", "A", "1-2", "lessons/a.md#a", ExerciseStatus::passed, 3, 3, "", {true, 1.5, ""}, {}};
-  passed.tests = {{"A.One", TestStatus::passed, 1, 1, "", 0.1}, {"A.Two", TestStatus::passed, 2, 2, "", 0.2},
+  ExerciseReport passed{"01-a", "A", "1-2", "lessons/a.md#a", ExerciseStatus::passed,
+                        3,      3,   "",    {true, 1.5, ""},  {}};
+  passed.tests = {{"A.One", TestStatus::passed, 1, 1, "", 0.1},
+                  {"A.Two", TestStatus::passed, 2, 2, "", 0.2},
                   {"A.Three", TestStatus::skipped, 0, 0, "no tool", 0}};
-  ExerciseReport failed{"02-b", "B", "3-4", "", ExerciseStatus::failed, 0, 2, "", {true, 2, ""}, {}};
-  failed.tests = {{"B.One", TestStatus::sanitizer, 0, 1, "leak", 0.3}, {"B.Two", TestStatus::timeout, 0, 1, "", 2}};
-  ExerciseReport broken{"03-c", "C", "5-7", "", ExerciseStatus::build_error, 0, 0, "", {false, 4, "error: x"}, {}};
+  ExerciseReport failed{"02-b", "B", "3-4",         "", ExerciseStatus::failed, 0,
+                        2,      "",  {true, 2, ""}, {}};
+  failed.tests = {{"B.One", TestStatus::sanitizer, 0, 1, "leak", 0.3},
+                  {"B.Two", TestStatus::timeout, 0, 1, "", 2}};
+  ExerciseReport broken{
+      "03-c", "C", "5-7", "", ExerciseStatus::build_error, 0, 0, "", {false, 4, "error: x"}, {}};
   r.exercises = {passed, failed, broken};
   return r;
 }
@@ -92,7 +97,8 @@ TEST(WriteAtomically, ThrowsNamingThePath) {
     write_atomically("/nonexistent/dir/report.json", "x");
     FAIL() << "no exception";
   } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find("/nonexistent/dir/report.json"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/dir/report.json"), std::string::npos)
+        << e.what();
   }
 }
 

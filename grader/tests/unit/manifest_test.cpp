@@ -47,7 +47,8 @@ std::string load_error(const fs::path& path) {
 // Every field of a valid manifest is read.
 TEST(LoadManifest, ReadsEveryField) {
   const ScratchDir root;
-  const Manifest m = load_manifest(write_manifest(root.path(), "01-sample", valid_manifest().dump()));
+  const Manifest m =
+      load_manifest(write_manifest(root.path(), "01-sample", valid_manifest().dump()));
   EXPECT_EQ(m.id, "01-sample");
   EXPECT_EQ(m.title, "Sample");
   EXPECT_EQ(m.day, "1-2");
@@ -64,7 +65,8 @@ TEST(LoadManifest, ReadsEveryField) {
 TEST(LoadManifest, DefaultsOptionalFields) {
   const ScratchDir root;
   const fs::path path =
-      write_manifest(root.path(), "01-sample", R"({"id": "01-sample", "title": "S", "day": "5-7", "files": ["a.hpp"]})");
+      write_manifest(root.path(), "01-sample",
+                     R"({"id": "01-sample", "title": "S", "day": "5-7", "files": ["a.hpp"]})");
   const Manifest m = load_manifest(path);
   EXPECT_EQ(m.sanitize, "address+undefined");
   EXPECT_EQ(m.default_points, 1);
@@ -78,7 +80,8 @@ TEST(LoadManifest, DefaultsOptionalFields) {
 // points_for gives a test its override, any other test the default.
 TEST(LoadManifest, PointsDefaultAndOverride) {
   const ScratchDir root;
-  const Manifest m = load_manifest(write_manifest(root.path(), "01-sample", valid_manifest().dump()));
+  const Manifest m =
+      load_manifest(write_manifest(root.path(), "01-sample", valid_manifest().dump()));
   EXPECT_EQ(m.points_for("A.Big"), 5);
   EXPECT_EQ(m.points_for("A.Other"), 2);
 }
@@ -141,13 +144,20 @@ INSTANTIATE_TEST_SUITE_P(
         BadField{"FileWithDotDot", [](json& m) { m["files"] = {"src/../../x.cpp"}; }, "files"},
         BadField{"EmptyFileName", [](json& m) { m["files"] = {""}; }, "files"},
         BadField{"NegativePoints", [](json& m) { m["points"]["default"] = -1; }, "points.default"},
-        BadField{"FractionalPoints", [](json& m) { m["points"]["default"] = 1.5; }, "points.default"},
-        BadField{"TestsNotAnObject", [](json& m) { m["points"]["tests"] = json::array(); }, "points.tests"},
-        BadField{"TestPointsNotNumber", [](json& m) { m["points"]["tests"]["A.Big"] = "5"; }, "points.tests.A.Big"},
-        BadField{"ZeroTestSeconds", [](json& m) { m["limits"]["test_seconds"] = 0; }, "limits.test_seconds"},
-        BadField{"NegativeSuiteSeconds", [](json& m) { m["limits"]["suite_seconds"] = -5; }, "limits.suite_seconds"},
-        BadField{"StringLimit", [](json& m) { m["limits"]["test_seconds"] = "10"; }, "limits.test_seconds"},
-        BadField{"BadSanitize", [](json& m) { m["build"]["sanitize"] = "memory"; }, "build.sanitize"},
+        BadField{"FractionalPoints", [](json& m) { m["points"]["default"] = 1.5; },
+                 "points.default"},
+        BadField{"TestsNotAnObject", [](json& m) { m["points"]["tests"] = json::array(); },
+                 "points.tests"},
+        BadField{"TestPointsNotNumber", [](json& m) { m["points"]["tests"]["A.Big"] = "5"; },
+                 "points.tests.A.Big"},
+        BadField{"ZeroTestSeconds", [](json& m) { m["limits"]["test_seconds"] = 0; },
+                 "limits.test_seconds"},
+        BadField{"NegativeSuiteSeconds", [](json& m) { m["limits"]["suite_seconds"] = -5; },
+                 "limits.suite_seconds"},
+        BadField{"StringLimit", [](json& m) { m["limits"]["test_seconds"] = "10"; },
+                 "limits.test_seconds"},
+        BadField{"BadSanitize", [](json& m) { m["build"]["sanitize"] = "memory"; },
+                 "build.sanitize"},
         BadField{"BadVisibility", [](json& m) { m["visibility"] = "secret"; }, "visibility"},
         BadField{"HintsNotArray", [](json& m) { m["hints"] = "one"; }, "hints"}),
     [](const testing::TestParamInfo<BadField>& info) { return std::string(info.param.name); });

@@ -22,14 +22,17 @@ bool still_running(pid_t pid) {
     std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
     std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
     const std::size_t paren = text.rfind(')');
-    if (text.empty() || paren == std::string::npos || text.substr(paren + 2, 1) == "Z") return false;
+    if (text.empty() || paren == std::string::npos || text.substr(paren + 2, 1) == "Z")
+      return false;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   return true;
 }
 
 // The pid a script printed on its first line.
-pid_t first_line_pid(const ProcessResult& r) { return static_cast<pid_t>(std::stol(r.output.substr(0, r.output.find('\n')))); }
+pid_t first_line_pid(const ProcessResult& r) {
+  return static_cast<pid_t>(std::stol(r.output.substr(0, r.output.find('\n'))));
+}
 
 // The exit code of a normal exit is kept.
 TEST(RunProcess, ExitCode) {

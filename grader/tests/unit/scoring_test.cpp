@@ -31,8 +31,8 @@ TEST(ScoreExercise, PassedEarnsDefaultOrOverride) {
 
 // Every status other than passed earns nothing but still counts in max_score.
 TEST(ScoreExercise, NotPassedEarnsNothing) {
-  for (TestStatus status : {TestStatus::failed, TestStatus::crashed, TestStatus::timeout, TestStatus::sanitizer,
-                            TestStatus::not_run}) {
+  for (TestStatus status : {TestStatus::failed, TestStatus::crashed, TestStatus::timeout,
+                            TestStatus::sanitizer, TestStatus::not_run}) {
     ExerciseReport e = exercise_of({{"A.Big", status}});
     score_exercise(e, manifest_with_points());
     EXPECT_EQ(e.tests[0].score, 0) << to_string(status);

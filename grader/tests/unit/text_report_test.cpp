@@ -6,7 +6,9 @@ namespace grader {
 namespace {
 
 // Nothing to do is an empty bar at 0%, not a division by zero.
-TEST(ProgressBar, EmptyTotal) { EXPECT_EQ(progress_bar(0, 0, 10, false), "[..........]   0%"); }
+TEST(ProgressBar, EmptyTotal) {
+  EXPECT_EQ(progress_bar(0, 0, 10, false), "[..........]   0%");
+}
 
 // The bar fills in proportion, rounded to the nearest cell.
 TEST(ProgressBar, Proportional) {
@@ -25,7 +27,8 @@ TEST(ProgressBar, Color) {
 TEST(RenderText, ShowsFirstFailure) {
   Report r;
   ExerciseReport e{"01-a", "A", "1-2", "", ExerciseStatus::failed, 1, 2, "", {true, 0, ""}, {}};
-  e.tests = {{"A.Good", TestStatus::passed, 1, 1, "", 0}, {"A.Bad", TestStatus::crashed, 0, 1, "boom", 0}};
+  e.tests = {{"A.Good", TestStatus::passed, 1, 1, "", 0},
+             {"A.Bad", TestStatus::crashed, 0, 1, "boom", 0}};
   r.exercises = {e};
   const std::string text = render_text(r, TextStyle{false, true});
   EXPECT_NE(text.find("FAIL 01-a"), std::string::npos) << text;

@@ -13,7 +13,10 @@ TEST(ToValidUtf8, KeepsValidText) {
 
 // A lone continuation byte, a truncated sequence and a bad lead byte each become U+FFFD.
 TEST(ToValidUtf8, ReplacesInvalidBytes) {
-  EXPECT_EQ(to_valid_utf8("a\x80" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(to_valid_utf8("a\x80"
+                          "b"),
+            "a\xEF\xBF\xBD"
+            "b");
   EXPECT_EQ(to_valid_utf8("a\xE2\x82"), "a\xEF\xBF\xBD\xEF\xBF\xBD");
   EXPECT_EQ(to_valid_utf8("\xFF"), "\xEF\xBF\xBD");
 }
@@ -25,7 +28,9 @@ TEST(ToValidUtf8, RejectsOverlongAndSurrogates) {
 }
 
 // Text under the limit is not marked.
-TEST(TruncateUtf8, ShortTextIsUnchanged) { EXPECT_EQ(truncate_utf8("hello", 10), "hello"); }
+TEST(TruncateUtf8, ShortTextIsUnchanged) {
+  EXPECT_EQ(truncate_utf8("hello", 10), "hello");
+}
 
 // Long text is cut and says how many bytes were dropped.
 TEST(TruncateUtf8, LongTextGetsMarker) {

@@ -1,0 +1,138 @@
+// Hidden tests for Arc and WeakArc used from many threads at once. The suite runs under
+// ThreadSanitizer: a count that is not atomic, or a last decrement whose destructor does not
+// see the other threads' writes, is a TSan report even when the numbers come out right.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstddef>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include <mwtest/atomic_instrumented.hpp>
+
+#include "arc.hpp"
+#include "fixture.hpp"
+
+namespace {
+
+using mwtest::SharedInstrumented;
+using Concurrency = ArcFixture;
+
+constexpr std::size_t kThreads = 8;
+
+// Threads cloning and dropping one value thousands of times leave the count exact and destroy
+// the value once; kills plain (non-atomic) counts and a decrement that is not one RMW.
+TEST_F(Concurrency, ClonesAndDropsFromManyThreadsCountExactly) {
+  auto arc = mw::make_arc<SharedInstrumented>(1);
+  run_together(kThreads, [&](std::size_t) {
+    std::vector<mw::Arc<SharedInstrumented>> mine;
+    for (int round = 0; round < 50; ++round) {
+      for (int i = 0; i < 20; ++i) mine.push_back(arc);
+      mine.clear();
+    }
+  });
+  EXPECT_EQ(arc.strong_count(), 1u);
+  EXPECT_EQ(shared_destroyed(), 0u);
+  arc.reset();
+  EXPECT_EQ(shared_destroyed(), 1u);
+  EXPECT_EQ(counting.live_blocks(), 0u);
+}
+
+// Each thread writes into the value, then drops its handle; whichever thread is last must see
+// every write before destroying it; kills a relaxed decrement and a missing acquire (TSan
+// reports the destructor's read racing with another thread's write).
+TEST_F(Concurrency, LastDropSeesEveryThreadsWrites) {
+  for (int round = 0; round < 10; ++round) {
+    std::vector<mw::Arc<SharedInstrumented>> handles(kThreads,
+                                                     mw::make_arc<SharedInstrumented>(round));
+    run_together(kThreads, [&](std::size_t i) {
+      handles[i]->write_slot(i, static_cast<long>(i) + 1);
+      handles[i].reset();
+    });
+    EXPECT_EQ(mwtest::atomic_life_counts().last_slot_sum.load(),
+              static_cast<long>(kThreads * (kThreads + 1) / 2));
+  }
+  EXPECT_EQ(shared_destroyed(), 10u);
+  EXPECT_EQ(counting.live_blocks(), 0u);
+}
+
+// One thread keeps upgrading while another drops the last Arc: every upgrade that succeeds
+// must hand out a live value, and each value is destroyed exactly once; kills an upgrade that
+// loads the count and then increments it (it revives a value being destroyed).
+TEST_F(Concurrency, UpgradeNeverResurrectsADyingValue) {
+  constexpr int kRounds = 500;
+  std::vector<mw::Arc<SharedInstrumented>> arcs;
+  std::vector<mw::WeakArc<SharedInstrumented>> weaks;
+  for (int r = 0; r < kRounds; ++r) {
+    arcs.push_back(mw::make_arc<SharedInstrumented>(r));
+    weaks.push_back(arcs.back().downgrade());
+  }
+  std::atomic<int> upgrading{-1};  // the round whose value the upgrading thread is busy with
+  std::atomic<int> dead_upgrades{0};
+  run_together(2, [&](std::size_t role) {
+    for (int r = 0; r < kRounds; ++r) {
+      if (role == 0) {
+        // Drop only once the other thread is in its upgrade loop, then after a delay that
+        // varies by round, so the drop lands at every point of an upgrade in turn.
+        while (upgrading.load(std::memory_order_acquire) < r) std::this_thread::yield();
+        std::atomic<int> delay{0};
+        while (delay.fetch_add(1, std::memory_order_relaxed) < r % 64) {
+        }
+        arcs[r].reset();
+        continue;
+      }
+      for (int tries = 1; const mw::Arc<SharedInstrumented> up = weaks[r].upgrade(); ++tries) {
+        if (!up->is_alive() || up->value() != r) dead_upgrades.fetch_add(1);
+        // No yield here: on a loaded machine the two threads may share a core, and only a
+        // preemption at a random point (not a yield at a fixed one) can land inside upgrade.
+        if (tries == 2) upgrading.store(r, std::memory_order_release);
+      }
+      weaks[r].reset();
+    }
+  });
+  EXPECT_EQ(dead_upgrades.load(), 0);
+  EXPECT_EQ(shared_destroyed(), static_cast<std::size_t>(kRounds));
+  EXPECT_EQ(shared_alive(), 0);
+  EXPECT_EQ(counting.live_blocks(), 0u);
+}
+
+// The last Arc and the last WeakArc are dropped at the same moment on two threads: the block is
+// freed exactly once, after the value's destructor; kills a weak count the strong handles do
+// not hold together, and a weak decrement without release/acquire (TSan: free vs destructor).
+TEST_F(Concurrency, LastArcAndLastWeakDroppedTogetherFreeTheBlockOnce) {
+  for (int round = 0; round < 200; ++round) {
+    auto arc = mw::make_arc<SharedInstrumented>(round);
+    auto weak = arc.downgrade();
+    run_together(2, [&](std::size_t role) {
+      if (role == 0) {
+        arc->write_slot(0, 1);
+        arc.reset();
+      } else {
+        weak.reset();
+      }
+    });
+  }
+  EXPECT_EQ(shared_destroyed(), 200u);
+  EXPECT_EQ(counting.live_blocks(), 0u);
+  EXPECT_EQ(counting.deallocations(), 200u);
+}
+
+// Threads downgrade, upgrade, clone and drop all at once while the value lives, then the counts
+// are back to one Arc and no WeakArc; kills non-atomic weak counts and lost updates.
+TEST_F(Concurrency, DowngradeUpgradeChurnKeepsCountsExact) {
+  auto arc = mw::make_arc<SharedInstrumented>(9);
+  run_together(kThreads, [&](std::size_t) {
+    for (int i = 0; i < 300; ++i) {
+      mw::WeakArc<SharedInstrumented> weak = arc.downgrade();
+      mw::WeakArc<SharedInstrumented> weak_copy = weak;
+      mw::Arc<SharedInstrumented> up = weak_copy.upgrade();
+      if (!up || up->value() != 9) ADD_FAILURE() << "upgrade of a live value failed";
+    }
+  });
+  EXPECT_EQ(arc.strong_count(), 1u);
+  EXPECT_EQ(arc.weak_count(), 0u);
+  EXPECT_EQ(shared_destroyed(), 0u);
+}
+
+}  // namespace

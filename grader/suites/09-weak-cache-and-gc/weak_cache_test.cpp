@@ -1,0 +1,301 @@
+// weak_cache_test.cpp — WeakCache: values live exactly as long as their users, dead slots
+// are swept, the factory runs once per live period, and the cache is safe to share.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <future>
+#include <latch>
+#include <memory>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <mwtest/instrumented.hpp>
+
+#include "weak_cache.hpp"
+
+namespace {
+
+using mwtest::Instrumented;
+using mwtest::life_counts;
+using Cache = mw::WeakCache<int, Instrumented>;
+
+class WeakCacheTest : public ::testing::Test {
+ protected:
+  void SetUp() override { Instrumented::reset(); }
+
+  // A factory making Instrumented(value) and counting its calls in `calls`.
+  auto counting_factory(int value) {
+    return [this, value] {
+      ++calls;
+      return Instrumented(value);
+    };
+  }
+
+  int calls = 0;
+};
+
+// A value that counts its own lives atomically, for the tests with threads (Instrumented's
+// counters are not atomic).
+struct Shared {
+  Shared(int key, std::atomic<int>& alive) : key(key), alive(&alive) { ++alive; }
+  Shared(const Shared& other) : key(other.key), alive(other.alive) { ++*alive; }
+  ~Shared() { --*alive; }
+  int key;
+  std::atomic<int>* alive;
+};
+
+void pause_briefly() { std::this_thread::sleep_for(std::chrono::milliseconds(50)); }
+
+// Runs `work(t)` on `threads` threads at once and waits for all of them; an exception
+// escaping one (not_implemented, say) is rethrown here and fails the test instead of
+// terminating the program.
+template <class Work>
+void run_threads(int threads, Work work) {
+  std::vector<std::future<void>> done;
+  for (int t = 0; t < threads; ++t) done.push_back(std::async(std::launch::async, work, t));
+  for (auto& d : done) d.wait();
+  for (auto& d : done) d.get();
+}
+
+// A second request while a user still holds the value returns that very object and does
+// not call the factory (kills: the factory called again while the value is alive).
+TEST_F(WeakCacheTest, SecondGetWhileHeldReturnsTheSameObject) {
+  Cache cache;
+  auto first = cache.get_or_create(1, counting_factory(10));
+  auto second = cache.get_or_create(1, counting_factory(20));
+  EXPECT_EQ(first.get(), second.get());
+  EXPECT_EQ(second->value(), 10);
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(life_counts().alive(), 1);
+}
+
+// The value is destroyed the moment its last user lets go, not before and not later
+// (kills: a cache holding shared_ptr, so entries never vanish).
+TEST_F(WeakCacheTest, ValueDiesWhenItsLastUserLetsGo) {
+  Cache cache;
+  auto first = cache.get_or_create(1, counting_factory(10));
+  auto second = cache.get_or_create(1, counting_factory(10));
+  first.reset();
+  EXPECT_EQ(life_counts().alive(), 1) << "destroyed while a user still held it";
+  second.reset();
+  EXPECT_EQ(life_counts().alive(), 0) << "the cache kept the value alive after its last user";
+  EXPECT_EQ(cache.size(), 0u);
+}
+
+// After the value expired, the next request calls the factory again and gets a new object
+// (kills: returning the expired/null pointer, or never re-creating a key).
+TEST_F(WeakCacheTest, GetAfterExpiryCallsTheFactoryAgain) {
+  Cache cache;
+  cache.get_or_create(1, counting_factory(10));
+  auto again = cache.get_or_create(1, counting_factory(20));
+  ASSERT_NE(again, nullptr);
+  EXPECT_EQ(again->value(), 20);
+  EXPECT_EQ(calls, 2);
+  EXPECT_EQ(life_counts().alive(), 1);
+}
+
+// Each key has its own value (kills: ignoring the key, one slot for all keys).
+TEST_F(WeakCacheTest, DistinctKeysGetDistinctValues) {
+  Cache cache;
+  auto a = cache.get_or_create(1, counting_factory(10));
+  auto b = cache.get_or_create(2, counting_factory(20));
+  EXPECT_NE(a.get(), b.get());
+  EXPECT_EQ(cache.get_or_create(1, counting_factory(30))->value(), 10);
+  EXPECT_EQ(cache.get_or_create(2, counting_factory(40))->value(), 20);
+  EXPECT_EQ(calls, 2);
+}
+
+// size() counts the keys whose value is alive, not the slots (kills: returning the map size).
+TEST_F(WeakCacheTest, SizeCountsOnlyLiveValues) {
+  Cache cache;
+  auto a = cache.get_or_create(1, counting_factory(1));
+  auto b = cache.get_or_create(2, counting_factory(2));
+  auto c = cache.get_or_create(3, counting_factory(3));
+  EXPECT_EQ(cache.size(), 3u);
+  b.reset();
+  EXPECT_EQ(cache.size(), 2u);
+  a.reset();
+  c.reset();
+  EXPECT_EQ(cache.size(), 0u);
+}
+
+// find() returns the live value and nullptr for an absent or expired key, without ever
+// creating one (kills: find creating a value, find returning an expired value).
+TEST_F(WeakCacheTest, FindReturnsOnlyLiveValues) {
+  Cache cache;
+  EXPECT_EQ(cache.find(1), nullptr);
+  auto a = cache.get_or_create(1, counting_factory(10));
+  EXPECT_EQ(cache.find(1), a);
+  a.reset();
+  EXPECT_EQ(cache.find(1), nullptr);
+  EXPECT_EQ(life_counts().alive(), 0);
+  EXPECT_EQ(calls, 1);
+}
+
+// purge() removes every dead slot and keeps every live one, and says how many it removed
+// (kills: a purge that removes nothing, or removes live entries).
+TEST_F(WeakCacheTest, PurgeRemovesDeadSlotsAndKeepsLiveOnes) {
+  Cache cache;
+  std::vector<std::shared_ptr<Instrumented>> kept;
+  for (int key = 0; key < 10; ++key) {
+    auto value = cache.get_or_create(key, counting_factory(key));
+    if (key % 2 == 0) kept.push_back(value);
+  }
+  const std::size_t before = cache.slot_count();
+  const std::size_t removed = cache.purge();
+  EXPECT_EQ(cache.slot_count(), 5u);
+  EXPECT_EQ(removed, before - 5u);
+  for (int key = 0; key < 10; key += 2) {
+    EXPECT_EQ(cache.find(key), kept[static_cast<std::size_t>(key / 2)]) << "key " << key;
+  }
+  EXPECT_EQ(calls, 10);
+}
+
+// Ten thousand keys, each released at once, leave only a handful of slots behind even with
+// no purge() call: get_or_create sweeps as the map grows (kills: dead slots never purged,
+// so a long-running cache grows without bound).
+TEST_F(WeakCacheTest, ManyReleasedKeysDoNotGrowTheMap) {
+  Cache cache;
+  auto held = cache.get_or_create(-1, counting_factory(-1));
+  for (int key = 0; key < 10000; ++key) cache.get_or_create(key, counting_factory(key));
+  EXPECT_LE(cache.slot_count(), 64u) << "dead slots pile up in the map";
+  EXPECT_EQ(cache.size(), 1u);
+  EXPECT_EQ(cache.find(-1), held) << "a sweep removed a live entry";
+  EXPECT_EQ(life_counts().alive(), 1);
+}
+
+// The cache may die before the values it handed out: they stay valid and are destroyed once,
+// later (kills: a custom deleter that reaches into the destroyed cache, a use after free).
+TEST_F(WeakCacheTest, ValuesOutliveTheCache) {
+  auto cache = std::make_unique<Cache>();
+  auto a = cache->get_or_create(1, counting_factory(10));
+  auto b = cache->get_or_create(2, counting_factory(20));
+  cache.reset();
+  EXPECT_EQ(a->value(), 10);
+  EXPECT_EQ(life_counts().alive(), 2);
+  a.reset();
+  b.reset();
+  EXPECT_EQ(life_counts().alive(), 0);
+  EXPECT_EQ(life_counts().destroyed, life_counts().constructed);
+}
+
+// The factory runs with no lock held, so it may ask the cache for another key (kills:
+// holding the mutex while calling the factory, which deadlocks here).
+TEST_F(WeakCacheTest, FactoryMayUseTheCacheForAnotherKey) {
+  Cache cache;
+  std::shared_ptr<Instrumented> inner;
+  auto outer = cache.get_or_create(1, [&] {
+    inner = cache.get_or_create(2, counting_factory(20));
+    return Instrumented(inner->value() + 1);
+  });
+  EXPECT_EQ(outer->value(), 21);
+  EXPECT_EQ(cache.find(2), inner);
+  EXPECT_EQ(cache.size(), 2u);
+}
+
+// A factory that asks for the key it is creating gets std::logic_error instead of waiting
+// for itself forever, and the cache is usable afterwards (kills: a self-deadlock).
+TEST_F(WeakCacheTest, FactoryAskingForItsOwnKeyThrows) {
+  Cache cache;
+  auto recursive = [&] {
+    cache.get_or_create(1, counting_factory(0));
+    return Instrumented(1);
+  };
+  EXPECT_THROW(cache.get_or_create(1, recursive), std::logic_error);
+  EXPECT_EQ(cache.get_or_create(1, counting_factory(5))->value(), 5);
+}
+
+// A factory that throws leaves no slot behind: the exception reaches the caller and the
+// next request calls a factory again (kills: a half-made slot that blocks or returns null).
+TEST_F(WeakCacheTest, ThrowingFactoryLeavesNoSlot) {
+  Cache cache;
+  auto failing = []() -> Instrumented { throw std::runtime_error("no value today"); };
+  EXPECT_THROW(cache.get_or_create(1, failing), std::runtime_error);
+  EXPECT_EQ(cache.find(1), nullptr);
+  EXPECT_EQ(cache.slot_count(), 0u);
+  auto value = cache.get_or_create(1, counting_factory(7));
+  ASSERT_NE(value, nullptr);
+  EXPECT_EQ(value->value(), 7);
+  EXPECT_EQ(calls, 1);
+}
+
+// Eight threads ask for one key at once: the factory runs once and all get the same object
+// (kills: check-then-create without a "being created" mark, no lock at all).
+TEST(WeakCacheThreads, ConcurrentGetsOfOneKeyRunTheFactoryOnce) {
+  constexpr int threads = 8;
+  mw::WeakCache<int, Shared> cache;
+  std::atomic<int> alive{0};
+  std::atomic<int> calls{0};
+  std::vector<std::shared_ptr<Shared>> got(threads);
+  std::latch start(threads);
+  run_threads(threads, [&](int t) {
+    start.arrive_and_wait();
+    got[static_cast<std::size_t>(t)] = cache.get_or_create(7, [&] {
+      ++calls;
+      pause_briefly();  // widen the window in which the others ask for the same key
+      return Shared(7, alive);
+    });
+  });
+  EXPECT_EQ(calls.load(), 1);
+  for (const auto& p : got) EXPECT_EQ(p.get(), got[0].get());
+  got.clear();
+  EXPECT_EQ(alive.load(), 0);
+}
+
+// When the creating thread's factory throws, a thread waiting for that key is woken and
+// creates the value with its own factory (kills: waiters that return null or wait forever).
+TEST(WeakCacheThreads, WaiterRetriesAfterAFailedFactory) {
+  mw::WeakCache<int, Shared> cache;
+  std::atomic<int> alive{0};
+  std::atomic<bool> in_factory{false};
+  auto failing = std::async(std::launch::async, [&] {
+    cache.get_or_create(3, [&]() -> Shared {
+      in_factory = true;
+      pause_briefly();  // the other thread asks meanwhile
+      throw std::runtime_error("failed");
+    });
+  });
+  while (!in_factory && failing.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+    std::this_thread::yield();
+  }
+  auto value = cache.get_or_create(3, [&] { return Shared(3, alive); });
+  EXPECT_THROW(failing.get(), std::runtime_error);
+  ASSERT_NE(value, nullptr);
+  EXPECT_EQ(value->key, 3);
+  EXPECT_EQ(cache.find(3), value);
+}
+
+// Four threads get and drop values of 16 keys in random order: every value has the right
+// key, every value dies, and the sweep leaves no slot (kills: unsynchronised map access,
+// values kept alive or destroyed twice under contention).
+TEST(WeakCacheThreads, ChurnOnManyKeysStaysConsistent) {
+  constexpr int threads = 4;
+  constexpr int rounds = 3000;
+  mw::WeakCache<int, Shared> cache;
+  std::atomic<int> alive{0};
+  std::atomic<int> wrong_key{0};
+  run_threads(threads, [&](int t) {
+    std::mt19937 random(static_cast<unsigned>(t));
+    std::vector<std::shared_ptr<Shared>> held;
+    for (int i = 0; i < rounds; ++i) {
+      const int key = static_cast<int>(random() % 16);
+      auto value = cache.get_or_create(key, [&] { return Shared(key, alive); });
+      if (value->key != key) ++wrong_key;
+      if (random() % 2 == 0) held.push_back(std::move(value));
+      if (held.size() > 8) held.erase(held.begin());
+      if (i % 100 == 0) cache.purge();
+    }
+  });
+  EXPECT_EQ(wrong_key.load(), 0);
+  EXPECT_EQ(alive.load(), 0);
+  EXPECT_EQ(cache.size(), 0u);
+  cache.purge();
+  EXPECT_EQ(cache.slot_count(), 0u);
+}
+
+}  // namespace
