@@ -147,14 +147,10 @@ class Arc {
 
   /// Returns: the number of Arc handles, 0 when empty (Rust: `Arc::strong_count`). Other
   /// threads may change it at any time: a snapshot, not a basis for decisions.
-  std::size_t strong_count() const noexcept {
-    MW_TODO();
-  }
+  std::size_t strong_count() const noexcept { MW_TODO(); }
   /// Returns: the number of WeakArc handles, not counting the Arc handles' shared one;
   /// 0 when empty (Rust: `Arc::weak_count`). A snapshot, as strong_count.
-  std::size_t weak_count() const noexcept {
-    MW_TODO();
-  }
+  std::size_t weak_count() const noexcept { MW_TODO(); }
 
   /// Returns: a WeakArc to the same block, weak count + 1; an empty one when *this is
   /// empty (Rust: `Arc::downgrade`). Aborts when the weak count would pass kMaxRefcount.
@@ -243,9 +239,7 @@ class WeakArc {
   }
 
   /// Returns: the number of Arc handles: 0 once the value is gone or when empty.
-  std::size_t strong_count() const noexcept {
-    MW_TODO();
-  }
+  std::size_t strong_count() const noexcept { MW_TODO(); }
 
  private:
   friend class Arc<T>;

@@ -8,6 +8,7 @@
 
 #include "commands/commands.hpp"
 #include "commands/grading.hpp"
+#include "state/pristine.hpp"
 
 #ifndef GRADER_PROJECT_DIR
 #error "GRADER_PROJECT_DIR must name the source directory holding cmake/tree"
@@ -97,6 +98,7 @@ int main(int argc, char** argv) {
                  : color == "never" ? grader::ColorMode::never
                                     : grader::ColorMode::automatic;
   try {
+    grader::snapshot_pristine(global.course, grader::load_course(global.course));
     if (*check_cmd) return grader::run_check(global, check);
     if (*list_cmd) return grader::run_list(global, list_workspace);
     if (*verify_cmd) return grader::run_verify(global, verify_ids);

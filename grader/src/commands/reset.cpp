@@ -8,10 +8,7 @@
 
 #include "commands/commands.hpp"
 #include "commands/grading.hpp"
-
-#ifndef GRADER_PRISTINE_DIR
-#error "GRADER_PRISTINE_DIR must name the directory holding the pristine stubs"
-#endif
+#include "state/pristine.hpp"
 
 namespace grader {
 
@@ -38,14 +35,13 @@ bool ask(const std::string& question) {
 int run_reset(const GlobalOptions& global, const std::string& id, const fs::path& workspace_option, bool yes) {
   const Manifest m = require_exercise(global, id);
   const fs::path workspace = workspace_or_default(global, workspace_option);
-  // Pristine copies are taken when the grader is first configured, before any edit
-  // (see the top-level CMakeLists.txt), so reset needs no git.
-  const fs::path pristine = fs::path(GRADER_PRISTINE_DIR) / m.id;
+  // Pristine copies are taken the first time the grader runs, before any edit.
+  const fs::path pristine = pristine_dir(global.course) / m.id;
 
   std::vector<std::string> changed;
   for (const std::string& file : m.files) {
     if (!fs::exists(pristine / file)) {
-      throw UsageError(fmt::format("no pristine copy of {}/{} in {} (re-run scripts/setup on a fresh checkout)", m.id,
+      throw UsageError(fmt::format("no pristine copy of {}/{} in {} (it is taken the first time the grader runs on a fresh checkout)", m.id,
                                    file, pristine.string()));
     }
     if (!fs::exists(workspace / m.id / file) || read_file(workspace / m.id / file) != read_file(pristine / file)) {

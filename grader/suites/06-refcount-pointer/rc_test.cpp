@@ -144,7 +144,7 @@ TEST_F(Rc, CopyAssignmentDropsTheOldTargetAndSharesTheNewOne) {
 }
 
 // Assigning a handle to itself keeps the value; kills releasing the old target before taking the
-// new one (the value is destroyed, then used: ASan reports it).
+// new one (the value is destroyed, then read from freed memory or lost).
 TEST_F(Rc, SelfCopyAssignmentKeepsTheValue) {
   auto a = mw::make_rc<Instrumented>(6);
   auto& same = a;

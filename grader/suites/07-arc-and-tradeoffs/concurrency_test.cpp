@@ -27,7 +27,7 @@ TEST_F(Concurrency, ClonesAndDropsFromManyThreadsCountExactly) {
   auto arc = mw::make_arc<SharedInstrumented>(1);
   run_together(kThreads, [&](std::size_t) {
     std::vector<mw::Arc<SharedInstrumented>> mine;
-    for (int round = 0; round < 50; ++round) {
+    for (int round = 0; round < 5000; ++round) {
       for (int i = 0; i < 20; ++i) mine.push_back(arc);
       mine.clear();
     }
@@ -123,7 +123,7 @@ TEST_F(Concurrency, LastArcAndLastWeakDroppedTogetherFreeTheBlockOnce) {
 TEST_F(Concurrency, DowngradeUpgradeChurnKeepsCountsExact) {
   auto arc = mw::make_arc<SharedInstrumented>(9);
   run_together(kThreads, [&](std::size_t) {
-    for (int i = 0; i < 300; ++i) {
+    for (int i = 0; i < 20000; ++i) {
       mw::WeakArc<SharedInstrumented> weak = arc.downgrade();
       mw::WeakArc<SharedInstrumented> weak_copy = weak;
       mw::Arc<SharedInstrumented> up = weak_copy.upgrade();

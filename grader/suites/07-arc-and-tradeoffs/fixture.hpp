@@ -28,9 +28,7 @@ class ArcFixture : public ::testing::Test {
     mwtest::SharedInstrumented::reset();
   }
   // Every block handed out came back once, with the size and alignment it was allocated with.
-  void TearDown() override {
-    EXPECT_TRUE(counting.errors().empty()) << counting.errors().front();
-  }
+  void TearDown() override { EXPECT_TRUE(counting.errors().empty()) << counting.errors().front(); }
 
   /// Returns: Instrumented values alive now (negative: a double destroy).
   static long alive() { return mwtest::life_counts().alive(); }

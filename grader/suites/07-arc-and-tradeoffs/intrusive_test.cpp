@@ -138,7 +138,7 @@ TEST_F(Intrusive, ClonesAndDropsFromManyThreadsCountExactly) {
   auto a = mw::make_intrusive<Node>(6);
   run_together(kThreads, [&](std::size_t) {
     std::vector<mw::IntrusiveArc<Node>> mine;
-    for (int round = 0; round < 50; ++round) {
+    for (int round = 0; round < 5000; ++round) {
       for (int i = 0; i < 20; ++i) mine.push_back(a);
       mine.clear();
     }

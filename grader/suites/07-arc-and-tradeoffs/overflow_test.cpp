@@ -59,9 +59,7 @@ TEST_F(Overflow, DowngradeAndWeakCopyAtTheLimitAbort) {
   auto weak = arc.downgrade();
   auto& weak_count = inner_of(arc).weak;
   weak_count.store(mw::kMaxRefcount - 1);
-  {
-    auto last_allowed = arc.downgrade();
-  }
+  { auto last_allowed = arc.downgrade(); }
   weak_count.store(mw::kMaxRefcount);
   EXPECT_DEATH({ auto one_too_many = arc.downgrade(); }, "");
   EXPECT_DEATH({ mw::WeakArc<int> one_too_many = weak; }, "");

@@ -1,0 +1,27 @@
+#include "state/pristine.hpp"
+
+namespace grader {
+
+namespace fs = std::filesystem;
+
+fs::path pristine_dir(const fs::path& course) { return course / "build" / "pristine"; }
+
+void snapshot_pristine(const fs::path& course, const std::vector<CourseEntry>& entries) {
+  for (const CourseEntry& entry : entries) {
+    const fs::path target = pristine_dir(course) / entry.id;
+    std::error_code ec;
+    if (!entry.manifest || fs::exists(target, ec)) continue;
+    // Copy into a temporary directory, then rename: a half-taken copy is never used.
+    const fs::path partial = pristine_dir(course) / ("." + entry.id + ".partial");
+    fs::remove_all(partial, ec);
+    bool complete = true;
+    for (const std::string& file : entry.manifest->files) {
+      fs::create_directories((partial / file).parent_path(), ec);
+      complete = complete && fs::copy_file(course / "exercises" / entry.id / file, partial / file, ec) && !ec;
+    }
+    if (complete) fs::rename(partial, target, ec);
+    if (!complete || ec) fs::remove_all(partial, ec);
+  }
+}
+
+}  // namespace grader

@@ -1,0 +1,24 @@
+// state/pristine.hpp — the stub files as shipped, for `grader reset`.
+//
+// The first time the grader runs on a course (scripts/grade, before any edit),
+// it copies every exercise's learner files from <course>/exercises into
+// <course>/build/pristine/<id>/. A copy is never retaken, so later edits are
+// never captured, and reset needs no git.
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "manifest/manifest.hpp"
+
+namespace grader {
+
+/// Returns: where the pristine copies of `course` live.
+std::filesystem::path pristine_dir(const std::filesystem::path& course);
+
+/// Effects: copies the learner files of each exercise of `course` that has no
+/// pristine copy yet. Failures (a read-only course) are ignored: reset will say
+/// there is no copy.
+void snapshot_pristine(const std::filesystem::path& course, const std::vector<CourseEntry>& entries);
+
+}  // namespace grader
