@@ -98,7 +98,10 @@ int main(int argc, char** argv) {
                  : color == "never" ? grader::ColorMode::never
                                     : grader::ColorMode::automatic;
   try {
-    grader::snapshot_pristine(global.course, grader::load_course(global.course));
+    // Only the learner's own checkout: never write into a course given with --root.
+    if (fs::equivalent(global.course, global.project)) {
+      grader::snapshot_pristine(global.course, grader::load_course(global.course));
+    }
     if (*check_cmd) return grader::run_check(global, check);
     if (*list_cmd) return grader::run_list(global, list_workspace);
     if (*verify_cmd) return grader::run_verify(global, verify_ids);

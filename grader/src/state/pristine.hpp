@@ -1,9 +1,10 @@
 // state/pristine.hpp — the stub files as shipped, for `grader reset`.
 //
-// The first time the grader runs on a course (scripts/grade, before any edit),
-// it copies every exercise's learner files from <course>/exercises into
-// <course>/build/pristine/<id>/. A copy is never retaken, so later edits are
-// never captured, and reset needs no git.
+// The first time the grader runs in its own checkout (scripts/grade, before any
+// edit), it copies every exercise's learner files from exercises/ into
+// build/pristine/<id>/. A copy is never retaken, so later edits are never
+// captured, and reset needs no git. A course given with --root is never written
+// to; reset there finds copies only if someone put them in its build/pristine.
 #pragma once
 
 #include <filesystem>
