@@ -50,7 +50,9 @@ void GcHeap::add_root(std::uint32_t index, std::uint32_t generation) {
   ++slots_[index].roots;
 }
 
-void GcHeap::remove_root(std::uint32_t index) noexcept { --slots_[index].roots; }
+void GcHeap::remove_root(std::uint32_t index) noexcept {
+  --slots_[index].roots;
+}
 
 void Tracer::visit_slot(std::uint32_t index, std::uint32_t generation) {
   heap_->mark(index, generation);
@@ -97,6 +99,8 @@ std::size_t GcHeap::sweep() noexcept {
   return freed;
 }
 
-std::size_t GcHeap::live_objects() const noexcept { return live_; }
+std::size_t GcHeap::live_objects() const noexcept {
+  return live_;
+}
 
 }  // namespace mw

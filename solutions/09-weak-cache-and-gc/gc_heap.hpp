@@ -83,7 +83,9 @@ class Tracer {
 /// A type the heap can hold: it reports its outgoing handles with
 /// `void trace(mw::Tracer&) const`, calling `tracer.visit(h)` for each one.
 template <class T>
-concept Traceable = requires(const T& object, Tracer& tracer) { object.trace(tracer); };
+concept Traceable = requires(const T& object, Tracer& tracer) {
+  object.trace(tracer);
+};
 
 /// Keeps one object (and everything reachable from it) alive across collect().
 /// Move-only RAII: the root is removed when the Root is destroyed, reset or moved from.
@@ -143,9 +145,10 @@ class GcHeap {
   /// Throws: what T's constructor or the allocation throws (the heap is then unchanged).
   template <class T, class... Args>
   Gc<T> make(Args&&... args) {
-    static_assert(Traceable<T>,
-                  "a GcHeap object must report its handles: give it "
-                  "`void trace(mw::Tracer& tracer) const` calling tracer.visit(h) for each Gc it holds");
+    static_assert(
+        Traceable<T>,
+        "a GcHeap object must report its handles: give it "
+        "`void trace(mw::Tracer& tracer) const` calling tracer.visit(h) for each Gc it holds");
     auto object = std::make_unique<Boxed<T>>(std::forward<Args>(args)...);
     const std::uint32_t index = insert(std::move(object));
     return Gc<T>(index, slots_[index].generation);

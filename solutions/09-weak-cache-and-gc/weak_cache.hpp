@@ -145,9 +145,8 @@ class WeakCache {
   // has doubled keeps the sweeps amortized O(1) per insertion.
   // Requires: mutex_ held. Destroys only weak_ptrs, so no Value destructor runs under the lock.
   std::size_t sweep_locked() {
-    const std::size_t removed = std::erase_if(slots_, [](const auto& kv) {
-      return !kv.second.pending() && kv.second.value.expired();
-    });
+    const std::size_t removed = std::erase_if(
+        slots_, [](const auto& kv) { return !kv.second.pending() && kv.second.value.expired(); });
     sweep_threshold_ = std::max(min_sweep_threshold, 2 * slots_.size());
     return removed;
   }

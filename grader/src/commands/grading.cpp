@@ -102,7 +102,8 @@ Report grade(const GradeRequest& request) {
   report.compiler = fmt::format("g++ {}", __VERSION__);
   report.workspace = fs::weakly_canonical(request.workspace).string();
 
-  TreeBuild build(TreeBuildPaths{request.project, request.course, request.workspace, build_dir_for(request)});
+  TreeBuild build(TreeBuildPaths{request.project, request.course, request.workspace, build_dir_for(request)},
+                  request.progress);
   request.progress("configuring the build");
   const BuildReport configured = build.configure();
   const ResultCache cache(build.paths().build_dir / "verdicts");

@@ -140,6 +140,7 @@ ProcessResult run_process(const ProcessSpec& spec) {
     result.output_total += static_cast<std::size_t>(n);
     const std::size_t room = spec.limits.output_bytes - std::min(spec.limits.output_bytes, result.output.size());
     result.output.append(buffer, std::min(room, static_cast<std::size_t>(n)));
+    if (spec.on_output) spec.on_output(std::string_view(buffer, static_cast<std::size_t>(n)));
   }
   close(pipe_fds[0]);
   result.seconds = std::chrono::duration<double>(Clock::now() - start).count();

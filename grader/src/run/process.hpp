@@ -7,9 +7,11 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace grader {
@@ -28,6 +30,8 @@ struct ProcessSpec {
   std::filesystem::path cwd;                  ///< empty: the grader's own
   std::map<std::string, std::string> env;     ///< added to (or replacing in) the grader's environment
   ProcessLimits limits;
+  /// Called with each piece of output as it arrives (e.g. to show build progress); may be empty.
+  std::function<void(std::string_view)> on_output;
 };
 
 struct ProcessResult {

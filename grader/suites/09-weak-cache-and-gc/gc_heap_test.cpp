@@ -190,8 +190,8 @@ TEST_F(GcTest, StaleEdgeKeepsNothingAlive) {
   auto holder = heap.make<Node>(2);
   auto root = heap.root(holder);
   EXPECT_EQ(heap.collect(), 1u);
-  link(holder, gone);            // a stale handle kept in a live object
-  link(holder, mw::Gc<Node>());  // and a null one
+  link(holder, gone);                                    // a stale handle kept in a live object
+  link(holder, mw::Gc<Node>());                          // and a null one
   for (int i = 0; i < 20; ++i) heap.make<Node>(10 + i);  // reoccupy the freed slot
   EXPECT_EQ(heap.collect(), 20u);
   EXPECT_EQ(heap.live_objects(), 1u);

@@ -49,7 +49,9 @@ struct Shared {
   std::atomic<int>* alive;
 };
 
-void pause_briefly() { std::this_thread::sleep_for(std::chrono::milliseconds(50)); }
+void pause_briefly() {
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+}
 
 // Runs `work(t)` on `threads` threads at once and waits for all of them; an exception
 // escaping one (not_implemented, say) is rethrown here and fails the test instead of
