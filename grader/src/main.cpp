@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <iostream>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "commands/commands.hpp"
 #include "commands/grading.hpp"
@@ -29,55 +29,72 @@ int main(int argc, char** argv) {
   global.project = GRADER_PROJECT_DIR;
   global.course = GRADER_PROJECT_DIR;
   std::string color = "auto";
-  app.add_option("--root", global.course, "the course to grade against (default: this checkout)")->check(CLI::ExistingDirectory);
+  app.add_option("--root", global.course, "the course to grade against (default: this checkout)")
+      ->check(CLI::ExistingDirectory);
   app.add_option("--color", color, "colour output: auto, always or never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
   grader::CheckOptions check;
-  CLI::App* check_cmd = app.add_subcommand("check", "build and run the hidden suites, then score them");
-  check_cmd->add_option("ids", check.ids, "exercises to grade, e.g. 02 or 02-tracking-allocator (default: all)");
+  CLI::App* check_cmd =
+      app.add_subcommand("check", "build and run the hidden suites, then score them");
+  check_cmd->add_option("ids", check.ids,
+                        "exercises to grade, e.g. 02 or 02-tracking-allocator (default: all)");
   check_cmd->add_option("--workspace", check.workspace, "the tree graded (default: exercises/)");
-  check_cmd->add_option("--build-dir", check.build_dir, "where to build it (default: build/trees/<tree>)");
-  check_cmd->add_option("--format", check.format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  check_cmd->add_option("--output", check.output, "write the report here (atomically) instead of standard output");
-  check_cmd->add_option("--fail-under", check.fail_under, "exit 1 when the score is under this percentage")
+  check_cmd->add_option("--build-dir", check.build_dir,
+                        "where to build it (default: build/trees/<tree>)");
+  check_cmd->add_option("--format", check.format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  check_cmd->add_option("--output", check.output,
+                        "write the report here (atomically) instead of standard output");
+  check_cmd
+      ->add_option("--fail-under", check.fail_under,
+                   "exit 1 when the score is under this percentage")
       ->check(CLI::Range(0.0, 100.0));
-  check_cmd->add_flag("--no-cache", check.no_cache, "run every suite, even those whose code did not change");
+  check_cmd->add_flag("--no-cache", check.no_cache,
+                      "run every suite, even those whose code did not change");
 
   fs::path list_workspace;
-  CLI::App* list_cmd = app.add_subcommand("list", "every exercise, its day, last status and points");
-  list_cmd->add_option("--workspace", list_workspace, "the tree whose last grades are shown (default: exercises/)");
+  CLI::App* list_cmd =
+      app.add_subcommand("list", "every exercise, its day, last status and points");
+  list_cmd->add_option("--workspace", list_workspace,
+                       "the tree whose last grades are shown (default: exercises/)");
 
   std::vector<std::string> verify_ids;
-  CLI::App* verify_cmd = app.add_subcommand("verify", "prove every hidden test fails on its stub and passes on its solution");
+  CLI::App* verify_cmd = app.add_subcommand(
+      "verify", "prove every hidden test fails on its stub and passes on its solution");
   verify_cmd->add_option("ids", verify_ids, "exercises to verify (default: all)");
 
   std::string exercise;
   fs::path workspace;
   bool all_hints = false;
-  CLI::App* hint_cmd = app.add_subcommand("hint", "reveal the next hint of an exercise (remembered between runs)");
+  CLI::App* hint_cmd =
+      app.add_subcommand("hint", "reveal the next hint of an exercise (remembered between runs)");
   hint_cmd->add_option("id", exercise, "the exercise, e.g. 02")->required();
   hint_cmd->add_flag("--all", all_hints, "show every hint at once");
 
   bool yes = false;
-  CLI::App* reset_cmd = app.add_subcommand("reset", "restore an exercise's files as shipped (asks first)");
+  CLI::App* reset_cmd =
+      app.add_subcommand("reset", "restore an exercise's files as shipped (asks first)");
   reset_cmd->add_option("id", exercise, "the exercise, e.g. 02")->required();
   reset_cmd->add_flag("--yes,-y", yes, "do not ask before discarding your changes");
 
   bool diff = false;
   bool force = false;
-  CLI::App* solution_cmd = app.add_subcommand("solution", "show the reference solution of an exercise you passed");
+  CLI::App* solution_cmd =
+      app.add_subcommand("solution", "show the reference solution of an exercise you passed");
   solution_cmd->add_option("id", exercise, "the exercise, e.g. 02")->required();
   solution_cmd->add_flag("--diff", diff, "show it as a diff against your files");
   solution_cmd->add_flag("--force", force, "show it even though the exercise has not passed yet");
 
   std::string which;
-  CLI::App* lesson_cmd = app.add_subcommand("lesson", "read a lesson (DAY like 1-2) or an exercise's section (ID)");
+  CLI::App* lesson_cmd =
+      app.add_subcommand("lesson", "read a lesson (DAY like 1-2) or an exercise's section (ID)");
   lesson_cmd->add_option("which", which, "a block of days (1-2, 3-4, 5-7) or an exercise (02)");
 
   bool poll = false;
   CLI::App* watch_cmd = app.add_subcommand("watch", "grade the exercise you work on at every save");
-  watch_cmd->add_option("id", exercise, "start with this exercise (default: the first not yet passed)");
+  watch_cmd->add_option("id", exercise,
+                        "start with this exercise (default: the first not yet passed)");
   watch_cmd->add_flag("--poll", poll, "poll for changes instead of inotify (network drives, WSL)");
 
   for (CLI::App* command : {hint_cmd, reset_cmd, solution_cmd, watch_cmd}) {
@@ -94,7 +111,7 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "grader: {} (see grader --help)\n", e.what());
     return kUsageError;
   }
-  global.color = color == "always" ? grader::ColorMode::always
+  global.color = color == "always"  ? grader::ColorMode::always
                  : color == "never" ? grader::ColorMode::never
                                     : grader::ColorMode::automatic;
   try {

@@ -36,7 +36,8 @@ void remember_passes(const fs::path& workspace, const Report& report) {
   if (loaded.warning) fmt::print(stderr, "grader: {}\n", *loaded.warning);
   bool changed = static_cast<bool>(loaded.warning);
   for (const ExerciseReport& e : report.exercises) {
-    if (e.status == ExerciseStatus::passed) changed = loaded.progress.passed.insert(e.id).second || changed;
+    if (e.status == ExerciseStatus::passed)
+      changed = loaded.progress.passed.insert(e.id).second || changed;
   }
   if (changed) save_progress(workspace, loaded.progress);
 }
@@ -84,7 +85,8 @@ int run_check(const GlobalOptions& global, const CheckOptions& options) {
 
   const double percent = report.max_score() > 0 ? 100.0 * report.score() / report.max_score() : 0;
   if (options.fail_under >= 0 && percent < options.fail_under) {
-    fmt::print(stderr, "grader: score {:.1f}% is under --fail-under {}%\n", percent, options.fail_under);
+    fmt::print(stderr, "grader: score {:.1f}% is under --fail-under {}%\n", percent,
+               options.fail_under);
     return 1;
   }
   return 0;

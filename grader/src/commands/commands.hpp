@@ -28,7 +28,8 @@ struct GlobalOptions {
 Manifest require_exercise(const GlobalOptions& global, const std::string& name);
 
 /// Returns: `workspace`, or <course>/exercises when it is empty.
-std::filesystem::path workspace_or_default(const GlobalOptions& global, const std::filesystem::path& workspace);
+std::filesystem::path workspace_or_default(const GlobalOptions& global,
+                                           const std::filesystem::path& workspace);
 
 struct CheckOptions {
   std::vector<std::string> ids;
@@ -50,18 +51,21 @@ int run_list(const GlobalOptions& global, const std::filesystem::path& workspace
 int run_verify(const GlobalOptions& global, const std::vector<std::string>& ids);
 
 /// `grader hint ID [--all]`: reveal the next hint (or all), remembering how many were shown.
-int run_hint(const GlobalOptions& global, const std::string& id, const std::filesystem::path& workspace, bool all);
+int run_hint(const GlobalOptions& global, const std::string& id,
+             const std::filesystem::path& workspace, bool all);
 
 /// `grader reset ID [--yes]`: restore the pristine stub files of an exercise, asking first.
-int run_reset(const GlobalOptions& global, const std::string& id, const std::filesystem::path& workspace, bool yes);
+int run_reset(const GlobalOptions& global, const std::string& id,
+              const std::filesystem::path& workspace, bool yes);
 
 /// `grader solution ID [--diff] [--force]`: the reference solution, once the exercise passed.
-int run_solution(const GlobalOptions& global, const std::string& id, const std::filesystem::path& workspace, bool diff,
-                 bool force);
+int run_solution(const GlobalOptions& global, const std::string& id,
+                 const std::filesystem::path& workspace, bool diff, bool force);
 
 /// `grader watch [ID] [--poll]`: grade the current exercise on every save, with keys for
 /// hints (h), the next exercise (n), the list (l), re-run (r) and quit (q).
-int run_watch(const GlobalOptions& global, const std::string& id, const std::filesystem::path& workspace, bool poll);
+int run_watch(const GlobalOptions& global, const std::string& id,
+              const std::filesystem::path& workspace, bool poll);
 
 /// `grader lesson [DAY|ID]`: the lesson of a block of days, or an exercise's section of it.
 int run_lesson(const GlobalOptions& global, const std::string& which);

@@ -19,12 +19,14 @@ bool GlobalOptions::use_color(int fd) const {
 Manifest require_exercise(const GlobalOptions& global, const std::string& name) {
   const std::vector<CourseEntry> course = load_course(global.course);
   const CourseEntry* entry = find_entry(course, name);
-  if (entry == nullptr) throw UsageError(fmt::format("no exercise named '{}' (see `grader list`)", name));
+  if (entry == nullptr)
+    throw UsageError(fmt::format("no exercise named '{}' (see `grader list`)", name));
   if (!entry->manifest) throw UsageError(entry->error);
   return *entry->manifest;
 }
 
-std::filesystem::path workspace_or_default(const GlobalOptions& global, const std::filesystem::path& workspace) {
+std::filesystem::path workspace_or_default(const GlobalOptions& global,
+                                           const std::filesystem::path& workspace) {
   return workspace.empty() ? global.course / "exercises" : workspace;
 }
 

@@ -31,12 +31,14 @@ ExerciseReport header_of(const Manifest& m) {
 }
 
 // Picks the course entries named in `ids` (all of them when empty).
-std::vector<CourseEntry> select(std::vector<CourseEntry> course, const std::vector<std::string>& ids) {
+std::vector<CourseEntry> select(std::vector<CourseEntry> course,
+                                const std::vector<std::string>& ids) {
   if (ids.empty()) return course;
   std::vector<CourseEntry> chosen;
   for (const std::string& id : ids) {
     const CourseEntry* entry = find_entry(course, id);
-    if (entry == nullptr) throw UsageError(fmt::format("no exercise named '{}' (see `grader list`)", id));
+    if (entry == nullptr)
+      throw UsageError(fmt::format("no exercise named '{}' (see `grader list`)", id));
     chosen.push_back(*entry);
   }
   return chosen;
@@ -44,12 +46,15 @@ std::vector<CourseEntry> select(std::vector<CourseEntry> course, const std::vect
 
 // The declared tests, each taken from what the suite reported, or not_run with `why`.
 // Reported tests the suite source does not declare are dropped.
-std::vector<TestReport> match_declared(const std::vector<std::string>& declared, const std::vector<TestReport>& reported,
+std::vector<TestReport> match_declared(const std::vector<std::string>& declared,
+                                       const std::vector<TestReport>& reported,
                                        const std::string& why) {
   std::vector<TestReport> tests;
   for (const std::string& name : declared) {
-    const auto it = std::find_if(reported.begin(), reported.end(), [&](const TestReport& t) { return t.name == name; });
-    tests.push_back(it != reported.end() ? *it : TestReport{name, TestStatus::not_run, 0, 0, why, 0});
+    const auto it = std::find_if(reported.begin(), reported.end(),
+                                 [&](const TestReport& t) { return t.name == name; });
+    tests.push_back(it != reported.end() ? *it
+                                         : TestReport{name, TestStatus::not_run, 0, 0, why, 0});
   }
   return tests;
 }
@@ -75,8 +80,9 @@ ExerciseReport grade_exercise(TreeBuild& build, const Manifest& manifest, const 
   }
   const SuiteResult suite = run_suite(build.suite_binary(manifest.id), manifest);
   e.message = suite.error;
-  e.tests = match_declared(declared, suite.tests,
-                           suite.listed ? "not run: the suite never reported this test" : "not run: " + suite.error);
+  e.tests = match_declared(
+      declared, suite.tests,
+      suite.listed ? "not run: the suite never reported this test" : "not run: " + suite.error);
   score_exercise(e, manifest);
   ResultCache(build.paths().build_dir / "verdicts").store(manifest.id, key, e);
   return e;
@@ -85,7 +91,8 @@ ExerciseReport grade_exercise(TreeBuild& build, const Manifest& manifest, const 
 }  // namespace
 
 fs::path build_dir_for(const GradeRequest& request) {
-  return request.build_dir.empty() ? default_build_dir(request.course, request.workspace) : request.build_dir;
+  return request.build_dir.empty() ? default_build_dir(request.course, request.workspace)
+                                   : request.build_dir;
 }
 
 Report grade(const GradeRequest& request) {
@@ -93,7 +100,8 @@ Report grade(const GradeRequest& request) {
     throw UsageError(fmt::format("workspace '{}' is not a directory", request.workspace.string()));
   }
   if (!fs::is_directory(request.course / "exercises")) {
-    throw UsageError(fmt::format("'{}' is not a course: it has no exercises/ directory", request.course.string()));
+    throw UsageError(fmt::format("'{}' is not a course: it has no exercises/ directory",
+                                 request.course.string()));
   }
   const std::vector<CourseEntry> entries = select(load_course(request.course), request.ids);
 
@@ -102,8 +110,9 @@ Report grade(const GradeRequest& request) {
   report.compiler = fmt::format("g++ {}", __VERSION__);
   report.workspace = fs::weakly_canonical(request.workspace).string();
 
-  TreeBuild build(TreeBuildPaths{request.project, request.course, request.workspace, build_dir_for(request)},
-                  request.progress);
+  TreeBuild build(
+      TreeBuildPaths{request.project, request.course, request.workspace, build_dir_for(request)},
+      request.progress);
   request.progress("configuring the build");
   const BuildReport configured = build.configure();
   const ResultCache cache(build.paths().build_dir / "verdicts");
@@ -118,7 +127,8 @@ Report grade(const GradeRequest& request) {
   BuildReport all_built{false, 0, ""};
   if (configured.ok && buildable.size() > 1) {
     request.progress(fmt::format("building {} exercises", buildable.size()));
-    all_built = build.build_suites(buildable, kBuildSeconds * static_cast<double>(buildable.size()));
+    all_built =
+        build.build_suites(buildable, kBuildSeconds * static_cast<double>(buildable.size()));
   }
 
   for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -136,7 +146,8 @@ Report grade(const GradeRequest& request) {
     const BuildReport built = !configured.ok ? configured
                               : all_built.ok ? BuildReport{true, 0, ""}
                                              : build.build_suite(entry.id, kBuildSeconds);
-    report.exercises.push_back(grade_exercise(build, *entry.manifest, built, request.use_cache ? &cache : nullptr));
+    report.exercises.push_back(
+        grade_exercise(build, *entry.manifest, built, request.use_cache ? &cache : nullptr));
   }
   return report;
 }

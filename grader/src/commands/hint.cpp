@@ -10,11 +10,13 @@
 
 namespace grader {
 
-int run_hint(const GlobalOptions& global, const std::string& id, const std::filesystem::path& workspace_option, bool all) {
+int run_hint(const GlobalOptions& global, const std::string& id,
+             const std::filesystem::path& workspace_option, bool all) {
   const Manifest m = require_exercise(global, id);
   const std::filesystem::path workspace = workspace_or_default(global, workspace_option);
   if (m.hints.empty()) {
-    std::cout << fmt::format("{} has no hints; its README and lesson section are the place to look.\n", m.id);
+    std::cout << fmt::format(
+        "{} has no hints; its README and lesson section are the place to look.\n", m.id);
     return 0;
   }
   LoadedProgress loaded = load_progress(workspace);
@@ -23,7 +25,8 @@ int run_hint(const GlobalOptions& global, const std::string& id, const std::file
 
   const int total = static_cast<int>(m.hints.size());
   int& shown = progress.hints_shown[m.id];
-  const int first = all ? 0 : std::min(shown, total - 1);  // past the last hint: show the last again
+  const int first =
+      all ? 0 : std::min(shown, total - 1);  // past the last hint: show the last again
   const int last = all ? total : std::min(shown + 1, total);
   const bool color = global.use_color(STDOUT_FILENO);
   for (int i = first; i < last; ++i) {
@@ -33,9 +36,12 @@ int run_hint(const GlobalOptions& global, const std::string& id, const std::file
   }
   shown = std::max(shown, last);
   if (!all) {
-    std::cout << (shown < total ? fmt::format("Run `grader hint {}` again for the next one ({} left).\n", m.id, total - shown)
-                                : "That was the last hint. The lesson section has the whole story: `grader lesson " +
-                                      m.id + "`.\n");
+    std::cout << (shown < total
+                      ? fmt::format("Run `grader hint {}` again for the next one ({} left).\n",
+                                    m.id, total - shown)
+                      : "That was the last hint. The lesson section has the whole story: `grader "
+                        "lesson " +
+                            m.id + "`.\n");
   }
   save_progress(workspace, progress);
   return 0;

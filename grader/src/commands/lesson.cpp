@@ -23,7 +23,8 @@ constexpr std::size_t kMaxWidth = 100;
 
 std::size_t terminal_width() {
   winsize size{};
-  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 20) return std::min<std::size_t>(size.ws_col, kMaxWidth);
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 20)
+    return std::min<std::size_t>(size.ws_col, kMaxWidth);
   return 80;
 }
 
@@ -41,7 +42,8 @@ fs::path lesson_of_day(const fs::path& course, const std::string& day) {
   for (const auto& entry : fs::directory_iterator(course / "lessons", ec)) {
     if (entry.path().filename().string().rfind("days-" + day + "-", 0) == 0) return entry.path();
   }
-  throw UsageError(fmt::format("no lesson for days '{}' in {}", day, (course / "lessons").string()));
+  throw UsageError(
+      fmt::format("no lesson for days '{}' in {}", day, (course / "lessons").string()));
 }
 
 // Writes `text` through the user's pager when on a terminal, else straight out.
@@ -65,15 +67,19 @@ int run_lesson(const GlobalOptions& global, const std::string& which_option) {
   if (which.empty()) which = load_progress(workspace_or_default(global, {})).progress.current;
   if (which.empty()) which = "1-2";
   std::string markdown;
-  if (which.find('-') != std::string::npos && std::isdigit(static_cast<unsigned char>(which[0])) && which.size() <= 3) {
+  if (which.find('-') != std::string::npos && std::isdigit(static_cast<unsigned char>(which[0])) &&
+      which.size() <= 3) {
     markdown = read_text(lesson_of_day(global.course, which));  // a block of days: "1-2"
   } else {
     const Manifest m = require_exercise(global, which);
     const std::size_t hash = m.lesson.find('#');
     const std::string text = read_text(global.course / m.lesson.substr(0, hash));
     const std::optional<std::string> section =
-        hash == std::string::npos ? std::optional<std::string>(text) : extract_section(text, m.lesson.substr(hash + 1));
-    if (!section) throw UsageError(fmt::format("the lesson {} has no section '{}'", m.lesson.substr(0, hash), m.lesson.substr(hash)));
+        hash == std::string::npos ? std::optional<std::string>(text)
+                                  : extract_section(text, m.lesson.substr(hash + 1));
+    if (!section)
+      throw UsageError(fmt::format("the lesson {} has no section '{}'", m.lesson.substr(0, hash),
+                                   m.lesson.substr(hash)));
     markdown = *section;
   }
   show(render_markdown(markdown, terminal_width(), global.use_color(STDOUT_FILENO)));

@@ -32,7 +32,8 @@ bool ask(const std::string& question) {
 
 }  // namespace
 
-int run_reset(const GlobalOptions& global, const std::string& id, const fs::path& workspace_option, bool yes) {
+int run_reset(const GlobalOptions& global, const std::string& id, const fs::path& workspace_option,
+              bool yes) {
   const Manifest m = require_exercise(global, id);
   const fs::path workspace = workspace_or_default(global, workspace_option);
   // Pristine copies are taken the first time the grader runs, before any edit.
@@ -41,10 +42,13 @@ int run_reset(const GlobalOptions& global, const std::string& id, const fs::path
   std::vector<std::string> changed;
   for (const std::string& file : m.files) {
     if (!fs::exists(pristine / file)) {
-      throw UsageError(fmt::format("no pristine copy of {}/{} in {} (it is taken the first time the grader runs on a fresh checkout)", m.id,
-                                   file, pristine.string()));
+      throw UsageError(
+          fmt::format("no pristine copy of {}/{} in {} (it is taken the first time the grader runs "
+                      "on a fresh checkout)",
+                      m.id, file, pristine.string()));
     }
-    if (!fs::exists(workspace / m.id / file) || read_file(workspace / m.id / file) != read_file(pristine / file)) {
+    if (!fs::exists(workspace / m.id / file) ||
+        read_file(workspace / m.id / file) != read_file(pristine / file)) {
       changed.push_back(file);
     }
   }

@@ -23,11 +23,14 @@ std::map<std::string, const TestReport*> by_name(const ExerciseReport& e) {
 // Every problem `verify` finds with one exercise, one line each.
 std::vector<std::string> problems_of(const ExerciseReport& stub, const ExerciseReport& solution) {
   std::vector<std::string> problems;
-  if (solution.status == ExerciseStatus::build_error || solution.status == ExerciseStatus::not_run) {
-    problems.push_back(fmt::format("the solution was not graded ({}): {}", to_string(solution.status),
-                                   solution.message.empty() ? solution.build.diagnostics.substr(0, 300) : solution.message));
+  if (solution.status == ExerciseStatus::build_error ||
+      solution.status == ExerciseStatus::not_run) {
+    problems.push_back(fmt::format(
+        "the solution was not graded ({}): {}", to_string(solution.status),
+        solution.message.empty() ? solution.build.diagnostics.substr(0, 300) : solution.message));
   }
-  if (stub.status == ExerciseStatus::build_error) problems.push_back("the stub does not build (it must compile as shipped)");
+  if (stub.status == ExerciseStatus::build_error)
+    problems.push_back("the stub does not build (it must compile as shipped)");
   if (solution.tests.empty()) problems.push_back("the suite declares no tests");
   const auto stub_tests = by_name(stub);
   for (const TestReport& t : solution.tests) {
@@ -37,7 +40,8 @@ std::vector<std::string> problems_of(const ExerciseReport& stub, const ExerciseR
     }
     const auto it = stub_tests.find(t.name);
     if (it != stub_tests.end() && it->second->status == TestStatus::passed) {
-      problems.push_back(fmt::format("{}: passes on the stub (a test must fail until the learner writes the code)", t.name));
+      problems.push_back(fmt::format(
+          "{}: passes on the stub (a test must fail until the learner writes the code)", t.name));
     }
   }
   return problems;
@@ -47,7 +51,8 @@ std::vector<std::string> problems_of(const ExerciseReport& stub, const ExerciseR
 
 int run_verify(const GlobalOptions& global, const std::vector<std::string>& ids) {
   const auto progress = [](const std::string& line) { fmt::print(stderr, "verify: {}\n", line); };
-  GradeRequest request{global.project, global.course, global.course / "exercises", {}, ids, false, progress};
+  GradeRequest request{global.project, global.course, global.course / "exercises", {}, ids,
+                       false,          progress};
   const Report stubs = grade(request);
   request.workspace = global.course / "solutions";
   const Report solutions = grade(request);
@@ -60,17 +65,20 @@ int run_verify(const GlobalOptions& global, const std::vector<std::string>& ids)
     tests += static_cast<int>(solution.tests.size());
     int skipped = 0;
     for (const TestReport& t : solution.tests) skipped += t.status == TestStatus::skipped ? 1 : 0;
-    const std::string note = skipped > 0 ? fmt::format(" ({} skipped here: optional tools missing)", skipped) : "";
+    const std::string note =
+        skipped > 0 ? fmt::format(" ({} skipped here: optional tools missing)", skipped) : "";
     if (problems.empty()) {
-      std::cout << fmt::format("ok    {:<28} {} tests fail on the stub and pass on the solution{}\n", solution.id,
-                               solution.tests.size(), note);
+      std::cout << fmt::format(
+          "ok    {:<28} {} tests fail on the stub and pass on the solution{}\n", solution.id,
+          solution.tests.size(), note);
       continue;
     }
     ++failing;
     std::cout << fmt::format("FAIL  {}\n", solution.id);
     for (const std::string& p : problems) std::cout << "      " << p << "\n";
   }
-  std::cout << fmt::format("\nverify: {} exercises, {} tests, {} with problems\n", solutions.exercises.size(), tests, failing);
+  std::cout << fmt::format("\nverify: {} exercises, {} tests, {} with problems\n",
+                           solutions.exercises.size(), tests, failing);
   return failing == 0 ? 0 : 1;
 }
 

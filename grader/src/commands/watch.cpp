@@ -28,7 +28,8 @@ constexpr std::size_t kMessageLines = 12;
 // The exercise to start with: the one asked for, else the one being worked on,
 // else the first that has not passed, else the last.
 std::string starting_exercise(const std::vector<CourseEntry>& course, const Progress& progress) {
-  if (!progress.current.empty() && find_entry(course, progress.current) != nullptr) return progress.current;
+  if (!progress.current.empty() && find_entry(course, progress.current) != nullptr)
+    return progress.current;
   for (const CourseEntry& e : course) {
     if (progress.passed.count(e.id) == 0) return e.id;
   }
@@ -36,8 +37,10 @@ std::string starting_exercise(const std::vector<CourseEntry>& course, const Prog
 }
 
 // The first exercise after `current` that has not passed, wrapping around; empty when all passed.
-std::string next_exercise(const std::vector<CourseEntry>& course, const Progress& progress, const std::string& current) {
-  const auto it = std::find_if(course.begin(), course.end(), [&](const CourseEntry& e) { return e.id == current; });
+std::string next_exercise(const std::vector<CourseEntry>& course, const Progress& progress,
+                          const std::string& current) {
+  const auto it = std::find_if(course.begin(), course.end(),
+                               [&](const CourseEntry& e) { return e.id == current; });
   const std::size_t start = it == course.end() ? 0 : static_cast<std::size_t>(it - course.begin());
   for (std::size_t k = 1; k <= course.size(); ++k) {
     const CourseEntry& e = course[(start + k) % course.size()];
@@ -48,7 +51,8 @@ std::string next_exercise(const std::vector<CourseEntry>& course, const Progress
 
 class WatchScreen {
  public:
-  WatchScreen(const GlobalOptions& global, bool terminal) : color_(global.use_color(STDOUT_FILENO)), terminal_(terminal) {}
+  WatchScreen(const GlobalOptions& global, bool terminal)
+      : color_(global.use_color(STDOUT_FILENO)), terminal_(terminal) {}
 
   void busy(const std::string& id, const std::string& what) {
     clear();
@@ -58,22 +62,30 @@ class WatchScreen {
   void show(const ExerciseReport& e, const Progress& progress, std::size_t exercises) {
     clear();
     const bool passed = e.status == ExerciseStatus::passed;
-    std::cout << bold(fmt::format("Memory Workbook — {} {}", e.id, e.title)) << fmt::format("  (days {})\n", e.day);
-    std::cout << "course: " << progress_bar(static_cast<int>(progress.passed.size()), static_cast<int>(exercises), 30, color_)
+    std::cout << bold(fmt::format("Memory Workbook — {} {}", e.id, e.title))
+              << fmt::format("  (days {})\n", e.day);
+    std::cout << "course: "
+              << progress_bar(static_cast<int>(progress.passed.size()), static_cast<int>(exercises),
+                              30, color_)
               << fmt::format("  {}/{} exercises passed\n\n", progress.passed.size(), exercises);
     if (passed) {
-      std::cout << paint(fmt::format("✔ {} passes: {}/{} points. Well done!", e.id, e.score, e.max_score), fmt::terminal_color::green)
+      std::cout << paint(fmt::format("✔ {} passes: {}/{} points. Well done!", e.id, e.score,
+                                     e.max_score),
+                         fmt::terminal_color::green)
                 << "\n";
       if (!e.lesson.empty()) std::cout << fmt::format("  Read on: {}\n", e.lesson);
       std::cout << "  Press n for the next exercise.\n";
     } else {
-      std::cout << paint(fmt::format("✘ {}: {}/{} points ({})", e.id, e.score, e.max_score, to_string(e.status)),
+      std::cout << paint(fmt::format("✘ {}: {}/{} points ({})", e.id, e.score, e.max_score,
+                                     to_string(e.status)),
                          fmt::terminal_color::red)
                 << "\n\n";
       std::cout << first_problem(e) << "\n";
     }
-    std::cout << "\n" << bold("h") << " hint · " << bold("n") << " next exercise" << (passed ? "" : " (once this passes)")
-              << " · " << bold("l") << " list · " << bold("r") << " re-run · " << bold("q") << " quit\n"
+    std::cout << "\n"
+              << bold("h") << " hint · " << bold("n") << " next exercise"
+              << (passed ? "" : " (once this passes)") << " · " << bold("l") << " list · "
+              << bold("r") << " re-run · " << bold("q") << " quit\n"
               << std::flush;
   }
 
@@ -82,11 +94,13 @@ class WatchScreen {
  private:
   static std::string first_problem(const ExerciseReport& e) {
     if (e.status == ExerciseStatus::build_error) {
-      return "It does not compile yet. The first error:\n\n" + first_error(e.build.diagnostics, kMessageLines);
+      return "It does not compile yet. The first error:\n\n" +
+             first_error(e.build.diagnostics, kMessageLines);
     }
     for (const TestReport& t : e.tests) {
       if (t.status != TestStatus::passed && t.status != TestStatus::skipped) {
-        return fmt::format("First failing test: {} ({})\n\n{}", t.name, to_string(t.status), first_lines(t.message, kMessageLines));
+        return fmt::format("First failing test: {} ({})\n\n{}", t.name, to_string(t.status),
+                           first_lines(t.message, kMessageLines));
       }
     }
     return e.message;
@@ -95,8 +109,12 @@ class WatchScreen {
   void clear() const {
     if (terminal_) std::cout << "\033[2J\033[H";
   }
-  std::string bold(const std::string& s) const { return color_ ? fmt::format(fmt::emphasis::bold, "{}", s) : s; }
-  std::string paint(const std::string& s, fmt::terminal_color c) const { return color_ ? fmt::format(fmt::fg(c), "{}", s) : s; }
+  std::string bold(const std::string& s) const {
+    return color_ ? fmt::format(fmt::emphasis::bold, "{}", s) : s;
+  }
+  std::string paint(const std::string& s, fmt::terminal_color c) const {
+    return color_ ? fmt::format(fmt::fg(c), "{}", s) : s;
+  }
 
   bool color_;
   bool terminal_;
@@ -104,14 +122,17 @@ class WatchScreen {
 
 }  // namespace
 
-int run_watch(const GlobalOptions& global, const std::string& id_option, const fs::path& workspace_option, bool poll) {
+int run_watch(const GlobalOptions& global, const std::string& id_option,
+              const fs::path& workspace_option, bool poll) {
   const fs::path workspace = workspace_or_default(global, workspace_option);
   const std::vector<CourseEntry> course = load_course(global.course);
-  if (course.empty()) throw UsageError(fmt::format("'{}' has no exercises", global.course.string()));
+  if (course.empty())
+    throw UsageError(fmt::format("'{}' has no exercises", global.course.string()));
   LoadedProgress loaded = load_progress(workspace);
   if (loaded.warning) fmt::print(stderr, "grader: {}\n", *loaded.warning);
   Progress progress = loaded.progress;
-  std::string current = id_option.empty() ? starting_exercise(course, progress) : require_exercise(global, id_option).id;
+  std::string current = id_option.empty() ? starting_exercise(course, progress)
+                                          : require_exercise(global, id_option).id;
 
   WatchScreen screen(global, isatty(STDOUT_FILENO) != 0);
   RawKeys keys;
@@ -119,7 +140,12 @@ int run_watch(const GlobalOptions& global, const std::string& id_option, const f
   while (true) {
     progress.current = current;
     save_progress(workspace, progress);
-    GradeRequest request{global.project, global.course, workspace, {}, {current}, !rerun,
+    GradeRequest request{global.project,
+                         global.course,
+                         workspace,
+                         {},
+                         {current},
+                         !rerun,
                          [&](const std::string& line) { screen.busy(current, line); }};
     const ExerciseReport result = grade(request).exercises.front();
     if (result.status == ExerciseStatus::passed) progress.passed.insert(current);
@@ -147,7 +173,8 @@ int run_watch(const GlobalOptions& global, const std::string& id_option, const f
           case 'n':
             if (result.status != ExerciseStatus::passed) {
               screen.note("Finish this one first: n moves on once it passes.");
-            } else if (const std::string next = next_exercise(course, progress, current); next.empty()) {
+            } else if (const std::string next = next_exercise(course, progress, current);
+                       next.empty()) {
               screen.note("Every exercise passes. That is the whole workbook — congratulations!");
             } else {
               current = next;

@@ -27,7 +27,9 @@ std::size_t heading_level(std::string_view line) {
   return level > 0 && level <= 6 && level < line.size() && line[level] == ' ' ? level : 0;
 }
 
-bool is_fence(std::string_view line) { return line.rfind("```", 0) == 0 || line.rfind("~~~", 0) == 0; }
+bool is_fence(std::string_view line) {
+  return line.rfind("```", 0) == 0 || line.rfind("~~~", 0) == 0;
+}
 
 // Number of columns a string takes: UTF-8 continuation bytes take none.
 std::size_t columns(std::string_view word) {
@@ -81,10 +83,14 @@ std::string wrap(const std::string& text, std::size_t width, const std::string& 
 std::size_t list_text_start(const std::string& line) {
   std::size_t i = line.find_first_not_of(' ');
   if (i == std::string::npos) return std::string::npos;
-  if ((line[i] == '-' || line[i] == '*' || line[i] == '+') && i + 1 < line.size() && line[i + 1] == ' ') return i + 2;
+  if ((line[i] == '-' || line[i] == '*' || line[i] == '+') && i + 1 < line.size() &&
+      line[i + 1] == ' ')
+    return i + 2;
   std::size_t digits = i;
-  while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits])) != 0) ++digits;
-  if (digits > i && digits + 1 < line.size() && line[digits] == '.' && line[digits + 1] == ' ') return digits + 2;
+  while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits])) != 0)
+    ++digits;
+  if (digits > i && digits + 1 < line.size() && line[digits] == '.' && line[digits + 1] == ' ')
+    return digits + 2;
   return std::string::npos;
 }
 
@@ -112,8 +118,10 @@ std::optional<std::string> extract_section(std::string_view markdown, std::strin
     if (is_fence(line)) in_fence = !in_fence;
     const std::size_t this_level = in_fence ? 0 : heading_level(line);
     if (level == 0) {
-      if (this_level > 0 && github_slug(std::string_view(line).substr(this_level + 1)) == anchor) level = this_level;
-      else continue;
+      if (this_level > 0 && github_slug(std::string_view(line).substr(this_level + 1)) == anchor)
+        level = this_level;
+      else
+        continue;
     } else if (this_level > 0 && this_level <= level) {
       break;
     }
@@ -144,14 +152,19 @@ std::string render_markdown(std::string_view markdown, std::size_t width, bool c
       continue;
     }
     if (in_fence) {
-      out += color ? "    " + std::string(kCode) + line + std::string(kReset) + "\n" : "    " + line + "\n";
+      out += color ? "    " + std::string(kCode) + line + std::string(kReset) + "\n"
+                   : "    " + line + "\n";
       continue;
     }
     if (const std::size_t level = heading_level(line)) {
       flush();
       const std::string title = line.substr(level + 1);
-      out += "\n" + (color ? std::string(level <= 2 ? kHeading : kBold) + title + std::string(kReset) : title) + "\n";
-      if (level <= 2) out += std::string(std::min(columns(title), width), level == 1 ? '=' : '-') + "\n";
+      out += "\n" +
+             (color ? std::string(level <= 2 ? kHeading : kBold) + title + std::string(kReset)
+                    : title) +
+             "\n";
+      if (level <= 2)
+        out += std::string(std::min(columns(title), width), level == 1 ? '=' : '-') + "\n";
       continue;
     }
     if (line.find_first_not_of(' ') == std::string::npos) {
@@ -159,7 +172,8 @@ std::string render_markdown(std::string_view markdown, std::size_t width, bool c
       out += "\n";
       continue;
     }
-    if (line[0] == '|' || line[0] == '>' || (paragraph.empty() && line.rfind("    ", 0) == 0)) {  // tables, quotes, code
+    if (line[0] == '|' || line[0] == '>' ||
+        (paragraph.empty() && line.rfind("    ", 0) == 0)) {  // tables, quotes, code
       flush();
       out += line + "\n";
       continue;

@@ -21,7 +21,8 @@ std::vector<std::string> declared_tests(const std::filesystem::path& suite_dir) 
     std::string line;
     std::smatch match;
     while (std::getline(in, line)) {
-      if (std::regex_search(line, match, kTest)) names.push_back(match[2].str() + "." + match[3].str());
+      if (std::regex_search(line, match, kTest))
+        names.push_back(match[2].str() + "." + match[3].str());
     }
   }
   return names;

@@ -41,7 +41,8 @@ class FieldReader {
     return *node;
   }
 
-  std::string string(const std::string& field, const std::optional<std::string>& fallback = {}) const {
+  std::string string(const std::string& field,
+                     const std::optional<std::string>& fallback = {}) const {
     const json* node = find(field);
     if (node == nullptr) {
       if (fallback) return *fallback;
@@ -107,14 +108,16 @@ Manifest load_manifest(const std::filesystem::path& path) {
   } catch (const json::parse_error& e) {
     throw ManifestError(fmt::format("{}: not valid JSON (byte {})", path.string(), e.byte));
   }
-  if (!root.is_object()) throw ManifestError(fmt::format("{}: expected a JSON object", path.string()));
+  if (!root.is_object())
+    throw ManifestError(fmt::format("{}: expected a JSON object", path.string()));
   const FieldReader read(path, root);
 
   Manifest m;
   m.path = path;
   m.id = read.string("id");
   const std::string directory = path.parent_path().filename().string();
-  if (m.id != directory) read.fail("id", fmt::format("'{}' differs from the directory name '{}'", m.id, directory));
+  if (m.id != directory)
+    read.fail("id", fmt::format("'{}' differs from the directory name '{}'", m.id, directory));
   m.title = read.string("title");
   m.day = read.string("day");
   static const std::set<std::string> kDays = {"1-2", "3-4", "5-7"};
@@ -123,14 +126,17 @@ Manifest load_manifest(const std::filesystem::path& path) {
   m.files = read.strings("files", true);
   if (m.files.empty()) read.fail("files", "expected at least one file");
   for (const std::string& file : m.files) {
-    if (!is_safe_relative(file)) read.fail("files", fmt::format("'{}' is not a relative path inside the exercise", file));
+    if (!is_safe_relative(file))
+      read.fail("files", fmt::format("'{}' is not a relative path inside the exercise", file));
   }
   m.depends = read.strings("depends", false);
   m.sanitize = read.string("build.sanitize", std::string("address+undefined"));
   static const std::set<std::string> kVariants = {"address+undefined", "thread", "none"};
-  if (kVariants.count(m.sanitize) == 0) read.fail("build.sanitize", "expected \"address+undefined\", \"thread\" or \"none\"");
+  if (kVariants.count(m.sanitize) == 0)
+    read.fail("build.sanitize", "expected \"address+undefined\", \"thread\" or \"none\"");
 
-  if (const json* points = read.find("points.default")) m.default_points = read.points("points.default", *points);
+  if (const json* points = read.find("points.default"))
+    m.default_points = read.points("points.default", *points);
   if (const json* tests = read.find("points.tests")) {
     if (!tests->is_object()) read.fail("points.tests", "expected an object of test name -> points");
     for (const auto& [name, value] : tests->items()) {
@@ -140,7 +146,8 @@ Manifest load_manifest(const std::filesystem::path& path) {
   m.test_seconds = read.positive_number("limits.test_seconds", m.test_seconds);
   m.suite_seconds = read.positive_number("limits.suite_seconds", m.suite_seconds);
   m.visibility = read.string("visibility", m.visibility);
-  static const std::set<std::string> kVisibility = {"hidden", "after_due_date", "after_published", "visible"};
+  static const std::set<std::string> kVisibility = {"hidden", "after_due_date", "after_published",
+                                                    "visible"};
   if (kVisibility.count(m.visibility) == 0) {
     read.fail("visibility", "expected hidden, after_due_date, after_published or visible");
   }

@@ -11,7 +11,8 @@
 namespace grader {
 
 /// Thrown for a manifest that cannot be used. what() is one line naming the
-/// file and the field, e.g. "exercises/02-x/exercise.json: field 'points.default': expected a number".
+/// file and the field, e.g. "exercises/02-x/exercise.json: field 'points.default': expected a
+/// number".
 class ManifestError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;

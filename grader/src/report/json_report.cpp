@@ -34,16 +34,18 @@ json exercise_to_json(const ExerciseReport& e) {
                      {"message", t.message},
                      {"seconds", t.seconds}});
   }
-  return {{"id", e.id},
-          {"title", e.title},
-          {"day", e.day},
-          {"lesson", e.lesson},
-          {"status", to_string(e.status)},
-          {"score", e.score},
-          {"max_score", e.max_score},
-          {"message", e.message},
-          {"build", {{"ok", e.build.ok}, {"seconds", e.build.seconds}, {"diagnostics", e.build.diagnostics}}},
-          {"tests", tests}};
+  return {
+      {"id", e.id},
+      {"title", e.title},
+      {"day", e.day},
+      {"lesson", e.lesson},
+      {"status", to_string(e.status)},
+      {"score", e.score},
+      {"max_score", e.max_score},
+      {"message", e.message},
+      {"build",
+       {{"ok", e.build.ok}, {"seconds", e.build.seconds}, {"diagnostics", e.build.diagnostics}}},
+      {"tests", tests}};
 }
 
 json to_json(const Report& report) {
@@ -67,8 +69,9 @@ ExerciseReport exercise_from_json(const json& je) {
   e.title = je.at("title").get<std::string>();
   e.day = je.at("day").get<std::string>();
   e.lesson = je.at("lesson").get<std::string>();
-  e.status = enum_from(je.at("status").get<std::string>(), {ExerciseStatus::passed, ExerciseStatus::failed,
-                                                           ExerciseStatus::build_error, ExerciseStatus::not_run});
+  e.status = enum_from(je.at("status").get<std::string>(),
+                       {ExerciseStatus::passed, ExerciseStatus::failed, ExerciseStatus::build_error,
+                        ExerciseStatus::not_run});
   e.score = je.at("score").get<int>();
   e.max_score = je.at("max_score").get<int>();
   e.message = je.at("message").get<std::string>();
@@ -78,9 +81,10 @@ ExerciseReport exercise_from_json(const json& je) {
   for (const json& jt : je.at("tests")) {
     TestReport t;
     t.name = jt.at("name").get<std::string>();
-    t.status = enum_from(jt.at("status").get<std::string>(),
-                         {TestStatus::passed, TestStatus::failed, TestStatus::crashed, TestStatus::timeout,
-                          TestStatus::sanitizer, TestStatus::skipped, TestStatus::not_run});
+    t.status =
+        enum_from(jt.at("status").get<std::string>(),
+                  {TestStatus::passed, TestStatus::failed, TestStatus::crashed, TestStatus::timeout,
+                   TestStatus::sanitizer, TestStatus::skipped, TestStatus::not_run});
     t.score = jt.at("score").get<int>();
     t.max_score = jt.at("max_score").get<int>();
     t.message = jt.at("message").get<std::string>();
@@ -99,13 +103,17 @@ Report report_from_json(const json& j) {
   return report;
 }
 
-std::string dump_json(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n"; }
+std::string dump_json(const json& j) {
+  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
 
 void write_atomically(const std::filesystem::path& path, const std::string& text) {
   const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
   std::string temp = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
   const int fd = mkstemp(temp.data());
-  if (fd < 0) throw std::runtime_error(fmt::format("cannot write '{}': cannot create a file in '{}'", path.string(), dir.string()));
+  if (fd < 0)
+    throw std::runtime_error(fmt::format("cannot write '{}': cannot create a file in '{}'",
+                                         path.string(), dir.string()));
   std::size_t written = 0;
   while (written < text.size()) {
     const ssize_t n = write(fd, text.data() + written, text.size() - written);

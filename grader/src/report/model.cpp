@@ -7,23 +7,34 @@ namespace grader {
 
 const char* to_string(TestStatus status) {
   switch (status) {
-    case TestStatus::passed: return "passed";
-    case TestStatus::failed: return "failed";
-    case TestStatus::crashed: return "crashed";
-    case TestStatus::timeout: return "timeout";
-    case TestStatus::sanitizer: return "sanitizer";
-    case TestStatus::skipped: return "skipped";
-    case TestStatus::not_run: return "not_run";
+    case TestStatus::passed:
+      return "passed";
+    case TestStatus::failed:
+      return "failed";
+    case TestStatus::crashed:
+      return "crashed";
+    case TestStatus::timeout:
+      return "timeout";
+    case TestStatus::sanitizer:
+      return "sanitizer";
+    case TestStatus::skipped:
+      return "skipped";
+    case TestStatus::not_run:
+      return "not_run";
   }
   return "not_run";
 }
 
 const char* to_string(ExerciseStatus status) {
   switch (status) {
-    case ExerciseStatus::passed: return "passed";
-    case ExerciseStatus::failed: return "failed";
-    case ExerciseStatus::build_error: return "build_error";
-    case ExerciseStatus::not_run: return "not_run";
+    case ExerciseStatus::passed:
+      return "passed";
+    case ExerciseStatus::failed:
+      return "failed";
+    case ExerciseStatus::build_error:
+      return "build_error";
+    case ExerciseStatus::not_run:
+      return "not_run";
   }
   return "not_run";
 }
@@ -39,9 +50,9 @@ int Report::max_score() const {
 }
 
 int Report::exercises_passed() const {
-  return static_cast<int>(std::count_if(exercises.begin(), exercises.end(), [](const ExerciseReport& e) {
-    return e.status == ExerciseStatus::passed;
-  }));
+  return static_cast<int>(
+      std::count_if(exercises.begin(), exercises.end(),
+                    [](const ExerciseReport& e) { return e.status == ExerciseStatus::passed; }));
 }
 
 }  // namespace grader

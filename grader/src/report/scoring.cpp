@@ -11,7 +11,8 @@ void score_exercise(ExerciseReport& exercise, const Manifest& manifest) {
     test.score = test.status == TestStatus::passed ? test.max_score : 0;
     exercise.score += test.score;
     exercise.max_score += test.max_score;
-    all_passed = all_passed && (test.status == TestStatus::passed || test.status == TestStatus::skipped);
+    all_passed =
+        all_passed && (test.status == TestStatus::passed || test.status == TestStatus::skipped);
   }
   exercise.status = all_passed ? ExerciseStatus::passed : ExerciseStatus::failed;
 }

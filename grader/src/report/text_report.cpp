@@ -27,11 +27,13 @@ std::string indent(const std::string& text) {
 
 // The one thing a learner should read first about a failing exercise.
 std::string first_failure(const ExerciseReport& e) {
-  if (e.status == ExerciseStatus::build_error) return "build error:\n" + first_error(e.build.diagnostics, kFailureLines);
+  if (e.status == ExerciseStatus::build_error)
+    return "build error:\n" + first_error(e.build.diagnostics, kFailureLines);
   if (e.status == ExerciseStatus::not_run) return e.message;
   for (const TestReport& t : e.tests) {
     if (t.status != TestStatus::passed && t.status != TestStatus::skipped) {
-      return fmt::format("{} — {}:\n{}", t.name, to_string(t.status), first_lines(t.message, kFailureLines));
+      return fmt::format("{} — {}:\n{}", t.name, to_string(t.status),
+                         first_lines(t.message, kFailureLines));
     }
   }
   return e.message;
@@ -43,7 +45,8 @@ std::string progress_bar(int done, int total, int width, bool color) {
   const double fraction = total > 0 ? static_cast<double>(done) / total : 0.0;
   const int filled = static_cast<int>(fraction * width + 0.5);
   const std::string bar = std::string(filled, '#') + std::string(width - filled, '.');
-  return fmt::format("[{}] {:3.0f}%", paint(bar, fmt::terminal_color::green, color), fraction * 100);
+  return fmt::format("[{}] {:3.0f}%", paint(bar, fmt::terminal_color::green, color),
+                     fraction * 100);
 }
 
 std::string render_text(const Report& report, const TextStyle& style) {
@@ -54,14 +57,17 @@ std::string render_text(const Report& report, const TextStyle& style) {
                                     : paint(e.status == ExerciseStatus::failed ? "FAIL" : "----",
                                             fmt::terminal_color::red, style.color);
     const std::string status = passed ? "" : fmt::format(" ({})", to_string(e.status));
-    out += fmt::format("{} {:<28} {:<34} {:>3}/{:<3}{}\n", mark, e.id, e.title, e.score, e.max_score, status);
+    out += fmt::format("{} {:<28} {:<34} {:>3}/{:<3}{}\n", mark, e.id, e.title, e.score,
+                       e.max_score, status);
     if (!passed && style.details) {
       const std::string failure = first_failure(e);
       if (!failure.empty()) out += indent(failure) + "\n";
     }
   }
-  out += fmt::format("\n{}  {}/{} points, {}/{} exercises passed\n", progress_bar(report.score(), report.max_score(), 30, style.color),
-                     report.score(), report.max_score(), report.exercises_passed(), report.exercises.size());
+  out +=
+      fmt::format("\n{}  {}/{} points, {}/{} exercises passed\n",
+                  progress_bar(report.score(), report.max_score(), 30, style.color), report.score(),
+                  report.max_score(), report.exercises_passed(), report.exercises.size());
   return out;
 }
 

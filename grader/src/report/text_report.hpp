@@ -8,8 +8,8 @@
 namespace grader {
 
 struct TextStyle {
-  bool color = false;  ///< ANSI colours (only on a terminal, never with NO_COLOR)
-  bool details = true; ///< show the first failure of each failing exercise
+  bool color = false;   ///< ANSI colours (only on a terminal, never with NO_COLOR)
+  bool details = true;  ///< show the first failure of each failing exercise
 };
 
 /// Returns: one line per exercise (status, id, title, points), the first failure's

@@ -49,7 +49,8 @@ GtestResult parse_test(const std::string& suite, const json& test) {
 
 std::optional<std::vector<GtestResult>> parse_gtest_json(std::string_view json_text) {
   const json root = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
-  if (root.is_discarded() || !root.is_object() || !root.contains("testsuites") || !root["testsuites"].is_array()) {
+  if (root.is_discarded() || !root.is_object() || !root.contains("testsuites") ||
+      !root["testsuites"].is_array()) {
     return std::nullopt;
   }
   std::vector<GtestResult> tests;

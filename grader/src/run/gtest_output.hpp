@@ -17,9 +17,9 @@ namespace grader {
 
 /// One test as GoogleTest reported it.
 struct GtestResult {
-  std::string name;  ///< "Suite.Test"
+  std::string name;                         ///< "Suite.Test"
   TestStatus status = TestStatus::not_run;  ///< passed, failed, skipped or not_run
-  std::string message;  ///< the failure messages, joined
+  std::string message;                      ///< the failure messages, joined
   double seconds = 0;
 };
 

@@ -25,7 +25,8 @@ void set_limit(int resource, rlim_t value) {
 }
 
 // Runs in the child between fork and exec: only async-signal-safe calls.
-[[noreturn]] void exec_child(const ProcessSpec& spec, int output_fd, char* const* argv, char* const* envp) {
+[[noreturn]] void exec_child(const ProcessSpec& spec, int output_fd, char* const* argv,
+                             char* const* envp) {
   setpgid(0, 0);
   const int null_fd = open("/dev/null", O_RDONLY);
   dup2(null_fd, STDIN_FILENO);
@@ -69,7 +70,9 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
 std::string ProcessResult::describe() const {
   if (!started) return "could not be started";
   if (timed_out) return fmt::format("timed out after {:.1f} s", seconds);
-  if (signal != 0) return fmt::format("killed by signal {} ({})", signal, sigabbrev_np(signal) ? sigabbrev_np(signal) : "?");
+  if (signal != 0)
+    return fmt::format("killed by signal {} ({})", signal,
+                       sigabbrev_np(signal) ? sigabbrev_np(signal) : "?");
   return fmt::format("exit code {}", exit_code);
 }
 
@@ -138,7 +141,8 @@ ProcessResult run_process(const ProcessSpec& spec) {
       continue;
     }
     result.output_total += static_cast<std::size_t>(n);
-    const std::size_t room = spec.limits.output_bytes - std::min(spec.limits.output_bytes, result.output.size());
+    const std::size_t room =
+        spec.limits.output_bytes - std::min(spec.limits.output_bytes, result.output.size());
     result.output.append(buffer, std::min(room, static_cast<std::size_t>(n)));
     if (spec.on_output) spec.on_output(std::string_view(buffer, static_cast<std::size_t>(n)));
   }

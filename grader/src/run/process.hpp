@@ -26,20 +26,20 @@ struct ProcessLimits {
 };
 
 struct ProcessSpec {
-  std::vector<std::string> argv;              ///< argv[0] is looked up in PATH
-  std::filesystem::path cwd;                  ///< empty: the grader's own
-  std::map<std::string, std::string> env;     ///< added to (or replacing in) the grader's environment
+  std::vector<std::string> argv;           ///< argv[0] is looked up in PATH
+  std::filesystem::path cwd;               ///< empty: the grader's own
+  std::map<std::string, std::string> env;  ///< added to (or replacing in) the grader's environment
   ProcessLimits limits;
   /// Called with each piece of output as it arrives (e.g. to show build progress); may be empty.
   std::function<void(std::string_view)> on_output;
 };
 
 struct ProcessResult {
-  bool started = false;       ///< false: fork or exec failed, see output
-  int exit_code = -1;         ///< valid when signal == 0 and !timed_out
-  int signal = 0;             ///< the signal that ended it, or 0
-  bool timed_out = false;     ///< killed at the wall-clock deadline
-  std::string output;         ///< stdout and stderr interleaved, at most output_bytes (raw bytes)
+  bool started = false;    ///< false: fork or exec failed, see output
+  int exit_code = -1;      ///< valid when signal == 0 and !timed_out
+  int signal = 0;          ///< the signal that ended it, or 0
+  bool timed_out = false;  ///< killed at the wall-clock deadline
+  std::string output;      ///< stdout and stderr interleaved, at most output_bytes (raw bytes)
   std::size_t output_total = 0;  ///< bytes it wrote in all, kept or not
   double seconds = 0;
 

@@ -34,7 +34,8 @@ std::string ResultCache::key_for(const fs::path& binary, const Manifest& manifes
   return fmt::format("{}|{}|{}", GRADER_VERSION, binary_id, file_identity(manifest.path));
 }
 
-std::optional<ExerciseReport> ResultCache::find(const std::string& id, const std::string& key) const {
+std::optional<ExerciseReport> ResultCache::find(const std::string& id,
+                                                const std::string& key) const {
   if (key.empty()) return std::nullopt;
   std::ifstream in(dir_ / (id + ".json"));
   if (!in) return std::nullopt;
@@ -47,11 +48,13 @@ std::optional<ExerciseReport> ResultCache::find(const std::string& id, const std
   }
 }
 
-void ResultCache::store(const std::string& id, const std::string& key, const ExerciseReport& verdict) const {
+void ResultCache::store(const std::string& id, const std::string& key,
+                        const ExerciseReport& verdict) const {
   if (key.empty()) return;
   try {
     fs::create_directories(dir_);
-    write_atomically(dir_ / (id + ".json"), dump_json({{"key", key}, {"verdict", exercise_to_json(verdict)}}));
+    write_atomically(dir_ / (id + ".json"),
+                     dump_json({{"key", key}, {"verdict", exercise_to_json(verdict)}}));
   } catch (const std::exception&) {
     // A read-only build directory just means no cache.
   }

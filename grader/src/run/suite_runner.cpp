@@ -18,14 +18,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::size_t kMessageBytes = 4096;     // per test, in the report
-constexpr std::size_t kSanitizerLines = 12;      // of a sanitizer report, in the message
-constexpr double kStartupSeconds = 3;            // a process's own start and exit, beyond the test
+constexpr std::size_t kMessageBytes = 4096;  // per test, in the report
+constexpr std::size_t kSanitizerLines = 12;  // of a sanitizer report, in the message
+constexpr double kStartupSeconds = 3;        // a process's own start and exit, beyond the test
 
 // What marks a sanitizer finding, as opposed to a notice such as ASan's
 // "WARNING: failed to allocate" when allocator_may_return_null lets malloc fail.
-constexpr const char* kFindingMarkers[] = {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:",
-                                           "WARNING: ThreadSanitizer", "ERROR: ThreadSanitizer"};
+constexpr const char* kFindingMarkers[] = {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer",
+                                           "runtime error:", "WARNING: ThreadSanitizer",
+                                           "ERROR: ThreadSanitizer"};
 
 bool has_finding(const std::string& log) {
   return std::any_of(std::begin(kFindingMarkers), std::end(kFindingMarkers),
@@ -54,7 +55,10 @@ struct Invocation {
 class SuiteProcess {
  public:
   SuiteProcess(fs::path binary, const Manifest& manifest, const fs::path& scratch)
-      : binary_(std::move(binary)), manifest_(manifest), results_dir_(scratch / "results"), work_dir_(scratch / "work") {
+      : binary_(std::move(binary)),
+        manifest_(manifest),
+        results_dir_(scratch / "results"),
+        work_dir_(scratch / "work") {
     fs::create_directories(results_dir_);
     fs::create_directories(work_dir_);
   }
@@ -76,7 +80,8 @@ class SuiteProcess {
     inv.process = run_process(spec);
     inv.results = read_gtest_json(results);
     inv.sanitizer_report = read_sanitizer_logs(sanitizer_log);
-    if (!has_finding(inv.sanitizer_report) && inv.process.output.find(kUbsanMarker) != std::string::npos) {
+    if (!has_finding(inv.sanitizer_report) &&
+        inv.process.output.find(kUbsanMarker) != std::string::npos) {
       inv.sanitizer_report = inv.process.output;
     }
     if (!has_finding(inv.sanitizer_report)) inv.sanitizer_report.clear();
@@ -154,18 +159,21 @@ TestReport judge_isolated(const std::string& name, const Invocation& inv) {
     t.message = "the test crashed: " + inv.process.describe();
   } else if (reported == nullptr) {
     t.status = TestStatus::crashed;
-    t.message = fmt::format("the test ended its process ({}) before reporting a result", inv.process.describe());
+    t.message = fmt::format("the test ended its process ({}) before reporting a result",
+                            inv.process.describe());
   } else {
     t.status = reported->status;
     t.message = reported->message;
     t.seconds = reported->seconds;
     if (t.status == TestStatus::passed && inv.process.exit_code != 0) {
       t.status = TestStatus::failed;
-      t.message = fmt::format("the test passed, then its process ended with {}", inv.process.describe());
+      t.message =
+          fmt::format("the test passed, then its process ended with {}", inv.process.describe());
     }
   }
-  if (!inv.process.output.empty() && t.status != TestStatus::passed && t.status != TestStatus::skipped &&
-      t.status != TestStatus::failed && t.status != TestStatus::sanitizer) {
+  if (!inv.process.output.empty() && t.status != TestStatus::passed &&
+      t.status != TestStatus::skipped && t.status != TestStatus::failed &&
+      t.status != TestStatus::sanitizer) {
     t.message += "\n--- output ---\n" + first_lines(inv.process.output, 20);
   }
   t.message = truncate_utf8(t.message, kMessageBytes);
@@ -174,7 +182,9 @@ TestReport judge_isolated(const std::string& name, const Invocation& inv) {
 
 // True when one whole-suite run can be trusted for every listed test.
 bool clean_run(const Invocation& inv, const std::vector<std::string>& names) {
-  if (!inv.results || inv.process.timed_out || inv.process.signal != 0 || !inv.sanitizer_report.empty()) return false;
+  if (!inv.results || inv.process.timed_out || inv.process.signal != 0 ||
+      !inv.sanitizer_report.empty())
+    return false;
   std::map<std::string, TestStatus> by_name;
   for (const GtestResult& r : *inv.results) by_name[r.name] = r.status;
   bool any_failed = false;
@@ -196,8 +206,9 @@ SuiteResult run_suite(const fs::path& binary, const Manifest& manifest) {
 
   const Invocation listing = process.run({"--gtest_list_tests"}, 30);
   if (!listing.results || listing.results->empty()) {
-    suite.error = fmt::format("the suite could not list its tests ({}){}", listing.process.describe(),
-                              listing.process.output.empty() ? "" : ":\n" + first_lines(listing.process.output, 10));
+    suite.error = fmt::format(
+        "the suite could not list its tests ({}){}", listing.process.describe(),
+        listing.process.output.empty() ? "" : ":\n" + first_lines(listing.process.output, 10));
     suite.error = truncate_utf8(suite.error, kMessageBytes);
     return suite;
   }
@@ -207,12 +218,15 @@ SuiteResult run_suite(const fs::path& binary, const Manifest& manifest) {
 
   const auto start = std::chrono::steady_clock::now();
   const double whole_run_seconds =
-      std::min(manifest.suite_seconds, manifest.test_seconds * static_cast<double>(names.size()) + kStartupSeconds);
+      std::min(manifest.suite_seconds,
+               manifest.test_seconds * static_cast<double>(names.size()) + kStartupSeconds);
   const Invocation whole = process.run({}, whole_run_seconds);
   if (clean_run(whole, names)) {
     for (const GtestResult& r : *whole.results) {
-      if (std::find(names.begin(), names.end(), r.name) == names.end()) continue;  // not in the list: ignored
-      suite.tests.push_back(TestReport{r.name, r.status, 0, 0, truncate_utf8(r.message, kMessageBytes), r.seconds});
+      if (std::find(names.begin(), names.end(), r.name) == names.end())
+        continue;  // not in the list: ignored
+      suite.tests.push_back(
+          TestReport{r.name, r.status, 0, 0, truncate_utf8(r.message, kMessageBytes), r.seconds});
     }
     return suite;
   }
@@ -220,13 +234,16 @@ SuiteResult run_suite(const fs::path& binary, const Manifest& manifest) {
   // Something went wrong in the whole run: judge each test in a process of its own,
   // within what is left of the suite's time.
   for (const std::string& name : names) {
-    const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double spent =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const double left = manifest.suite_seconds - spent;
     if (left <= 0) {
-      suite.tests.push_back(TestReport{name, TestStatus::not_run, 0, 0, "the suite's time limit was reached first", 0});
+      suite.tests.push_back(TestReport{name, TestStatus::not_run, 0, 0,
+                                       "the suite's time limit was reached first", 0});
       continue;
     }
-    const Invocation one = process.run({"--gtest_filter=" + name}, std::min(left, manifest.test_seconds + kStartupSeconds));
+    const Invocation one = process.run({"--gtest_filter=" + name},
+                                       std::min(left, manifest.test_seconds + kStartupSeconds));
     suite.tests.push_back(judge_isolated(name, one));
   }
   return suite;

@@ -4,7 +4,9 @@ namespace grader {
 
 namespace fs = std::filesystem;
 
-fs::path pristine_dir(const fs::path& course) { return course / "build" / "pristine"; }
+fs::path pristine_dir(const fs::path& course) {
+  return course / "build" / "pristine";
+}
 
 void snapshot_pristine(const fs::path& course, const std::vector<CourseEntry>& entries) {
   for (const CourseEntry& entry : entries) {
@@ -17,7 +19,8 @@ void snapshot_pristine(const fs::path& course, const std::vector<CourseEntry>& e
     bool complete = true;
     for (const std::string& file : entry.manifest->files) {
       fs::create_directories((partial / file).parent_path(), ec);
-      complete = complete && fs::copy_file(course / "exercises" / entry.id / file, partial / file, ec) && !ec;
+      complete = complete &&
+                 fs::copy_file(course / "exercises" / entry.id / file, partial / file, ec) && !ec;
     }
     if (complete) fs::rename(partial, target, ec);
     if (!complete || ec) fs::remove_all(partial, ec);

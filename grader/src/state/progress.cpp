@@ -12,7 +12,9 @@ namespace grader {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-fs::path progress_path(const fs::path& workspace) { return workspace / ".grader-state.json"; }
+fs::path progress_path(const fs::path& workspace) {
+  return workspace / ".grader-state.json";
+}
 
 LoadedProgress load_progress(const fs::path& workspace) {
   LoadedProgress loaded;
@@ -27,14 +29,18 @@ LoadedProgress load_progress(const fs::path& workspace) {
     p.current = j.at("current").get<std::string>();
     loaded.progress = std::move(p);
   } catch (const json::exception&) {
-    loaded.warning = fmt::format("{} was unreadable; starting a fresh progress file (your code is untouched)",
-                                 path.string());
+    loaded.warning =
+        fmt::format("{} was unreadable; starting a fresh progress file (your code is untouched)",
+                    path.string());
   }
   return loaded;
 }
 
 void save_progress(const fs::path& workspace, const Progress& progress) {
-  const json j = {{"version", 1}, {"passed", progress.passed}, {"hints_shown", progress.hints_shown}, {"current", progress.current}};
+  const json j = {{"version", 1},
+                  {"passed", progress.passed},
+                  {"hints_shown", progress.hints_shown},
+                  {"current", progress.current}};
   write_atomically(progress_path(workspace), dump_json(j));
 }
 

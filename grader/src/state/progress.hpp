@@ -14,9 +14,9 @@
 namespace grader {
 
 struct Progress {
-  std::set<std::string> passed;             ///< exercises that passed at some check
-  std::map<std::string, int> hints_shown;   ///< exercise -> how many hints were revealed
-  std::string current;                      ///< the exercise `watch` works on; may be empty
+  std::set<std::string> passed;            ///< exercises that passed at some check
+  std::map<std::string, int> hints_shown;  ///< exercise -> how many hints were revealed
+  std::string current;                     ///< the exercise `watch` works on; may be empty
 };
 
 /// Returns: where the state of `workspace` lives.

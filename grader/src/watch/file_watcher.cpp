@@ -14,7 +14,8 @@ using std::chrono::milliseconds;
 using Clock = std::chrono::steady_clock;
 
 FileWatcher::FileWatcher(fs::path dir, bool poll) : dir_(std::move(dir)) {
-  if (!fs::is_directory(dir_)) throw std::runtime_error("cannot watch '" + dir_.string() + "': not a directory");
+  if (!fs::is_directory(dir_))
+    throw std::runtime_error("cannot watch '" + dir_.string() + "': not a directory");
   if (!poll) {
     inotify_fd_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     constexpr uint32_t kEvents = IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MODIFY;
@@ -24,7 +25,8 @@ FileWatcher::FileWatcher(fs::path dir, bool poll) : dir_(std::move(dir)) {
     }
     std::error_code ec;
     for (const auto& entry : fs::recursive_directory_iterator(dir_, ec)) {
-      if (inotify_fd_ >= 0 && entry.is_directory()) inotify_add_watch(inotify_fd_, entry.path().c_str(), kEvents);
+      if (inotify_fd_ >= 0 && entry.is_directory())
+        inotify_add_watch(inotify_fd_, entry.path().c_str(), kEvents);
     }
   }
   last_seen_ = snapshot();
