@@ -20,8 +20,6 @@
 #include <utility>
 #include <vector>
 
-#include <mw/todo.hpp>
-
 namespace mw {
 
 class GcHeap;

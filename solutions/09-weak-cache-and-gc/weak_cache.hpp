@@ -24,8 +24,6 @@
 #include <unordered_map>
 #include <utility>
 
-#include <mw/todo.hpp>
-
 namespace mw {
 
 template <class Key, class Value, class Hash = std::hash<Key>, class KeyEqual = std::equal_to<Key>>

@@ -129,6 +129,10 @@ Manifest load_manifest(const std::filesystem::path& path) {
     if (!is_safe_relative(file))
       read.fail("files", fmt::format("'{}' is not a relative path inside the exercise", file));
   }
+  m.given = read.strings("given", false);
+  for (const std::string& file : m.given) {
+    if (!is_safe_relative(file)) read.fail("given", fmt::format("'{}' is not a relative path inside the exercise", file));
+  }
   m.depends = read.strings("depends", false);
   m.sanitize = read.string("build.sanitize", std::string("address+undefined"));
   static const std::set<std::string> kVariants = {"address+undefined", "thread", "none"};

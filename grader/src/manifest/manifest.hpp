@@ -28,7 +28,8 @@ struct Manifest {
   std::string title;
   std::string day;     ///< "1-2", "3-4" or "5-7"
   std::string lesson;  ///< lesson path and anchor, relative to the course root
-  std::vector<std::string> files;
+  std::vector<std::string> files;  ///< what the learner edits, taken from the graded tree
+  std::vector<std::string> given;  ///< what the exercise gives to read, always the course's own
   std::vector<std::string> depends;
   std::string sanitize = "address+undefined";  ///< "address+undefined", "thread" or "none"
   int default_points = 1;

@@ -1,0 +1,209 @@
+// slab_cache.cpp — the slab layout, the three slab lists and the debug checks.
+#include "slab_cache.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <new>
+
+namespace mw {
+namespace {
+
+constexpr std::size_t page_bytes = 4096;
+constexpr std::size_t bitmap_word_bits = 64;
+
+constexpr std::size_t round_up(std::size_t n, std::size_t align) {
+  return (n + align - 1) & ~(align - 1);
+}
+
+}  // namespace
+
+void SlabCache::SlabList::push_front(Slab* slab) noexcept {
+  slab->prev = nullptr;
+  slab->next = head;
+  if (head != nullptr) head->prev = slab;
+  head = slab;
+  ++count;
+}
+
+void SlabCache::SlabList::remove(Slab* slab) noexcept {
+  if (slab->prev != nullptr) {
+    slab->prev->next = slab->next;
+  } else {
+    head = slab->next;
+  }
+  if (slab->next != nullptr) slab->next->prev = slab->prev;
+  --count;
+}
+
+SlabCache::SlabCache(const SlabOptions& options, std::pmr::memory_resource* upstream)
+    : upstream_(upstream),
+      object_size_(options.object_size),
+      slot_align_(std::max(options.object_align, alignof(void*))),
+      slab_bytes_(options.slab_bytes),
+      max_empty_slabs_(options.max_empty_slabs),
+      constructor_(options.constructor),
+      destructor_(options.destructor) {
+  if (object_size_ == 0) throw std::invalid_argument("SlabCache: object_size must be > 0");
+  if (!std::has_single_bit(options.object_align)) {
+    throw std::invalid_argument("SlabCache: object_align must be a power of two");
+  }
+  if (!std::has_single_bit(slab_bytes_) || slab_bytes_ < page_bytes) {
+    throw std::invalid_argument("SlabCache: slab_bytes must be a power of two >= 4096");
+  }
+  // A free slot holds the next free slot's address. Cached (constructed) objects must keep
+  // their state while free, so their link goes after the object instead of over it.
+  const bool cached = constructor_ != nullptr || destructor_ != nullptr;
+  link_offset_ = cached ? round_up(object_size_, alignof(void*)) : 0;
+  slot_bytes_ = round_up(std::max(link_offset_ + sizeof(void*), object_size_), slot_align_);
+
+  // The header and the bitmap come out of the slab too: start from the count that ignores
+  // the bitmap and lower it until header + bitmap + padding + slots fit.
+  const auto first_slot = [&](std::size_t objects) {
+    const std::size_t bitmap_words = (objects + bitmap_word_bits - 1) / bitmap_word_bits;
+    return round_up(sizeof(Slab) + bitmap_words * sizeof(std::uint64_t), slot_align_);
+  };
+  std::size_t objects = slab_bytes_ > sizeof(Slab) ? (slab_bytes_ - sizeof(Slab)) / slot_bytes_ : 0;
+  while (objects > 0 && first_slot(objects) + objects * slot_bytes_ > slab_bytes_) --objects;
+  if (objects == 0) {
+    throw std::invalid_argument("SlabCache: not one object fits in a slab after its header");
+  }
+  objects_per_slab_ = objects;
+  first_slot_offset_ = first_slot(objects);
+}
+
+SlabCache::~SlabCache() {
+  release_all(partial_);
+  release_all(full_);
+  release_all(empty_);
+}
+
+void* SlabCache::allocate() {
+  Slab* slab = partial_.head;
+  if (slab == nullptr) {
+    // Prefer an empty slab we kept to asking upstream; either way it becomes partial.
+    slab = empty_.head;
+    if (slab != nullptr) {
+      empty_.remove(slab);
+    } else {
+      slab = new_slab();
+    }
+    partial_.push_front(slab);
+  }
+  void* object = slab->free;
+  slab->free = link_of(object);
+  ++slab->in_use;
+  ++objects_in_use_;
+  if constexpr (debug_checks) {
+    const std::size_t i = slot_index(slab, object);
+    slab->bitmap()[i / bitmap_word_bits] |= std::uint64_t{1} << (i % bitmap_word_bits);
+  }
+  if (slab->in_use == objects_per_slab_) {
+    partial_.remove(slab);
+    full_.push_front(slab);
+  }
+  return object;
+}
+
+void SlabCache::deallocate(void* object) {
+  Slab* slab = slab_of(object);
+  if constexpr (debug_checks) check_deallocate(slab, object);
+  link_of(object) = slab->free;
+  slab->free = object;
+  --objects_in_use_;
+  // A full slab gets a free slot: it must be findable by allocate() again.
+  if (slab->in_use-- == objects_per_slab_) {
+    full_.remove(slab);
+    partial_.push_front(slab);
+  }
+  if (slab->in_use == 0) {
+    partial_.remove(slab);
+    if (empty_.count < max_empty_slabs_) {
+      empty_.push_front(slab);
+    } else {
+      release(slab);
+    }
+  }
+}
+
+std::size_t SlabCache::shrink() noexcept {
+  const std::size_t released = empty_.count;
+  release_all(empty_);
+  return released;
+}
+
+SlabStats SlabCache::stats() const noexcept {
+  const std::size_t slabs = partial_.count + full_.count + empty_.count;
+  return SlabStats{slabs,
+                   partial_.count,
+                   full_.count,
+                   empty_.count,
+                   objects_in_use_,
+                   slabs * objects_per_slab_,
+                   objects_in_use_ * object_size_,
+                   slabs * slab_bytes_};
+}
+
+SlabCache::Slab* SlabCache::slab_of(const void* object) const noexcept {
+  // Every slab is aligned to its size, so masking the low bits lands on its header.
+  return reinterpret_cast<Slab*>(reinterpret_cast<std::uintptr_t>(object) & ~(slab_bytes_ - 1));
+}
+
+void*& SlabCache::link_of(void* slot) const noexcept {
+  return *reinterpret_cast<void**>(static_cast<std::byte*>(slot) + link_offset_);
+}
+
+std::size_t SlabCache::slot_index(const Slab* slab, const void* object) const noexcept {
+  const auto offset = static_cast<std::size_t>(static_cast<const std::byte*>(object) -
+                                               reinterpret_cast<const std::byte*>(slab));
+  return (offset - first_slot_offset_) / slot_bytes_;
+}
+
+void SlabCache::check_deallocate(Slab* slab, void* object) const {
+  if (slab->owner != this) throw slab_error("SlabCache::deallocate: not a slab of this cache");
+  const auto offset = static_cast<std::size_t>(static_cast<std::byte*>(object) -
+                                               reinterpret_cast<std::byte*>(slab));
+  if (offset < first_slot_offset_ || (offset - first_slot_offset_) % slot_bytes_ != 0 ||
+      slot_index(slab, object) >= objects_per_slab_) {
+    throw slab_error("SlabCache::deallocate: not the start of an object slot");
+  }
+  const std::size_t i = slot_index(slab, object);
+  std::uint64_t& word = slab->bitmap()[i / bitmap_word_bits];
+  const std::uint64_t bit = std::uint64_t{1} << (i % bitmap_word_bits);
+  if ((word & bit) == 0) throw slab_error("SlabCache::deallocate: double free");
+  word &= ~bit;  // the only change, made once every check has passed
+}
+
+SlabCache::Slab* SlabCache::new_slab() {
+  // Aligned to its own size: the O(1) object-to-slab lookup depends on it.
+  void* memory = upstream_->allocate(slab_bytes_, slab_bytes_);
+  auto* slab = ::new (memory) Slab{this, nullptr, nullptr, nullptr, 0};
+  std::fill_n(slab->bitmap(), (objects_per_slab_ + bitmap_word_bits - 1) / bitmap_word_bits,
+              std::uint64_t{0});
+  // Thread the free list through the slots, lowest address first; construct cached objects.
+  auto* slots = static_cast<std::byte*>(memory) + first_slot_offset_;
+  for (std::size_t i = objects_per_slab_; i-- > 0;) {
+    void* slot = slots + i * slot_bytes_;
+    if (constructor_ != nullptr) constructor_(slot);
+    link_of(slot) = slab->free;
+    slab->free = slot;
+  }
+  return slab;
+}
+
+void SlabCache::release(Slab* slab) noexcept {
+  if (destructor_ != nullptr) {
+    auto* slots = reinterpret_cast<std::byte*>(slab) + first_slot_offset_;
+    for (std::size_t i = 0; i < objects_per_slab_; ++i) destructor_(slots + i * slot_bytes_);
+  }
+  upstream_->deallocate(slab, slab_bytes_, slab_bytes_);
+}
+
+void SlabCache::release_all(SlabList& list) noexcept {
+  while (list.head != nullptr) {
+    Slab* slab = list.head;
+    list.remove(slab);
+    release(slab);
+  }
+}
+
+}  // namespace mw
