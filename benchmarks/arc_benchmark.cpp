@@ -15,6 +15,7 @@
 // make+drop of a new shared value.
 #include <benchmark/benchmark.h>
 #include <sys/single_threaded.h>
+#include <unistd.h>
 
 #include <cstddef>
 #include <cstdio>
@@ -152,8 +153,11 @@ int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   print_layout();
-  // One reporter for both runs (libbenchmark 1.7.1 crashes when its default one is made twice).
-  benchmark::ConsoleReporter reporter;
+  // One reporter for both runs (libbenchmark 1.7.1 crashes when its default one is made
+  // twice); coloured on a terminal only, as the default one would be.
+  benchmark::ConsoleReporter reporter(isatty(STDOUT_FILENO) != 0
+                                          ? benchmark::ConsoleReporter::OO_ColorTabular
+                                          : benchmark::ConsoleReporter::OO_Tabular);
 
   std::printf("__libc_single_threaded = %d: shared_ptr counts with plain adds\n",
               static_cast<int>(__libc_single_threaded));

@@ -66,11 +66,7 @@ class Pin {
  public:
   /// Returns: a Pin to `value` (Rust: `Pin::new`).
   /// Requires: T is Unpin; a non-movable T must come from PinnedBox or new_unchecked.
-  static Pin from_unpin(T& value) noexcept
-    requires Unpin<T>
-  {
-    return Pin(&value);
-  }
+  static Pin from_unpin(T& value) noexcept requires Unpin<T> { return Pin(&value); }
 
   /// Returns: a Pin to `value` (Rust: `unsafe { Pin::new_unchecked(&mut value) }`).
   /// Requires: `value` stays at its address until its destructor runs: it is never moved
@@ -85,11 +81,7 @@ class Pin {
 
   /// Returns: mutable access (Rust: `Pin::get_mut`). Requires: T is Unpin, because a T& to
   /// a movable T lets the caller move the value out of its pinned place.
-  T& get_mut() const noexcept
-    requires Unpin<T>
-  {
-    return *ptr_;
-  }
+  T& get_mut() const noexcept requires Unpin<T> { return *ptr_; }
 
   /// Returns: mutable access to a pinned value (Rust: `Pin::get_unchecked_mut`), for the
   /// type's own pinned operations (poll). Requires: the caller does not move the value out.
@@ -97,8 +89,10 @@ class Pin {
 
   /// Returns: the field `field` of the pinned value: `Pin<F>` when F is not Unpin (the field
   /// is pinned with its owner), `F&` when it is (pin projection, Rust's pin-project).
-  template <class F>
-  Projected<F> project(F T::*field) const noexcept {
+  /// Requires: C is T or a base of T. (C is deduced, not written `F T::*`, so that a Pin<int>,
+  /// whose T has no members, still compiles.)
+  template <class F, class C>
+  Projected<F> project(F C::*field) const noexcept {
     F& target = ptr_->*field;
     if constexpr (Unpin<F>) {
       return target;
@@ -126,8 +120,7 @@ class PinnedBox {
   /// Effects: builds a T on the heap from `args` in place: no T is ever moved or copied.
   /// Throws: std::bad_alloc, or what T's constructor throws (the memory is then freed).
   template <class... Args>
-  explicit PinnedBox(std::in_place_t, Args&&... args)
-      : ptr_(new T(std::forward<Args>(args)...)) {}
+  explicit PinnedBox(std::in_place_t, Args&&... args) : ptr_(new T(std::forward<Args>(args)...)) {}
 
   /// Effects: builds a T on the heap from the prvalue `factory()` returns: guaranteed copy
   /// elision makes that prvalue initialize the heap object itself, so no T is moved.
@@ -157,11 +150,7 @@ class PinnedBox {
   const T* operator->() const noexcept { return ptr_; }
 
   /// Returns: mutable access (Rust: `Pin::get_mut` on `Pin<Box<T>>`). Requires: T is Unpin.
-  T& get_mut() noexcept
-    requires Unpin<T>
-  {
-    return *ptr_;
-  }
+  T& get_mut() noexcept requires Unpin<T> { return *ptr_; }
 
   /// Returns: a pinned reference to the T (Rust: `Pin::as_mut`).
   Pin<T> as_pin() noexcept { return Pin<T>::new_unchecked(*ptr_); }

@@ -163,7 +163,7 @@ void SlabCache::check_deallocate(Slab* slab, void* object) const {
   const auto offset = static_cast<std::size_t>(static_cast<std::byte*>(object) -
                                                reinterpret_cast<std::byte*>(slab));
   if (offset < first_slot_offset_ || (offset - first_slot_offset_) % slot_bytes_ != 0 ||
-      slot_index(slab, object) >= objects_per_slab_) {
+      (offset - first_slot_offset_) / slot_bytes_ >= objects_per_slab_) {
     throw slab_error("SlabCache::deallocate: not the start of an object slot");
   }
   const std::size_t i = slot_index(slab, object);

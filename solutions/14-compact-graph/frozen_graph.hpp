@@ -51,8 +51,8 @@ class FrozenGraph;
 template <class Tag>
 class GraphBuilder {
  public:
-  /// Most nodes a graph may have: ids and node_count + 1 offsets fit in 32 bits.
-  static constexpr std::size_t max_nodes = std::numeric_limits<std::uint32_t>::max() - 1;
+  /// Most nodes a graph may have: every id, 0 .. max_nodes - 1, fits in 32 bits.
+  static constexpr std::size_t max_nodes = std::numeric_limits<std::uint32_t>::max();
   /// Most edges a graph may have: the last offset, edge_count, fits in 32 bits.
   static constexpr std::size_t max_edges = std::numeric_limits<std::uint32_t>::max();
 
@@ -105,7 +105,8 @@ class GraphBuilder {
     edges_.erase(std::unique(edges_.begin(), edges_.end()), edges_.end());
 
     auto* resource = edges_.get_allocator().resource();
-    std::pmr::vector<std::uint32_t> offsets(node_count_ + 1, 0, resource);
+    // node_count_ + 1 in std::size_t: at max_nodes it does not fit in 32 bits.
+    std::pmr::vector<std::uint32_t> offsets(std::size_t{node_count_} + 1, 0, resource);
     // Count each node's out-degree one slot to the right, then a running sum turns the
     // counts into start offsets: offsets[n] = number of edges of nodes before n.
     for (const Edge& e : edges_) ++offsets[e.from + 1];

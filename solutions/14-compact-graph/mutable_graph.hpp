@@ -185,6 +185,10 @@ class MutableGraph {
 
   struct Slot {
     Slot(T&& v, std::pmr::memory_resource* resource) : value(std::move(v)), edges(resource) {}
+    // Move-only, so that the arena moves slots when it grows even when T's move may throw: a
+    // copied pmr::vector would take its memory from the *default* resource, not ours.
+    Slot(Slot&&) = default;
+    Slot(const Slot&) = delete;
     std::optional<T> value;  // engaged exactly while the slot holds a live node
     std::uint32_t generation = 0;
     std::uint32_t next_free = no_slot;    // the free list, threaded through free slots

@@ -30,12 +30,15 @@ class MaybeUninit {
   /// Effects: none — no T is constructed (Rust: `MaybeUninit::uninit()`).
   MaybeUninit() noexcept {}
 
-  MaybeUninit(const MaybeUninit&) requires std::is_trivially_copyable_v<T> = default;
-  MaybeUninit& operator=(const MaybeUninit&) requires std::is_trivially_copyable_v<T> = default;
+  MaybeUninit(const MaybeUninit&) requires std::is_trivially_copyable_v<T>
+  = default;
+  MaybeUninit& operator=(const MaybeUninit&) requires std::is_trivially_copyable_v<T>
+  = default;
 
   /// Effects: none — a value still inside is NOT destroyed (call assume_init_drop first).
   /// Trivial when T's destructor is, so a MaybeUninit of a trivially copyable T is too.
-  ~MaybeUninit() requires std::is_trivially_destructible_v<T> = default;
+  ~MaybeUninit() requires std::is_trivially_destructible_v<T>
+  = default;
   ~MaybeUninit() {}
 
   /// Requires: no live value inside (an old one would be overwritten without being

@@ -59,6 +59,27 @@ std::vector<TestReport> match_declared(const std::vector<std::string>& declared,
   return tests;
 }
 
+std::vector<std::string> targets_of(const Manifest& manifest) {
+  std::vector<std::string> targets;
+  for (const SuiteVariant& variant : suite_variants(manifest)) targets.push_back(variant.target);
+  return targets;
+}
+
+// A test passes only when it passes in every build variant: a verdict of a further
+// variant replaces a pass (or skip) of the main one, and says which build it came from.
+void merge_variant(std::vector<TestReport>& tests, const std::vector<TestReport>& variant_tests,
+                   const std::string& sanitize) {
+  for (std::size_t i = 0; i < tests.size() && i < variant_tests.size(); ++i) {
+    const TestStatus main = tests[i].status;
+    const TestStatus other = variant_tests[i].status;
+    if ((main == TestStatus::passed || main == TestStatus::skipped) &&
+        other != TestStatus::passed && other != TestStatus::skipped) {
+      tests[i] = variant_tests[i];
+      tests[i].message = fmt::format("[in the {} build] {}", sanitize, tests[i].message);
+    }
+  }
+}
+
 ExerciseReport grade_exercise(TreeBuild& build, const Manifest& manifest, const BuildReport& built,
                               const ResultCache* cache) {
   ExerciseReport e = header_of(manifest);
@@ -71,18 +92,31 @@ ExerciseReport grade_exercise(TreeBuild& build, const Manifest& manifest, const 
     e.status = ExerciseStatus::build_error;
     return e;
   }
-  const std::string key = ResultCache::key_for(build.suite_binary(manifest.id), manifest);
+  const std::vector<SuiteVariant> variants = suite_variants(manifest);
+  std::vector<fs::path> binaries;
+  for (const SuiteVariant& variant : variants)
+    binaries.push_back(build.suite_binary(variant.target));
+  const std::string key = ResultCache::key_for(binaries, manifest);
   if (cache != nullptr) {
     if (std::optional<ExerciseReport> known = cache->find(manifest.id, key)) {
       known->build = e.build;
       return *known;
     }
   }
-  const SuiteResult suite = run_suite(build.suite_binary(manifest.id), manifest);
-  e.message = suite.error;
-  e.tests = match_declared(
-      declared, suite.tests,
-      suite.listed ? "not run: the suite never reported this test" : "not run: " + suite.error);
+  for (std::size_t v = 0; v < variants.size(); ++v) {
+    const SuiteResult suite = run_suite(binaries[v], manifest, variants[v].sanitize);
+    std::vector<TestReport> tests = match_declared(
+        declared, suite.tests,
+        suite.listed ? "not run: the suite never reported this test" : "not run: " + suite.error);
+    if (v == 0) {
+      e.message = suite.error;
+      e.tests = std::move(tests);
+    } else {
+      if (e.message.empty() && !suite.error.empty())
+        e.message = fmt::format("[in the {} build] {}", variants[v].sanitize, suite.error);
+      merge_variant(e.tests, tests, variants[v].sanitize);
+    }
+  }
   score_exercise(e, manifest);
   ResultCache(build.paths().build_dir / "verdicts").store(manifest.id, key, e);
   return e;
@@ -120,15 +154,18 @@ Report grade(const GradeRequest& request) {
   // One build of every suite first: fast when little changed, and both cores busy
   // when much did. If it fails, each exercise is built on its own below, so a
   // compile error is charged to its own exercise with its own diagnostics.
-  std::vector<std::string> buildable;
+  std::vector<std::string> all_targets;
+  std::size_t buildable = 0;
   for (const CourseEntry& entry : entries) {
-    if (entry.manifest) buildable.push_back(entry.id);
+    if (!entry.manifest) continue;
+    ++buildable;
+    for (std::string& target : targets_of(*entry.manifest))
+      all_targets.push_back(std::move(target));
   }
   BuildReport all_built{false, 0, ""};
-  if (configured.ok && buildable.size() > 1) {
-    request.progress(fmt::format("building {} exercises", buildable.size()));
-    all_built =
-        build.build_suites(buildable, kBuildSeconds * static_cast<double>(buildable.size()));
+  if (configured.ok && buildable > 1) {
+    request.progress(fmt::format("building {} exercises", buildable));
+    all_built = build.build_targets(all_targets, kBuildSeconds * static_cast<double>(buildable));
   }
 
   for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -144,8 +181,9 @@ Report grade(const GradeRequest& request) {
     }
     request.progress(fmt::format("grading {} ({}/{})", entry.id, i + 1, entries.size()));
     const BuildReport built = !configured.ok ? configured
-                              : all_built.ok ? BuildReport{true, 0, ""}
-                                             : build.build_suite(entry.id, kBuildSeconds);
+                              : all_built.ok
+                                  ? BuildReport{true, 0, ""}
+                                  : build.build_targets(targets_of(*entry.manifest), kBuildSeconds);
     report.exercises.push_back(
         grade_exercise(build, *entry.manifest, built, request.use_cache ? &cache : nullptr));
   }

@@ -134,10 +134,17 @@ Manifest load_manifest(const std::filesystem::path& path) {
     if (!is_safe_relative(file)) read.fail("given", fmt::format("'{}' is not a relative path inside the exercise", file));
   }
   m.depends = read.strings("depends", false);
-  m.sanitize = read.string("build.sanitize", std::string("address+undefined"));
+  if (const json* sanitize = read.find("build.sanitize"); sanitize != nullptr && sanitize->is_array()) {
+    m.sanitizers = read.strings("build.sanitize", true);
+  } else {
+    m.sanitizers = {read.string("build.sanitize", std::string("address+undefined"))};
+  }
   static const std::set<std::string> kVariants = {"address+undefined", "thread", "none"};
-  if (kVariants.count(m.sanitize) == 0)
-    read.fail("build.sanitize", "expected \"address+undefined\", \"thread\" or \"none\"");
+  if (m.sanitizers.empty() || std::any_of(m.sanitizers.begin(), m.sanitizers.end(),
+                                          [](const std::string& v) { return kVariants.count(v) == 0; })) {
+    read.fail("build.sanitize",
+              "expected \"address+undefined\", \"thread\" or \"none\", or a list of them");
+  }
 
   if (const json* points = read.find("points.default"))
     m.default_points = read.points("points.default", *points);

@@ -31,7 +31,10 @@ struct Manifest {
   std::vector<std::string> files;  ///< what the learner edits, taken from the graded tree
   std::vector<std::string> given;  ///< what the exercise gives to read, always the course's own
   std::vector<std::string> depends;
-  std::string sanitize = "address+undefined";  ///< "address+undefined", "thread" or "none"
+  /// Build variants, each "address+undefined", "thread" or "none"; never empty. The first is
+  /// the main build (suite-<id>); each other one builds suite-<id>--<variant> too, and a test
+  /// passes only when it passes in every variant.
+  std::vector<std::string> sanitizers = {"address+undefined"};
   int default_points = 1;
   std::map<std::string, int> test_points;  ///< full test name -> points
   double test_seconds = 10;

@@ -28,10 +28,14 @@ std::string file_identity(const fs::path& path) {
 
 }  // namespace
 
-std::string ResultCache::key_for(const fs::path& binary, const Manifest& manifest) {
-  const std::string binary_id = file_identity(binary);
-  if (binary_id.empty()) return {};
-  return fmt::format("{}|{}|{}", GRADER_VERSION, binary_id, file_identity(manifest.path));
+std::string ResultCache::key_for(const std::vector<fs::path>& binaries, const Manifest& manifest) {
+  std::string key = fmt::format("{}|{}", GRADER_VERSION, file_identity(manifest.path));
+  for (const fs::path& binary : binaries) {
+    const std::string identity = file_identity(binary);
+    if (identity.empty()) return {};
+    key += "|" + identity;
+  }
+  return key;
 }
 
 std::optional<ExerciseReport> ResultCache::find(const std::string& id,

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "manifest/manifest.hpp"
 #include "report/model.hpp"
@@ -19,9 +20,9 @@ class ResultCache {
  public:
   explicit ResultCache(std::filesystem::path dir) : dir_(std::move(dir)) {}
 
-  /// Returns: a key that changes whenever the binary is relinked, the manifest
-  /// is edited or the grader changes; empty when the binary cannot be read.
-  static std::string key_for(const std::filesystem::path& binary, const Manifest& manifest);
+  /// Returns: a key that changes whenever one of the suite `binaries` is relinked, the
+  /// manifest is edited or the grader changes; empty when a binary cannot be read.
+  static std::string key_for(const std::vector<std::filesystem::path>& binaries, const Manifest& manifest);
 
   /// Returns: the verdict stored for exercise `id` under `key`, if any and readable.
   std::optional<ExerciseReport> find(const std::string& id, const std::string& key) const;

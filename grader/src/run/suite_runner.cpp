@@ -54,9 +54,10 @@ struct Invocation {
 // with a serial number so a previous invocation's files are never read again.
 class SuiteProcess {
  public:
-  SuiteProcess(fs::path binary, const Manifest& manifest, const fs::path& scratch)
+  SuiteProcess(fs::path binary, const Manifest& manifest, std::string sanitize, const fs::path& scratch)
       : binary_(std::move(binary)),
         manifest_(manifest),
+        sanitize_(std::move(sanitize)),
         results_dir_(scratch / "results"),
         work_dir_(scratch / "work") {
     fs::create_directories(results_dir_);
@@ -74,7 +75,7 @@ class SuiteProcess {
     spec.limits.wall_seconds = wall_seconds;
     spec.env = sanitizer_environment(sanitizer_log);
     spec.env["GTEST_COLOR"] = "no";
-    if (manifest_.sanitize == "none") spec.limits.address_space_bytes = 4ull << 30;
+    if (sanitize_ == "none") spec.limits.address_space_bytes = 4ull << 30;
 
     Invocation inv;
     inv.process = run_process(spec);
@@ -114,6 +115,7 @@ class SuiteProcess {
 
   fs::path binary_;
   const Manifest& manifest_;
+  std::string sanitize_;
   fs::path results_dir_;
   fs::path work_dir_;
   int serial_ = 0;
@@ -199,10 +201,10 @@ bool clean_run(const Invocation& inv, const std::vector<std::string>& names) {
 
 }  // namespace
 
-SuiteResult run_suite(const fs::path& binary, const Manifest& manifest) {
+SuiteResult run_suite(const fs::path& binary, const Manifest& manifest, const std::string& sanitize) {
   SuiteResult suite;
   ScratchDir scratch;
-  SuiteProcess process(binary, manifest, scratch.path());
+  SuiteProcess process(binary, manifest, sanitize, scratch.path());
 
   const Invocation listing = process.run({"--gtest_list_tests"}, 30);
   if (!listing.results || listing.results->empty()) {

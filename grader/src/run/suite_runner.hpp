@@ -22,8 +22,8 @@ struct SuiteResult {
   std::vector<TestReport> tests;  ///< in the suite's order, scores not yet given
 };
 
-/// Effects: lists and runs the suite executable `binary` under the manifest's
-/// limits and sanitizer settings. Returns: one TestReport per listed test.
-SuiteResult run_suite(const std::filesystem::path& binary, const Manifest& manifest);
+/// Effects: lists and runs the suite executable `binary`, built with the sanitizer
+/// variant `sanitize`, under the manifest's limits. Returns: one TestReport per listed test.
+SuiteResult run_suite(const std::filesystem::path& binary, const Manifest& manifest, const std::string& sanitize);
 
 }  // namespace grader

@@ -301,3 +301,34 @@ TEST(WeakCacheThreads, ChurnOnManyKeysStaysConsistent) {
 }
 
 }  // namespace
+
+// Readers (find, size, slot_count) run while writers create, release and purge: every
+// member must take the lock (kills: a reader that skips the mutex — ThreadSanitizer, in this
+// exercise's thread build, reports the race even when nothing visibly breaks).
+TEST(WeakCacheThreads, ReadersAndWritersShareTheLock) {
+  constexpr int rounds = 2000;
+  mw::WeakCache<int, Shared> cache;
+  std::atomic<int> alive{0};
+  std::atomic<bool> writing{true};
+  std::atomic<int> wrong_key{0};
+  run_threads(4, [&](int t) {
+    if (t < 2) {  // writers
+      for (int i = 0; i < rounds; ++i) {
+        const int key = (i + t) % 8;
+        auto value = cache.get_or_create(key, [&] { return Shared(key, alive); });
+        if (i % 50 == 0) cache.purge();
+      }
+      writing = false;
+      return;
+    }
+    do {  // readers
+      for (int key = 0; key < 8; ++key) {
+        if (auto value = cache.find(key); value && value->key != key) ++wrong_key;
+      }
+      (void)cache.size();
+      (void)cache.slot_count();
+    } while (writing);
+  });
+  EXPECT_EQ(wrong_key.load(), 0);
+  EXPECT_EQ(alive.load(), 0);
+}

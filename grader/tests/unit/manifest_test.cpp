@@ -54,7 +54,7 @@ TEST(LoadManifest, ReadsEveryField) {
   EXPECT_EQ(m.day, "1-2");
   EXPECT_EQ(m.lesson, "lessons/a.md#b");
   EXPECT_EQ(m.files, (std::vector<std::string>{"a.hpp", "src/a.cpp"}));
-  EXPECT_EQ(m.sanitize, "thread");
+  EXPECT_EQ(m.sanitizers, std::vector<std::string>{"thread"});
   EXPECT_EQ(m.test_seconds, 3);
   EXPECT_EQ(m.suite_seconds, 40);
   EXPECT_EQ(m.visibility, "hidden");
@@ -68,13 +68,22 @@ TEST(LoadManifest, DefaultsOptionalFields) {
       write_manifest(root.path(), "01-sample",
                      R"({"id": "01-sample", "title": "S", "day": "5-7", "files": ["a.hpp"]})");
   const Manifest m = load_manifest(path);
-  EXPECT_EQ(m.sanitize, "address+undefined");
+  EXPECT_EQ(m.sanitizers, std::vector<std::string>{"address+undefined"});
   EXPECT_EQ(m.default_points, 1);
   EXPECT_EQ(m.test_seconds, 10);
   EXPECT_EQ(m.suite_seconds, 120);
   EXPECT_EQ(m.visibility, "visible");
   EXPECT_TRUE(m.depends.empty());
   EXPECT_TRUE(m.hints.empty());
+}
+
+// build.sanitize may list several variants; the first one is the main build.
+TEST(LoadManifest, ReadsAListOfSanitizers) {
+  const ScratchDir root;
+  const fs::path path = write_manifest(root.path(), "01-sample",
+                                       R"({"id": "01-sample", "title": "S", "day": "3-4", "files": ["a.hpp"],
+                                           "build": {"sanitize": ["address+undefined", "thread"]}})");
+  EXPECT_EQ(load_manifest(path).sanitizers, (std::vector<std::string>{"address+undefined", "thread"}));
 }
 
 // points_for gives a test its override, any other test the default.

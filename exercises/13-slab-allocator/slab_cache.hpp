@@ -1,0 +1,172 @@
+// slab_cache.hpp — a Bonwick-style slab cache for objects of one size and alignment.
+//
+// A cache takes slabs (one or more pages, a power of two of bytes) from an upstream
+// std::pmr::memory_resource, ALIGNED TO THEIR OWN SIZE: then the slab that holds an object
+// is `address & ~(slab_bytes - 1)`, one mask, and its header sits right there. Each slab
+// carves its bytes after the header into equal slots and threads the free ones into a free
+// list stored inside the free slots themselves. Slabs live on three lists — partial, full,
+// empty — so allocate() finds a free slot in O(1) and deallocate() finds the slab in O(1).
+// Empty slabs are kept, up to a limit, to absorb churn; the rest go back upstream.
+//
+// Object caching (Bonwick 1994): with a constructor hook, every slot is constructed once
+// when its slab is made and destroyed once when its slab is released. In between, an object
+// goes out and comes back in its constructed state, and the free-list link lives AFTER the
+// object so that it never overwrites that state.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory_resource>
+#include <stdexcept>
+
+#include <mw/todo.hpp>
+
+namespace mw {
+
+/// Thrown by SlabCache::deallocate, in builds without NDEBUG, for a pointer the cache did
+/// not hand out or that is already free (a double free). The cache is unchanged.
+class slab_error : public std::logic_error {
+ public:
+  using std::logic_error::logic_error;
+};
+
+/// A hook run on one object slot (a constructor or a destructor of cached objects).
+/// Requires: does not throw.
+using SlabObjectHook = void (*)(void* object);
+
+/// What a SlabCache is made of; fixed for the cache's life.
+struct SlabOptions {
+  std::size_t object_size;                                ///< bytes of one object, > 0
+  std::size_t object_align = alignof(std::max_align_t);  ///< a power of two
+  std::size_t slab_bytes = 4096;     ///< bytes of one slab: a power of two, >= 4096
+  std::size_t max_empty_slabs = 1;   ///< empty slabs kept for reuse; beyond, released
+  SlabObjectHook constructor = nullptr;  ///< run once per slot when its slab is made
+  SlabObjectHook destructor = nullptr;   ///< run once per slot when its slab is released
+};
+
+/// A snapshot of a cache's counters.
+struct SlabStats {
+  std::size_t slabs;           ///< slabs held from upstream (partial + full + empty)
+  std::size_t partial_slabs;   ///< slabs with some objects in use and some free
+  std::size_t full_slabs;      ///< slabs with every object in use
+  std::size_t empty_slabs;     ///< slabs with no object in use, kept for reuse
+  std::size_t objects_in_use;  ///< objects handed out and not yet given back
+  std::size_t capacity;        ///< objects the held slabs can hold: slabs * objects_per_slab
+  std::size_t bytes_in_use;    ///< objects_in_use * object_size
+  std::size_t bytes_held;      ///< bytes held from upstream: slabs * slab_bytes
+
+  /// Returns: the fraction of the held bytes that objects in use occupy,
+  /// bytes_in_use / bytes_held; 0 when no slab is held.
+  double utilization() const noexcept {
+    // TODO: bytes_in_use / bytes_held as a double, and 0.0 when nothing is held.
+    MW_TODO();
+  }
+};
+
+class SlabCache {
+ public:
+  /// True in builds without NDEBUG: deallocate() then checks every pointer it is given.
+#ifdef NDEBUG
+  static constexpr bool debug_checks = false;
+#else
+  static constexpr bool debug_checks = true;
+#endif
+
+  /// Effects: computes the slab layout (slot size, objects per slab). Allocates nothing.
+  /// Throws: std::invalid_argument when object_size is 0, object_align or slab_bytes is not
+  /// a power of two, slab_bytes < 4096, or not one object fits in a slab after its header.
+  /// Requires: `upstream` outlives the cache.
+  explicit SlabCache(const SlabOptions& options,
+                     std::pmr::memory_resource* upstream = std::pmr::get_default_resource());
+
+  /// Effects: releases every slab upstream (running the destructor hook on each of its
+  /// slots), including slabs whose objects are still in use: those objects die with it.
+  ~SlabCache();
+
+  // Slab headers point back at their cache: a cache cannot move.
+  SlabCache(const SlabCache&) = delete;
+  SlabCache& operator=(const SlabCache&) = delete;
+
+  /// Effects: takes a free slot from the first partial slab; with none, from an empty slab;
+  /// with none, from a new slab taken from upstream (aligned to slab_bytes).
+  /// Returns: object_size() bytes aligned to object_align(); constructed by the constructor
+  /// hook if there is one. Never nullptr.
+  /// Throws: what upstream throws; the cache is then unchanged.
+  void* allocate();
+
+  /// Effects: puts `object` back on its slab's free list. A full slab becomes partial; a
+  /// slab left with no object in use becomes empty and is kept while fewer than
+  /// max_empty_slabs are, else released upstream (destructor hook run on its slots).
+  /// Throws: slab_error, when debug_checks is true, if `object` is not an object of this
+  /// cache (another cache's, or a pointer into a slot or header) or is already free; nothing
+  /// is changed then.
+  /// Requires: `object` came from allocate() of this cache and is not yet given back; with a
+  /// constructor hook, it is back in its constructed state.
+  void deallocate(void* object);
+
+  /// Effects: releases every empty slab upstream (the kernel's kmem_cache_shrink).
+  /// Returns: how many slabs were released.
+  std::size_t shrink() noexcept;
+
+  /// Returns: the counters of the cache right now. O(1).
+  SlabStats stats() const noexcept;
+
+  std::size_t object_size() const noexcept { return object_size_; }
+  std::size_t object_align() const noexcept { return slot_align_; }
+  std::size_t slab_bytes() const noexcept { return slab_bytes_; }
+  /// Returns: the distance between two neighbouring objects of a slab.
+  std::size_t slot_bytes() const noexcept { return slot_bytes_; }
+  /// Returns: how many objects one slab holds, after its header.
+  std::size_t objects_per_slab() const noexcept { return objects_per_slab_; }
+
+ private:
+  // The private part is a suggestion (it is the solution's layout); change it freely.
+  //
+  // The header at the start of every slab. Right after it: one bit per slot (set = in use)
+  // for the debug checks, reserved in every build so the layout does not depend on NDEBUG.
+  // Then, at first_slot_offset_, the slots.
+  struct Slab {
+    const SlabCache* owner;  // the cache, to recognise another cache's pointers
+    Slab* prev;              // neighbours on the list (partial, full or empty) it is on
+    Slab* next;
+    void* free;              // first free slot; each free slot holds the next one's address
+    std::size_t in_use;      // objects handed out: 0 = empty, objects_per_slab_ = full
+
+    std::uint64_t* bitmap() noexcept { return reinterpret_cast<std::uint64_t*>(this + 1); }
+  };
+
+  // An intrusive doubly linked list of slabs, with its length.
+  struct SlabList {
+    Slab* head = nullptr;
+    std::size_t count = 0;
+
+    void push_front(Slab* slab) noexcept;
+    void remove(Slab* slab) noexcept;
+  };
+
+  Slab* slab_of(const void* object) const noexcept;
+  void*& link_of(void* slot) const noexcept;
+  std::size_t slot_index(const Slab* slab, const void* object) const noexcept;
+  void check_deallocate(Slab* slab, void* object) const;
+  Slab* new_slab();
+  void release(Slab* slab) noexcept;
+  void release_all(SlabList& list) noexcept;
+
+  std::pmr::memory_resource* upstream_;
+  std::size_t object_size_;
+  std::size_t slot_align_;         // max(object_align, alignof(void*))
+  std::size_t slab_bytes_;
+  std::size_t max_empty_slabs_;
+  SlabObjectHook constructor_;
+  SlabObjectHook destructor_;
+  std::size_t link_offset_;        // where a free slot keeps the next free slot's address
+  std::size_t slot_bytes_;
+  std::size_t first_slot_offset_;  // from the slab's start: header, bitmap, padding
+  std::size_t objects_per_slab_;
+  SlabList partial_;
+  SlabList full_;
+  SlabList empty_;
+  std::size_t objects_in_use_ = 0;
+};
+
+}  // namespace mw

@@ -1,0 +1,79 @@
+// maybe_uninit.hpp — MaybeUninit<T>: room for one T whose life the caller runs by hand.
+//
+// Rust defines it as a union:
+//
+//   pub union MaybeUninit<T> { uninit: (), value: ManuallyDrop<T> }
+//
+// and so does this file. A union member is not constructed by the union's constructor nor
+// destroyed by its destructor, so `MaybeUninit<T> slots[8];` runs no constructor of T and
+// dropping it runs no destructor: the caller says when a value starts (write) and ends
+// (assume_init_drop). Naming the member (`value_`) reaches the object itself, so unlike a
+// byte buffer no std::launder is needed here.
+#pragma once
+
+#include <memory>
+#include <type_traits>
+#include <utility>
+
+#include <mw/todo.hpp>
+
+// Stub note: write, assume_init and assume_init_drop are not marked noexcept here because
+// MW_TODO() throws, and a throw out of a noexcept function ends the whole test binary.
+// The solution has noexcept on all of them except write (T's constructor may throw).
+
+namespace mw {
+
+/// Storage for one T that may or may not hold a live value (Rust's `MaybeUninit<T>`).
+/// Nothing is constructed or destroyed implicitly. Copyable (bytewise, trivially) exactly
+/// when T is trivially copyable, as Rust's is `Copy` exactly when T is `Copy`: a bytewise
+/// copy of, say, a std::string would give two owners of one heap buffer.
+template <class T>
+class MaybeUninit {
+  static_assert(std::is_object_v<T> && !std::is_array_v<T>,
+                "MaybeUninit<T> holds one complete object type");
+
+ public:
+  /// Effects: none — no T is constructed (Rust: `MaybeUninit::uninit()`).
+  MaybeUninit() noexcept {}
+
+  // TODO: make MaybeUninit<T> copyable — trivially, with `= default` — exactly when T is
+  // trivially copyable, and not copyable at all otherwise. A C++20 `requires` clause on a
+  // defaulted copy constructor and copy assignment does it.
+  MaybeUninit(const MaybeUninit&) = delete;
+  MaybeUninit& operator=(const MaybeUninit&) = delete;
+
+  /// Effects: none — a value still inside is NOT destroyed (call assume_init_drop first).
+  // TODO: this destructor must be trivial when T's is (so a MaybeUninit<int> is trivially
+  // copyable). Add a second, constrained destructor `= default`; the best one is chosen.
+  ~MaybeUninit() {}
+
+  /// Requires: no live value inside (an old one would be overwritten without being
+  /// destroyed — allowed, as in Rust, but it leaks whatever the old value owned).
+  /// Effects: constructs a T from `args` in place (Rust: `MaybeUninit::write`).
+  /// Returns: the new value. Throws: what T's constructor throws; the slot stays empty.
+  template <class... Args>
+  T& write(Args&&... args) {
+    MW_TODO();
+  }
+
+  /// Requires: write() was called and the value not dropped since.
+  /// Returns: the value (Rust: `assume_init_ref` / `assume_init_mut`).
+  T& assume_init() { MW_TODO(); }
+  const T& assume_init() const { MW_TODO(); }
+
+  /// Requires: a live value inside. Effects: destroys it; the slot is empty again
+  /// (Rust: `MaybeUninit::assume_init_drop`).
+  void assume_init_drop() { MW_TODO(); }
+
+  /// Returns: the address of the slot, valid whether or not a value lives there (Rust:
+  /// `as_ptr` / `as_mut_ptr`); for example to hand to std::construct_at.
+  T* as_ptr() { MW_TODO(); }
+  const T* as_ptr() const { MW_TODO(); }
+
+ private:
+  union {
+    T value_;  ///< alive only between write() and assume_init_drop()
+  };
+};
+
+}  // namespace mw

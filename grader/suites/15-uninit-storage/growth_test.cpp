@@ -1,0 +1,142 @@
+// Hidden tests for mw::SmallVec growing: exact allocations (none inline, one to spill,
+// geometric growth), relocation by move when it cannot throw and by copy when it may,
+// objects that point at themselves, over-aligned elements.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "fixture.hpp"
+#include "small_vec.hpp"
+
+namespace {
+
+using Spill = SmallVecTest;
+using Alignment = SmallVecTest;
+
+/// An element that holds its own address: a bytewise copy (memcpy, realloc) of it is caught
+/// by ok(), as it would be for a real self-referential type (e.g. a small-string buffer).
+class SelfRef {
+ public:
+  explicit SelfRef(int value) : self_(this), value_(value) {}
+  SelfRef(const SelfRef& other) : self_(this), value_(other.value_) {}
+  SelfRef(SelfRef&& other) noexcept : self_(this), value_(other.value_) {}
+  SelfRef& operator=(const SelfRef& other) {
+    value_ = other.value_;
+    return *this;
+  }
+  ~SelfRef() { self_ = nullptr; }
+  bool ok() const { return self_ == this; }
+  int value() const { return value_; }
+
+ private:
+  SelfRef* self_;
+  int value_;
+};
+
+struct alignas(64) Wide {
+  explicit Wide(int v) : value(v) {}
+  int value;
+};
+
+// A vector after a one-byte member, where only alignas on the inline buffer keeps a
+// 64-byte-aligned element aligned.
+struct Holder {
+  char tag = 0;
+  mw::SmallVec<Wide, 3> v;
+};
+
+// The (N+1)-th element moves everything to ONE heap block of 2N elements from the given
+// resource; kills growing by one, ignoring the resource, and staying inline.
+TEST_F(Spill, FirstOverflowAllocatesOneBlockOfTwiceN) {
+  mw::SmallVec<Instrumented, 4> v(&counting);
+  fill(v, 0, 5);
+  EXPECT_FALSE(v.is_inline());
+  EXPECT_EQ(v.capacity(), 8u);
+  EXPECT_EQ(counting.allocations(), 1u);
+  EXPECT_EQ(counting.sizes(), std::vector<std::size_t>{8 * sizeof(Instrumented)});
+  EXPECT_TRUE(counting.contains(v.data(), 5 * sizeof(Instrumented)));
+  EXPECT_EQ(values(v), range(0, 5));
+  EXPECT_EQ(alive(), 5);  // the inline originals were destroyed after relocation
+}
+
+// On the heap the capacity doubles, each old block is freed (with its own size), and the
+// count of allocations is logarithmic; kills linear growth and leaked old blocks.
+TEST_F(Spill, CapacityDoublesAndOldBlocksAreFreed) {
+  mw::SmallVec<Instrumented, 4> v(&counting);
+  fill(v, 0, 40);
+  const auto s = sizeof(Instrumented);
+  EXPECT_EQ(counting.sizes(), (std::vector<std::size_t>{8 * s, 16 * s, 32 * s, 64 * s}));
+  EXPECT_EQ(counting.deallocations(), 3u);
+  EXPECT_EQ(counting.live_blocks(), 1u);
+  EXPECT_EQ(v.capacity(), 64u);
+  EXPECT_EQ(values(v), range(0, 40));
+  EXPECT_EQ(alive(), 40);
+}
+
+// Spilling a type whose move constructor may throw COPIES the old elements (so a throw
+// leaves them intact) and moves only the new rvalue in; kills relocating with std::move and
+// with memcpy (no copy counted).
+TEST_F(Spill, CopiesElementsWhoseMoveMayThrow) {
+  mw::SmallVec<Instrumented, 4> v(&counting);
+  fill(v, 0, 4);
+  Instrumented extra(4);
+  mwtest::life_counts().copies = mwtest::life_counts().moves = 0;
+  v.push_back(std::move(extra));
+  EXPECT_EQ(copies(), 4u);
+  EXPECT_EQ(moves(), 1u);
+  EXPECT_EQ(values(v), range(0, 5));
+  fill(v, 5, 9);  // the heap-to-heap growth relocates the same way
+  EXPECT_EQ(copies(), 4u + 8u);
+  EXPECT_EQ(moves(), 1u);
+  EXPECT_EQ(alive(), 10);  // 9 in v, plus the moved-from `extra`
+}
+
+// Spilling a type whose move constructor is noexcept MOVES the old elements (no copies);
+// kills always copying and relocating with memcpy.
+TEST_F(Spill, MovesElementsWhoseMoveIsNoexcept) {
+  mw::SmallVec<NothrowInstrumented, 4> v(&counting);
+  fill(v, 0, 4);
+  const NothrowInstrumented extra(4);
+  mwtest::life_counts().copies = mwtest::life_counts().moves = 0;
+  v.push_back(extra);
+  EXPECT_EQ(copies(), 1u);  // the new element, from the const lvalue
+  EXPECT_EQ(moves(), 4u);
+  EXPECT_EQ(values(v), range(0, 5));
+  fill(v, 5, 9);
+  EXPECT_EQ(copies(), 1u);
+  EXPECT_EQ(moves(), 4u + 8u);
+  EXPECT_EQ(alive(), 10);
+}
+
+// Elements that hold their own address are still valid after spilling and growing, and
+// after inline and heap moves of the vector; kills memcpy relocation of non-trivially-copyable
+// elements (the copies point at the old slots).
+TEST_F(Spill, SelfReferentialElementsSurviveRelocation) {
+  mw::SmallVec<SelfRef, 3> v(&counting);
+  for (int i = 0; i < 3; ++i) v.emplace_back(i);
+  mw::SmallVec<SelfRef, 3> moved_inline(std::move(v));
+  for (int i = 3; i < 20; ++i) moved_inline.emplace_back(i);
+  for (int i = 0; i < 20; ++i) {
+    EXPECT_TRUE(moved_inline[i].ok()) << "element " << i;
+    EXPECT_EQ(moved_inline[i].value(), i);
+  }
+}
+
+// An over-aligned element is aligned in the inline buffer (even after a 1-byte member) and
+// on the heap; kills an inline buffer without alignas(T) (UBSan: misaligned construction)
+// and allocating with the default alignment.
+TEST_F(Alignment, OverAlignedElementsInlineAndOnTheHeap) {
+  Holder holder{0, mw::SmallVec<Wide, 3>(&counting)};
+  for (int i = 0; i < 3; ++i) holder.v.emplace_back(i);
+  ASSERT_TRUE(holder.v.is_inline());
+  for (const Wide& w : holder.v) EXPECT_EQ(reinterpret_cast<std::uintptr_t>(&w) % 64, 0u);
+  for (int i = 3; i < 10; ++i) holder.v.emplace_back(i);
+  ASSERT_FALSE(holder.v.is_inline());
+  for (int i = 0; i < 10; ++i) {
+    EXPECT_EQ(reinterpret_cast<std::uintptr_t>(&holder.v[i]) % 64, 0u);
+    EXPECT_EQ(holder.v[i].value, i);
+  }
+}
+
+}  // namespace

@@ -1,0 +1,162 @@
+// Hidden tests for the strong exception guarantee of mw::SmallVec: push_back and insert,
+// inline, spilling and on the heap, with a throw at every construction they make in turn
+// (k = 1, 2, ... until the operation succeeds). After each throw the vector must hold the
+// same elements, in the same storage, with nothing leaked and nothing destroyed twice.
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "fixture.hpp"
+#include "small_vec.hpp"
+
+namespace {
+
+using Strong = SmallVecTest;
+
+/// Checks that `v` still has `expected` values, its old capacity and data pointer, and
+/// that exactly `live` elements and `blocks` heap blocks are alive.
+template <class Vec>
+void expect_unchanged(const Vec& v, const std::vector<int>& expected, const void* data,
+                      std::size_t capacity, long live, std::size_t blocks,
+                      const mwtest::CountingResource& counting) {
+  EXPECT_EQ(SmallVecTest::values(v), expected);
+  EXPECT_EQ(v.data(), data);
+  EXPECT_EQ(v.capacity(), capacity);
+  EXPECT_EQ(mwtest::life_counts().alive(), live);
+  EXPECT_EQ(counting.live_blocks(), blocks);
+}
+
+// push_back into a full inline vector survives a throw at the new element's copy and at
+// every relocation copy; kills relocating with std::move (originals moved-from), leaking the
+// new block, and bumping size before the construction succeeded.
+TEST_F(Strong, PushBackThatSpills) {
+  mw::SmallVec<Instrumented, 4> v(&counting);
+  fill(v, 0, 4);
+  const Instrumented extra(99);
+  const void* data = v.data();
+  const int throws = throw_at_every_construction(
+      [&](std::size_t k) {
+        Instrumented::throw_after(k);
+        v.push_back(extra);
+      },
+      [&] { expect_unchanged(v, range(0, 4), data, 4, 5, 0, counting); });
+  EXPECT_GE(throws, 5);  // the new element and the four relocations
+  std::vector<int> expected = range(0, 4);
+  expected.push_back(99);
+  EXPECT_EQ(values(v), expected);
+  EXPECT_EQ(alive(), 6);
+}
+
+// The same on the heap, where the old block must stay in use and the new one be freed;
+// kills freeing or replacing the old block before relocation finished.
+TEST_F(Strong, PushBackThatGrowsOnTheHeap) {
+  mw::SmallVec<Instrumented, 2> v(&counting);
+  fill(v, 0, 4);
+  const void* data = v.data();
+  const int throws = throw_at_every_construction(
+      [&](std::size_t k) {
+        Instrumented::throw_after(k);
+        v.emplace_back(4);
+      },
+      [&] { expect_unchanged(v, range(0, 4), data, 4, 4, 1, counting); });
+  EXPECT_GE(throws, 5);
+  EXPECT_EQ(values(v), range(0, 5));
+}
+
+// push_back with room left survives a throwing copy; kills bumping size before constructing
+// (a destroyed-but-never-built slot: alive() goes negative).
+TEST_F(Strong, PushBackWithRoom) {
+  mw::SmallVec<Instrumented, 4> v(&counting);
+  fill(v, 0, 2);
+  const Instrumented extra(7);
+  const void* data = v.data();
+  const int throws = throw_at_every_construction(
+      [&](std::size_t k) {
+        Instrumented::throw_after(k);
+        v.push_back(extra);
+      },
+      [&] { expect_unchanged(v, range(0, 2), data, 4, 3, 0, counting); });
+  EXPECT_GE(throws, 1);
+  EXPECT_EQ(values(v), (std::vector<int>{0, 1, 7}));
+}
+
+// Spilling a nothrow-movable type whose new element's copy throws keeps the originals: the
+// new element must be built before the old ones are moved out; kills moving first.
+TEST_F(Strong, NothrowMovableSpillBuildsTheNewElementFirst) {
+  mw::SmallVec<NothrowInstrumented, 4> v(&counting);
+  fill(v, 0, 4);
+  const NothrowInstrumented extra(99);
+  NothrowInstrumented::throw_after(1);
+  EXPECT_THROW(v.push_back(extra), mwtest::InstrumentedError);
+  EXPECT_EQ(values(v), range(0, 4));
+  EXPECT_TRUE(v.is_inline());
+  EXPECT_EQ(alive(), 5);
+  EXPECT_EQ(counting.live_blocks(), 0u);
+}
+
+// insert in the middle with room survives a throw at every construction; kills shifting
+// the elements up before the new value is built (originals moved or overwritten).
+TEST_F(Strong, InsertWithRoom) {
+  mw::SmallVec<Instrumented, 8> v(&counting);
+  fill(v, 0, 5);
+  const Instrumented extra(99);
+  const void* data = v.data();
+  throw_at_every_construction(
+      [&](std::size_t k) {
+        Instrumented::throw_after(k);
+        v.insert(v.begin() + 1, extra);
+      },
+      [&] { expect_unchanged(v, range(0, 5), data, 8, 6, 0, counting); });
+  EXPECT_EQ(values(v), (std::vector<int>{0, 99, 1, 2, 3, 4}));
+  EXPECT_EQ(alive(), 7);
+}
+
+// insert into a full vector (a reallocation) survives a throw at every construction; kills
+// relocating with std::move and leaking the half-built block.
+TEST_F(Strong, InsertThatReallocates) {
+  mw::SmallVec<Instrumented, 4> v(&counting);
+  fill(v, 0, 4);
+  const Instrumented extra(99);
+  const void* data = v.data();
+  const int throws = throw_at_every_construction(
+      [&](std::size_t k) {
+        Instrumented::throw_after(k);
+        v.insert(v.begin() + 2, extra);
+      },
+      [&] { expect_unchanged(v, range(0, 4), data, 4, 5, 0, counting); });
+  EXPECT_GE(throws, 5);
+  EXPECT_EQ(values(v), (std::vector<int>{0, 1, 99, 2, 3}));
+}
+
+// insert with room of a nothrow-movable type whose copy throws leaves the vector as it was;
+// kills moving the tail up before copying the value.
+TEST_F(Strong, NothrowMovableInsertBuildsTheValueFirst) {
+  mw::SmallVec<NothrowInstrumented, 8> v(&counting);
+  fill(v, 0, 5);
+  const NothrowInstrumented extra(99);
+  NothrowInstrumented::throw_after(1);
+  EXPECT_THROW(v.insert(v.begin(), extra), mwtest::InstrumentedError);
+  EXPECT_EQ(values(v), range(0, 5));
+  EXPECT_EQ(alive(), 6);
+}
+
+// A copy constructor that throws part-way destroys the copies it made and frees its block;
+// kills a copy constructor without cleanup (the destructor does not run for it).
+TEST_F(Strong, ThrowingCopyConstructorLeaksNothing) {
+  mw::SmallVec<Instrumented, 4> source(&counting);
+  fill(source, 0, 6);
+  throw_at_every_construction(
+      [&](std::size_t k) {
+        Instrumented::throw_after(k);
+        mw::SmallVec<Instrumented, 4> copy(source);
+        Instrumented::throw_after(0);
+        EXPECT_EQ(values(copy), range(0, 6));
+      },
+      [&] {
+        EXPECT_EQ(alive(), 6);
+        EXPECT_EQ(counting.live_blocks(), 1u);
+        EXPECT_EQ(values(source), range(0, 6));
+      });
+}
+
+}  // namespace
