@@ -28,6 +28,7 @@
 
 #include "allocator.hpp"
 #include "checker.hpp"
+#include "slab_adapter.hpp"
 #include "stats.hpp"
 #include "svg_chart.hpp"
 #include "trace.hpp"
@@ -44,6 +45,7 @@ constexpr std::pair<const char*, Factory> allocators[] = {
     {"mimalloc", make_mimalloc_allocator},
     {"jemalloc", make_jemalloc_allocator},
     {"bump", make_bump_allocator},
+    {"slab", make_slab_allocator},  // exercise 13, benchmarks/slab_adapter.cpp
 };
 
 /// Effects: runs `work` in a child process forked for it.

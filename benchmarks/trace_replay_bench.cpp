@@ -14,6 +14,7 @@
 
 #include "allocator.hpp"
 #include "checker.hpp"
+#include "slab_adapter.hpp"
 #include "stats.hpp"
 #include "trace.hpp"
 #include "workload.hpp"
@@ -62,6 +63,7 @@ int main(int argc, char** argv) {
       {"mimalloc", mw::bench::make_mimalloc_allocator},
       {"jemalloc", mw::bench::make_jemalloc_allocator},
       {"bump", mw::bench::make_bump_allocator},
+      {"slab", mw::bench::make_slab_allocator},  // exercise 13, benchmarks/slab_adapter.cpp
   };
   for (const auto& trace : traces) {
     for (const auto& [name, make] : allocators) {

@@ -178,7 +178,12 @@ TEST(Machine, PolledThroughAPinProjection) {
   for (char byte : wire) {
     inbox.push(std::string_view(&byte, 1));
     ++session.project(&suite::Session::polls);
-    result = RecordReader::poll(session.project(&suite::Session::reader), inbox);
+    decltype(auto) reader = session.project(&suite::Session::reader);
+    if constexpr (suite::PollableWith<decltype(reader)>) {
+      result = RecordReader::poll(reader, inbox);
+    } else {
+      FAIL() << "projecting a pinned reader must give a Pin<RecordReader>";
+    }
   }
   EXPECT_EQ(result, "projected");
   EXPECT_EQ(box->polls, static_cast<int>(wire.size()));

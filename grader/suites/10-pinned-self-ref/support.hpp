@@ -71,6 +71,17 @@ concept HasMemberPoll = requires(R& reader, mw::Inbox& inbox) {
   reader.poll(inbox);
 };
 
+/// Returns: the address of what a projection gave, a Pin<F>'s target or the F& itself, so a
+/// test can check a wrong projection type at run time instead of failing to compile.
+template <class F>
+const F* target_of(const mw::Pin<F>& pin) {
+  return &pin.get();
+}
+template <class F>
+const F* target_of(const F& field) {
+  return &field;
+}
+
 /// Returns: whether every byte of `view` lies inside `buffer` (compares addresses, which
 /// std::less orders totally even across unrelated objects).
 inline bool inside(std::string_view view, std::span<const char> buffer) {

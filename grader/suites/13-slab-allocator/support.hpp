@@ -5,8 +5,13 @@
 // binary in a noexcept function.
 #pragma once
 
+#include <sys/mman.h>
+
 #include <cstddef>
 #include <cstdint>
+#include <map>
+#include <memory_resource>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -55,6 +60,51 @@ inline bool holds(const void* p, std::size_t size, std::uint32_t tag) {
   }
   return true;
 }
+
+/// A memory_resource that maps every block straight from the kernel, so that a test can make
+/// all blocks but one inaccessible and see whether the code under test touches the others:
+/// a read or write of a protected block stops the test with SIGSEGV.
+class PageResource : public std::pmr::memory_resource {
+ public:
+  PageResource() = default;
+  PageResource(const PageResource&) = delete;
+  PageResource& operator=(const PageResource&) = delete;
+  ~PageResource() override {
+    for (const auto& [block, bytes] : blocks_) munmap(block, bytes);
+  }
+
+  /// Effects: makes every live block inaccessible except the one starting at `open`.
+  void protect_all_but(const void* open) {
+    for (const auto& [block, bytes] : blocks_) {
+      if (block != open) mprotect(block, bytes, PROT_NONE);
+    }
+  }
+  /// Effects: makes every live block readable and writable again.
+  void unprotect_all() {
+    for (const auto& [block, bytes] : blocks_) mprotect(block, bytes, PROT_READ | PROT_WRITE);
+  }
+
+ private:
+  static constexpr std::size_t page = 4096;
+
+  void* do_allocate(std::size_t bytes, std::size_t alignment) override {
+    if (alignment > page) throw std::bad_alloc();  // mmap aligns to a page, no more
+    const std::size_t mapped = (bytes + page - 1) / page * page;
+    void* block = mmap(nullptr, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (block == MAP_FAILED) throw std::bad_alloc();
+    blocks_[block] = mapped;
+    return block;
+  }
+  void do_deallocate(void* block, std::size_t, std::size_t) override {
+    munmap(block, blocks_.at(block));
+    blocks_.erase(block);
+  }
+  bool do_is_equal(const std::pmr::memory_resource& other) const noexcept override {
+    return this == &other;
+  }
+
+  std::map<void*, std::size_t> blocks_;
+};
 
 /// Effects: allocates `count` objects. Returns: them, in order.
 inline std::vector<void*> allocate_n(mw::SlabCache& cache, std::size_t count) {

@@ -1,54 +1,20 @@
-// bench-smart-pointers — the costs the days 3-4 lesson quotes, measured in one run:
-//   * Rc (exercise 06, non-atomic counts) copy+drop vs std::shared_ptr copy+drop, in a
-//     process that has started a thread: libstdc++ switches shared_ptr to atomic counts
-//     once a thread exists (__gthread_active_p), so a benchmark that never starts one
-//     measures the single-threaded shortcut, not what a real program pays;
-//   * CowVec (exercise 08) copy vs std::vector copy of the same 1000 ints, with the
-//     allocations of each copy counted.
-// Sizes (one pointer for Rc, two for shared_ptr) are checked with static_assert.
+// bench-cow — what a CowVec (exercise 08) copy costs against a std::vector copy of the
+// same 1000 ints, with the allocations of each copy counted: the implicitly shared copy
+// must allocate nothing. (Rc against shared_ptr is in bench-arc, exercise 07's benchmark.)
 #include <benchmark/benchmark.h>
 
 #include <atomic>
 #include <cstdlib>
-#include <memory>
 #include <new>
 #include <numeric>
-#include <thread>
 #include <vector>
 
 #include "cow_vec.hpp"
-#include "rc.hpp"
-
-static_assert(sizeof(mw::Rc<int>) == sizeof(void*), "Rc is one pointer wide");
-static_assert(sizeof(std::shared_ptr<int>) == 2 * sizeof(void*), "shared_ptr is two pointers wide");
 
 namespace {
 
 // Counts every global allocation, to report allocations per copy.
 std::atomic<long> allocations{0};
-
-// Starts (and joins) a thread once, before any benchmark runs: from then on libstdc++
-// uses atomic reference counts, as it does in any program that has threads.
-const bool threads_started = [] {
-  std::thread([] {}).join();
-  return true;
-}();
-
-void BM_RcCopyDrop(benchmark::State& state) {
-  const mw::Rc<int> original = mw::make_rc<int>(42);
-  for (auto _ : state) {
-    mw::Rc<int> copy = original;  // NOLINT(performance-unnecessary-copy-initialization)
-    benchmark::DoNotOptimize(copy);
-  }
-}
-
-void BM_SharedPtrCopyDrop(benchmark::State& state) {
-  const std::shared_ptr<int> original = std::make_shared<int>(42);
-  for (auto _ : state) {
-    std::shared_ptr<int> copy = original;  // NOLINT(performance-unnecessary-copy-initialization)
-    benchmark::DoNotOptimize(copy);
-  }
-}
 
 constexpr int kElements = 1000;
 
@@ -80,8 +46,6 @@ void BM_VectorCopy(benchmark::State& state) {
       static_cast<double>(allocations.load() - before) / static_cast<double>(state.iterations());
 }
 
-BENCHMARK(BM_RcCopyDrop);
-BENCHMARK(BM_SharedPtrCopyDrop);
 BENCHMARK(BM_CowVecCopy);
 BENCHMARK(BM_VectorCopy);
 

@@ -1,0 +1,21 @@
+// slab_adapter.hpp — exercise 13's slab cache (and exercise 12's object pool) as allocators
+// of exercise 04's harness (mdriver, bench-trace-replay).
+//
+// A slab cache serves ONE object size, and the traces mix sizes, so each adapter is a set
+// of size classes — powers of two from 16 to 4096 bytes, one cache or pool per class, every
+// block naturally aligned to its class — in front of mimalloc, which serves what is larger
+// (or more aligned) than 4096 bytes. Built by benchmarks/13-slab-allocator.cmake.
+#pragma once
+
+#include <memory>
+
+#include "allocator.hpp"
+
+namespace mw::bench {
+
+/// Size-class slab caches of exercise 13 (slabs of max(4096, 16 * class) bytes, one empty
+/// slab kept per class) over mimalloc; blocks above 4096 bytes go to mimalloc directly.
+/// footprint is the bytes of the slabs held plus the live large blocks.
+std::unique_ptr<AllocatorUnderTest> make_slab_allocator();
+
+}  // namespace mw::bench
