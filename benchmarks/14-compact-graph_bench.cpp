@@ -2,7 +2,7 @@
 // exact bytes per edge, then BFS time.
 //
 // First it builds one random directed graph, 1M nodes and 10M edges, both ways, and prints
-// the bytes each holds:
+// the bytes each holds (on stderr, so that --benchmark_format=json on stdout stays valid):
 //   - requested: exact, counted by mwtest::CountingResource (CSR) and by a stateless counting
 //     allocator (vector<vector>, which keeps its 24-byte inner vectors that way);
 //   - heap: what glibc's malloc used for them (mallinfo2, chunk headers and rounding included).
@@ -117,18 +117,19 @@ void print_memory() {
   Graphs& g = graphs();
   const double csr_edges = static_cast<double>(g.csr.edge_count());
   const double list_edges = static_cast<double>(g.lists_edges);
-  std::printf("graph: %u nodes, %zu edges added, %zu distinct\n", node_count, edge_count,
-              g.csr.edge_count());
-  std::printf("%-28s %14s %10s %14s %10s\n", "representation", "requested B", "B/edge",
-              "malloc heap B", "B/edge");
-  std::printf("%-28s %14zu %10.3f %14zu %10.3f\n", "FrozenGraph (CSR, 32-bit)",
-              g.csr_resource.live_bytes(), g.csr_resource.live_bytes() / csr_edges, g.csr_heap,
-              g.csr_heap / csr_edges);
-  std::printf("%-28s %14zu %10.3f %14zu %10.3f\n", "vector<vector<uint32_t>>", g.lists_requested,
-              g.lists_requested / list_edges, g.lists_heap, g.lists_heap / list_edges);
-  std::printf("formula check: 4*(nodes+1) + 4*edges = %zu\n\n",
-              4 * (std::size_t{node_count} + 1) + 4 * g.csr.edge_count());
-  std::fflush(stdout);
+  std::fprintf(stderr, "graph: %u nodes, %zu edges added, %zu distinct\n", node_count, edge_count,
+               g.csr.edge_count());
+  std::fprintf(stderr, "%-28s %14s %10s %14s %10s\n", "representation", "requested B", "B/edge",
+               "malloc heap B", "B/edge");
+  std::fprintf(stderr, "%-28s %14zu %10.3f %14zu %10.3f\n", "FrozenGraph (CSR, 32-bit)",
+               g.csr_resource.live_bytes(), g.csr_resource.live_bytes() / csr_edges, g.csr_heap,
+               g.csr_heap / csr_edges);
+  std::fprintf(stderr, "%-28s %14zu %10.3f %14zu %10.3f\n", "vector<vector<uint32_t>>",
+               g.lists_requested, g.lists_requested / list_edges, g.lists_heap,
+               g.lists_heap / list_edges);
+  std::fprintf(stderr, "formula check: 4*(nodes+1) + 4*edges = %zu\n\n",
+               4 * (std::size_t{node_count} + 1) + 4 * g.csr.edge_count());
+  std::fflush(stderr);
 }
 
 // A full BFS from node 0 on the frozen graph (its own bfs()).

@@ -46,6 +46,7 @@ constexpr std::pair<const char*, Factory> allocators[] = {
     {"jemalloc", make_jemalloc_allocator},
     {"bump", make_bump_allocator},
     {"slab", make_slab_allocator},  // exercise 13, benchmarks/slab_adapter.cpp
+    {"pool", make_pool_allocator},  // exercise 12, benchmarks/slab_adapter.cpp
 };
 
 /// Effects: runs `work` in a child process forked for it.

@@ -1,4 +1,5 @@
-// slab_adapter.cpp — size-class slab caches behind exercise 04's AllocatorUnderTest.
+// slab_adapter.cpp — size-class slab caches (exercise 13) and object pools (exercise 12)
+// behind exercise 04's AllocatorUnderTest.
 #include "slab_adapter.hpp"
 
 #include <mimalloc.h>
@@ -10,7 +11,11 @@
 #include <memory_resource>
 #include <new>
 #include <optional>
+#include <tuple>
+#include <utility>
+#include <vector>
 
+#include "object_pool.hpp"
 #include "slab_cache.hpp"
 
 namespace mw::bench {
@@ -27,13 +32,19 @@ std::size_t class_of(std::size_t size, std::size_t align) noexcept {
                                : static_cast<std::size_t>(std::countr_zero(block / smallest_class));
 }
 
-/// The slabs' upstream: mimalloc's aligned entry points, named explicitly because the
-/// process-wide malloc of a binary linking libmimalloc and libjemalloc is whichever the
-/// dynamic linker met first.
+/// The upstream of the slabs and pools: mimalloc's aligned entry points, named explicitly
+/// because the process-wide malloc of a binary linking libmimalloc and libjemalloc is
+/// whichever the dynamic linker met first.
 class MimallocResource final : public std::pmr::memory_resource {
+ public:
+  /// Returns: the block of the latest allocate (a pool's slab, whose start it does not tell).
+  std::byte* last_block() const noexcept { return last_block_; }
+
+ private:
   void* do_allocate(std::size_t bytes, std::size_t align) override {
     void* p = mi_malloc_aligned(bytes, align);
     if (p == nullptr) throw std::bad_alloc();
+    last_block_ = static_cast<std::byte*>(p);
     return p;
   }
   void do_deallocate(void* p, std::size_t bytes, std::size_t align) override {
@@ -42,6 +53,27 @@ class MimallocResource final : public std::pmr::memory_resource {
   bool do_is_equal(const std::pmr::memory_resource& other) const noexcept override {
     return this == &other;
   }
+
+  std::byte* last_block_ = nullptr;
+};
+
+/// Blocks that mimalloc serves directly (too large for a class, or a pool ran out), counted
+/// for footprint().
+class LargeBlocks {
+ public:
+  void* allocate(std::size_t size, std::size_t align) noexcept {
+    void* p = mi_malloc_aligned(size, align);
+    if (p != nullptr) bytes_ += size;
+    return p;
+  }
+  void deallocate(void* p, std::size_t size, std::size_t align) noexcept {
+    mi_free_size_aligned(p, size, align);
+    bytes_ -= size;
+  }
+  std::size_t bytes() const noexcept { return bytes_; }
+
+ private:
+  std::size_t bytes_ = 0;
 };
 
 class SlabAllocator final : public AllocatorUnderTest {
@@ -62,7 +94,7 @@ class SlabAllocator final : public AllocatorUnderTest {
 
   void* allocate(std::size_t size, std::size_t align) override {
     const std::size_t c = class_of(size, align);
-    if (c == class_count) return allocate_large(size, align);
+    if (c == class_count) return large_.allocate(size, align);
     try {
       return caches_[c]->allocate();
     } catch (const std::bad_alloc&) {
@@ -84,8 +116,7 @@ class SlabAllocator final : public AllocatorUnderTest {
   void deallocate(void* p, std::size_t size, std::size_t align) noexcept override {
     const std::size_t c = class_of(size, align);
     if (c == class_count) {
-      mi_free_size_aligned(p, size, align);
-      large_bytes_ -= size;
+      large_.deallocate(p, size, align);
     } else {
       caches_[c]->deallocate(p);  // no throw: the debug checks are off in this -DNDEBUG build
     }
@@ -96,21 +127,121 @@ class SlabAllocator final : public AllocatorUnderTest {
   }
 
   std::size_t footprint() const noexcept override {
-    std::size_t bytes = large_bytes_;
+    std::size_t bytes = large_.bytes();
     for (const auto& cache : caches_) bytes += cache->stats().bytes_held;
     return bytes;
   }
 
  private:
-  void* allocate_large(std::size_t size, std::size_t align) noexcept {
-    void* p = mi_malloc_aligned(size, align);
-    if (p != nullptr) large_bytes_ += size;
-    return p;
-  }
-
   MimallocResource upstream_;  // declared first: the caches give their slabs back to it
   std::array<std::optional<SlabCache>, class_count> caches_;
-  std::size_t large_bytes_ = 0;  // live blocks served by mimalloc directly
+  LargeBlocks large_;
+};
+
+/// A block of one size class for an ObjectPool. The user-provided constructor leaves the
+/// bytes uninitialized, as malloc does (value-initialization would zero them).
+template <std::size_t Bytes>
+struct alignas(Bytes) Block {
+  Block() {}
+  std::byte bytes[Bytes];
+};
+
+/// The pool of one size class, and the handle of each slot it has handed out.
+template <std::size_t Bytes>
+class PoolClass {
+ public:
+  explicit PoolClass(MimallocResource& upstream)
+      : pool_(std::max<std::size_t>(512, (1u << 20) / Bytes), &upstream),
+        slab_(upstream.last_block()),
+        handles_(pool_.capacity()) {}
+
+  /// Returns: a block, or nullptr when the pool is exhausted.
+  void* allocate() {
+    auto handle = pool_.try_acquire();
+    if (!handle) return nullptr;
+    void* p = handle.get();
+    handles_[index(p)] = std::move(handle);
+    return p;
+  }
+  bool owns(const void* p) const noexcept {
+    return p >= slab_ && p < slab_ + pool_.capacity() * sizeof(Block<Bytes>);
+  }
+  void deallocate(void* p) noexcept { handles_[index(p)].reset(); }
+  std::size_t bytes() const noexcept { return pool_.capacity() * sizeof(Block<Bytes>); }
+
+ private:
+  std::size_t index(const void* p) const noexcept {
+    return static_cast<std::size_t>(static_cast<const std::byte*>(p) - slab_) /
+           sizeof(Block<Bytes>);
+  }
+
+  mw::ObjectPool<Block<Bytes>> pool_;
+  std::byte* slab_;  // the pool's one allocation: its slots, sizeof(Block) apart
+  std::vector<typename mw::ObjectPool<Block<Bytes>>::Handle> handles_;
+};
+
+/// One PoolClass per size class (behind a pointer: a pool cannot move).
+template <class Classes>
+struct PoolsOf;
+template <std::size_t... I>
+struct PoolsOf<std::index_sequence<I...>> {
+  using type = std::tuple<std::unique_ptr<PoolClass<(smallest_class << I)>>...>;
+
+  static type make(MimallocResource& upstream) {
+    return {std::make_unique<PoolClass<(smallest_class << I)>>(upstream)...};
+  }
+};
+using Pools = PoolsOf<std::make_index_sequence<class_count>>;
+
+class PoolAllocator final : public AllocatorUnderTest {
+ public:
+  PoolAllocator() : pools_(Pools::make(upstream_)) {}
+
+  const char* name() const noexcept override { return "pool"; }
+
+  void* allocate(std::size_t size, std::size_t align) override {
+    void* p = nullptr;
+    with_pool(class_of(size, align), [&](auto& pool) { p = pool.allocate(); });
+    return p != nullptr ? p : large_.allocate(size, align);
+  }
+
+  void* reallocate(void* p, std::size_t old_size, std::size_t new_size,
+                   std::size_t align) override {
+    void* q = allocate(new_size, align);
+    if (q == nullptr) return nullptr;
+    std::memcpy(q, p, std::min(old_size, new_size));
+    deallocate(p, old_size, align);
+    return q;
+  }
+
+  void deallocate(void* p, std::size_t size, std::size_t align) noexcept override {
+    bool pooled = false;
+    with_pool(class_of(size, align), [&](auto& pool) {
+      pooled = pool.owns(p);
+      if (pooled) pool.deallocate(p);
+    });
+    if (!pooled) large_.deallocate(p, size, align);
+  }
+
+  std::size_t footprint() const noexcept override {
+    std::size_t bytes = large_.bytes();
+    std::apply([&](const auto&... pool) { ((bytes += pool->bytes()), ...); }, pools_);
+    return bytes;
+  }
+
+ private:
+  /// Effects: calls f(pool of class c); does nothing when c is class_count (no class).
+  template <class F>
+  void with_pool(std::size_t c, F&& f) {
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+      ((c == I ? (f(*std::get<I>(pools_)), true) : false) || ...);
+    }
+    (std::make_index_sequence<class_count>());
+  }
+
+  MimallocResource upstream_;  // declared first: the pools give their slabs back to it
+  Pools::type pools_;
+  LargeBlocks large_;
 };
 
 static_assert(!SlabCache::debug_checks,
@@ -120,6 +251,10 @@ static_assert(!SlabCache::debug_checks,
 
 std::unique_ptr<AllocatorUnderTest> make_slab_allocator() {
   return std::make_unique<SlabAllocator>();
+}
+
+std::unique_ptr<AllocatorUnderTest> make_pool_allocator() {
+  return std::make_unique<PoolAllocator>();
 }
 
 }  // namespace mw::bench

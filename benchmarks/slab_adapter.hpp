@@ -1,10 +1,10 @@
-// slab_adapter.hpp — exercise 13's slab cache (and exercise 12's object pool) as allocators
+// slab_adapter.hpp — exercise 13's slab cache and exercise 12's object pool as allocators
 // of exercise 04's harness (mdriver, bench-trace-replay).
 //
-// A slab cache serves ONE object size, and the traces mix sizes, so each adapter is a set
-// of size classes — powers of two from 16 to 4096 bytes, one cache or pool per class, every
-// block naturally aligned to its class — in front of mimalloc, which serves what is larger
-// (or more aligned) than 4096 bytes. Built by benchmarks/13-slab-allocator.cmake.
+// A slab cache or a pool serves ONE object size, and the traces mix sizes, so each adapter
+// is a set of size classes — powers of two from 16 to 4096 bytes, one cache or pool per
+// class, every block naturally aligned to its class — in front of mimalloc, which serves
+// what is larger (or more aligned) than 4096 bytes. Built by benchmarks/13-slab-allocator.cmake.
 #pragma once
 
 #include <memory>
@@ -17,5 +17,12 @@ namespace mw::bench {
 /// slab kept per class) over mimalloc; blocks above 4096 bytes go to mimalloc directly.
 /// footprint is the bytes of the slabs held plus the live large blocks.
 std::unique_ptr<AllocatorUnderTest> make_slab_allocator();
+
+/// Size-class object pools of exercise 12: one ObjectPool per class, of a fixed capacity
+/// (1 MiB of blocks, at least 512) taken up front; a block the pool of its class cannot give
+/// (exhausted, or above 4096 bytes) comes from mimalloc. Each pool's RAII handles are kept in
+/// a vector indexed by slot, so deallocate(p) finds its handle in O(1). footprint is every
+/// pool's slab plus the live mimalloc blocks.
+std::unique_ptr<AllocatorUnderTest> make_pool_allocator();
 
 }  // namespace mw::bench

@@ -64,6 +64,7 @@ int main(int argc, char** argv) {
       {"jemalloc", mw::bench::make_jemalloc_allocator},
       {"bump", mw::bench::make_bump_allocator},
       {"slab", mw::bench::make_slab_allocator},  // exercise 13, benchmarks/slab_adapter.cpp
+      {"pool", mw::bench::make_pool_allocator},  // exercise 12, benchmarks/slab_adapter.cpp
   };
   for (const auto& trace : traces) {
     for (const auto& [name, make] : allocators) {

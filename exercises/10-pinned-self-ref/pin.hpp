@@ -14,9 +14,7 @@
 //                 the pointer, never the T.
 #pragma once
 
-#include <concepts>
 #include <functional>
-#include <new>
 #include <type_traits>
 #include <utility>
 

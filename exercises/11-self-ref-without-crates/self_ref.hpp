@@ -42,10 +42,8 @@ class SelfRef {
   /// Returns: the pair. Throws: std::bad_alloc, or whatever moving the owner or `build`
   /// throws; the owner is then destroyed and nothing leaks.
   template <class Build>
-    requires std::is_invocable_r_v<Dependent, Build&, const Owner&>
-  static SelfRef make(Owner owner, Build&& build) {
-    MW_TODO();
-  }
+  requires std::is_invocable_r_v<Dependent, Build&, const Owner&>
+  static SelfRef make(Owner owner, Build&& build) { MW_TODO(); }
 
   SelfRef(const SelfRef&) = delete;
   SelfRef& operator=(const SelfRef&) = delete;

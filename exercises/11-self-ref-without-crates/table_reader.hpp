@@ -61,8 +61,7 @@ class Reader {
   std::optional<Record> find(std::string_view name) const;
 
  private:
-  Reader(std::span<const std::byte> bytes, std::size_t count,
-         std::string_view strings) noexcept
+  Reader(std::span<const std::byte> bytes, std::size_t count, std::string_view strings) noexcept
       : bytes_(bytes), count_(count), strings_(strings) {}
 
   std::span<const std::byte> bytes_;  ///< the whole table, not owned

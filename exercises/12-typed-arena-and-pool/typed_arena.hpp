@@ -23,6 +23,12 @@
 
 namespace mw {
 
+/// A forward range (so its length is known before anything is built) whose elements can each
+/// construct a T: what TypedArena<T>::alloc_extend accepts.
+template <class R, class T>
+concept range_constructing =
+    std::ranges::forward_range<R> && std::constructible_from<T, std::ranges::range_reference_t<R>>;
+
 /// An arena of T objects with stable addresses, geometric chunks and destructors run at the
 /// end in reverse allocation order.
 ///
@@ -48,7 +54,8 @@ class TypedArena {
     std::size_t used;      ///< objects constructed in it, from index 0
 
     T* objects() noexcept {
-      return std::launder(reinterpret_cast<T*>(reinterpret_cast<std::byte*>(this) + storage_offset));
+      return std::launder(
+          reinterpret_cast<T*>(reinterpret_cast<std::byte*>(this) + storage_offset));
     }
   };
 
@@ -140,8 +147,7 @@ class TypedArena {
   /// Throws: std::bad_alloc when the range's byte size overflows; what upstream throws;
   /// what T's constructor throws, after destroying the objects this call already built
   /// (newest first), so the arena holds exactly what it held before.
-  template <std::ranges::forward_range R>
-    requires std::constructible_from<T, std::ranges::range_reference_t<R>>
+  template <range_constructing<T> R>
   std::span<T> alloc_extend(R&& range) {
     // TODO: n = std::ranges::distance(range); find a chunk with room for all n; construct
     // them one by one; if one throws, destroy the ones this call built and rethrow.

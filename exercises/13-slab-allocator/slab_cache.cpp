@@ -1,4 +1,4 @@
-// slab_cache.cpp — the slab layout, the three slab lists and the debug checks.
+// slab_cache.cpp — the slab layout, the slab lists and the debug checks.
 //
 // Read the README first: it gives the layout rules and the list moves the suite counts.
 // Functions marked noexcept cannot throw MW_TODO's exception: reaching one of them
@@ -22,7 +22,8 @@ constexpr std::size_t round_up(std::size_t n, std::size_t align) {
 }  // namespace
 
 void SlabCache::SlabList::push_front(Slab* slab) noexcept {
-  // TODO: link `slab` in before head (fix both prev/next pointers), count it.
+  // TODO: link `slab` in before head through its `links` member (slab->*links is its
+  // Links on this list): fix both prev/next pointers, count it.
   MW_TODO();
 }
 
@@ -50,21 +51,21 @@ SlabCache::SlabCache(const SlabOptions& options, std::pmr::memory_resource* upst
 }
 
 SlabCache::~SlabCache() {
-  // TODO: release every slab of the three lists.
+  // TODO: release every slab: all_ holds them all, full ones included.
 }
 
 void* SlabCache::allocate() {
   // TODO: the slab to use: the head of partial_; else an empty slab (moved to partial_);
   // else new_slab() (onto partial_). Pop the first free slot of its free list, count it
-  // (in the slab and in the cache), set its bitmap bit when debug_checks, and move the slab
-  // to full_ when it has no free slot left.
+  // (in the slab and in the cache), set its bitmap bit when debug_checks. A slab with no
+  // free slot left leaves partial_ and is only counted in full_slabs_.
   MW_TODO();
 }
 
 void SlabCache::deallocate(void* object) {
   // TODO: find the slab with slab_of (a mask, no search). When debug_checks, call
   // check_deallocate first. Push the slot on the slab's free list, uncount it. A slab that
-  // WAS full goes back to partial_; a slab that is now empty leaves partial_ for empty_, or
+  // WAS full goes back on partial_; a slab that is now empty leaves partial_ for empty_, or
   // is released when empty_ already holds max_empty_slabs_.
   MW_TODO();
 }
@@ -102,19 +103,15 @@ void SlabCache::check_deallocate(Slab* slab, void* object) const {
 }
 
 SlabCache::Slab* SlabCache::new_slab() {
-  // TODO: slab_bytes_ from upstream_, ALIGNED TO slab_bytes_. Construct the header, clear the
-  // bitmap, run the constructor hook on every slot, and thread every slot on the free list.
+  // TODO: slab_bytes_ from upstream_, ALIGNED TO slab_bytes_. Construct the header, link it
+  // on all_, clear the bitmap, run the constructor hook on every slot, and thread every slot
+  // on the free list.
   MW_TODO();
 }
 
 void SlabCache::release(Slab* slab) noexcept {
-  // TODO: run the destructor hook on every slot, then give the slab back upstream with the
-  // size and alignment it was allocated with.
-  MW_TODO();
-}
-
-void SlabCache::release_all(SlabList& list) noexcept {
-  // TODO: remove and release every slab of `list`.
+  // TODO: unlink it from all_, run the destructor hook on every slot, then give the slab
+  // back upstream with the size and alignment it was allocated with.
   MW_TODO();
 }
 

@@ -4,8 +4,9 @@
 // std::pmr::memory_resource, ALIGNED TO THEIR OWN SIZE: then the slab that holds an object
 // is `address & ~(slab_bytes - 1)`, one mask, and its header sits right there. Each slab
 // carves its bytes after the header into equal slots and threads the free ones into a free
-// list stored inside the free slots themselves. Slabs live on three lists — partial, full,
-// empty — so allocate() finds a free slot in O(1) and deallocate() finds the slab in O(1).
+// list stored inside the free slots themselves. A slab is partial, full or empty: partial
+// and empty slabs are on lists of their own, so allocate() finds a free slot in O(1);
+// full slabs are only counted (as Linux's SLUB does: see slab_cache.cpp for why).
 // Empty slabs are kept, up to a limit, to absorb churn; the rest go back upstream.
 //
 // Object caching (Bonwick 1994): with a constructor hook, every slot is constructed once
@@ -36,10 +37,10 @@ using SlabObjectHook = void (*)(void* object);
 
 /// What a SlabCache is made of; fixed for the cache's life.
 struct SlabOptions {
-  std::size_t object_size;                                ///< bytes of one object, > 0
+  std::size_t object_size;                               ///< bytes of one object, > 0
   std::size_t object_align = alignof(std::max_align_t);  ///< a power of two
-  std::size_t slab_bytes = 4096;     ///< bytes of one slab: a power of two, >= 4096
-  std::size_t max_empty_slabs = 1;   ///< empty slabs kept for reuse; beyond, released
+  std::size_t slab_bytes = 4096;         ///< bytes of one slab: a power of two, >= 4096
+  std::size_t max_empty_slabs = 1;       ///< empty slabs kept for reuse; beyond, released
   SlabObjectHook constructor = nullptr;  ///< run once per slot when its slab is made
   SlabObjectHook destructor = nullptr;   ///< run once per slot when its slab is released
 };
@@ -111,32 +112,49 @@ class SlabCache {
   /// Returns: the counters of the cache right now. O(1).
   SlabStats stats() const noexcept;
 
-  std::size_t object_size() const noexcept { return object_size_; }
-  std::size_t object_align() const noexcept { return slot_align_; }
-  std::size_t slab_bytes() const noexcept { return slab_bytes_; }
+  std::size_t object_size() const noexcept {
+    return object_size_;
+  }
+  std::size_t object_align() const noexcept {
+    return slot_align_;
+  }
+  std::size_t slab_bytes() const noexcept {
+    return slab_bytes_;
+  }
   /// Returns: the distance between two neighbouring objects of a slab.
-  std::size_t slot_bytes() const noexcept { return slot_bytes_; }
+  std::size_t slot_bytes() const noexcept {
+    return slot_bytes_;
+  }
   /// Returns: how many objects one slab holds, after its header.
-  std::size_t objects_per_slab() const noexcept { return objects_per_slab_; }
+  std::size_t objects_per_slab() const noexcept {
+    return objects_per_slab_;
+  }
 
  private:
   // The private part is a suggestion (it is the solution's layout); change it freely.
-  //
+  struct Slab;
+  // The neighbours of a slab on one intrusive doubly linked list.
+  struct Links {
+    Slab* prev;
+    Slab* next;
+  };
+
   // The header at the start of every slab. Right after it: one bit per slot (set = in use)
   // for the debug checks, reserved in every build so the layout does not depend on NDEBUG.
   // Then, at first_slot_offset_, the slots.
   struct Slab {
     const SlabCache* owner;  // the cache, to recognise another cache's pointers
-    Slab* prev;              // neighbours on the list (partial, full or empty) it is on
-    Slab* next;
+    Links state;             // on partial_ or empty_; unused while the slab is full
+    Links all;               // on all_, from new_slab() to release()
     void* free;              // first free slot; each free slot holds the next one's address
     std::size_t in_use;      // objects handed out: 0 = empty, objects_per_slab_ = full
 
     std::uint64_t* bitmap() noexcept { return reinterpret_cast<std::uint64_t*>(this + 1); }
   };
 
-  // An intrusive doubly linked list of slabs, with its length.
+  // An intrusive doubly linked list of slabs through their `links` member, with its length.
   struct SlabList {
+    Links Slab::*links;
     Slab* head = nullptr;
     std::size_t count = 0;
 
@@ -150,22 +168,22 @@ class SlabCache {
   void check_deallocate(Slab* slab, void* object) const;
   Slab* new_slab();
   void release(Slab* slab) noexcept;
-  void release_all(SlabList& list) noexcept;
 
   std::pmr::memory_resource* upstream_;
   std::size_t object_size_;
-  std::size_t slot_align_;         // max(object_align, alignof(void*))
+  std::size_t slot_align_;  // max(object_align, alignof(void*))
   std::size_t slab_bytes_;
   std::size_t max_empty_slabs_;
   SlabObjectHook constructor_;
   SlabObjectHook destructor_;
-  std::size_t link_offset_;        // where a free slot keeps the next free slot's address
+  std::size_t link_offset_;  // where a free slot keeps the next free slot's address
   std::size_t slot_bytes_;
   std::size_t first_slot_offset_;  // from the slab's start: header, bitmap, padding
   std::size_t objects_per_slab_;
-  SlabList partial_;
-  SlabList full_;
-  SlabList empty_;
+  SlabList partial_{&Slab::state};
+  SlabList empty_{&Slab::state};
+  SlabList all_{&Slab::all};  // every slab held: what destruction releases
+  std::size_t full_slabs_ = 0;
   std::size_t objects_in_use_ = 0;
 };
 

@@ -41,7 +41,7 @@ class SelfRef {
   /// Returns: the pair. Throws: std::bad_alloc, or whatever moving the owner or `build`
   /// throws; the owner is then destroyed and nothing leaks.
   template <class Build>
-    requires std::is_invocable_r_v<Dependent, Build&, const Owner&>
+  requires std::is_invocable_r_v<Dependent, Build&, const Owner&>
   static SelfRef make(Owner owner, Build&& build) {
     SelfRef self;
     self.owner_ = std::make_unique<Owner>(std::move(owner));

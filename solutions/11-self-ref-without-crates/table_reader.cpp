@@ -24,7 +24,9 @@ bool fits(std::size_t offset, std::size_t length, std::size_t size) noexcept {
 }
 
 /// Returns: the offset of record i's first field.
-std::size_t record_at(std::size_t i) noexcept { return kHeaderSize + i * kRecordSize; }
+std::size_t record_at(std::size_t i) noexcept {
+  return kHeaderSize + i * kRecordSize;
+}
 
 }  // namespace
 

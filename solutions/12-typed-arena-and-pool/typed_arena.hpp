@@ -21,6 +21,12 @@
 
 namespace mw {
 
+/// A forward range (so its length is known before anything is built) whose elements can each
+/// construct a T: what TypedArena<T>::alloc_extend accepts.
+template <class R, class T>
+concept range_constructing =
+    std::ranges::forward_range<R> && std::constructible_from<T, std::ranges::range_reference_t<R>>;
+
 /// An arena of T objects with stable addresses, geometric chunks and destructors run at the
 /// end in reverse allocation order.
 ///
@@ -46,7 +52,8 @@ class TypedArena {
     std::size_t used;      ///< objects constructed in it, from index 0
 
     T* objects() noexcept {
-      return std::launder(reinterpret_cast<T*>(reinterpret_cast<std::byte*>(this) + storage_offset));
+      return std::launder(
+          reinterpret_cast<T*>(reinterpret_cast<std::byte*>(this) + storage_offset));
     }
   };
 
@@ -143,8 +150,7 @@ class TypedArena {
   /// Throws: std::bad_alloc when the range's byte size overflows; what upstream throws;
   /// what T's constructor throws, after destroying the objects this call already built
   /// (newest first), so the arena holds exactly what it held before.
-  template <std::ranges::forward_range R>
-    requires std::constructible_from<T, std::ranges::range_reference_t<R>>
+  template <range_constructing<T> R>
   std::span<T> alloc_extend(R&& range) {
     const auto n = static_cast<std::size_t>(std::ranges::distance(range));
     if (n == 0) return {};

@@ -1,4 +1,4 @@
-// slab_cache.cpp — the slab layout, the three slab lists and the debug checks.
+// slab_cache.cpp — the slab layout, the slab lists and the debug checks.
 #include "slab_cache.hpp"
 
 #include <algorithm>
@@ -18,20 +18,21 @@ constexpr std::size_t round_up(std::size_t n, std::size_t align) {
 }  // namespace
 
 void SlabCache::SlabList::push_front(Slab* slab) noexcept {
-  slab->prev = nullptr;
-  slab->next = head;
-  if (head != nullptr) head->prev = slab;
+  (slab->*links).prev = nullptr;
+  (slab->*links).next = head;
+  if (head != nullptr) (head->*links).prev = slab;
   head = slab;
   ++count;
 }
 
 void SlabCache::SlabList::remove(Slab* slab) noexcept {
-  if (slab->prev != nullptr) {
-    slab->prev->next = slab->next;
+  const Links& mine = slab->*links;
+  if (mine.prev != nullptr) {
+    (mine.prev->*links).next = mine.next;
   } else {
-    head = slab->next;
+    head = mine.next;
   }
-  if (slab->next != nullptr) slab->next->prev = slab->prev;
+  if (mine.next != nullptr) (mine.next->*links).prev = mine.prev;
   --count;
 }
 
@@ -72,9 +73,8 @@ SlabCache::SlabCache(const SlabOptions& options, std::pmr::memory_resource* upst
 }
 
 SlabCache::~SlabCache() {
-  release_all(partial_);
-  release_all(full_);
-  release_all(empty_);
+  // Full slabs are on no state list: all_ reaches every slab.
+  while (all_.head != nullptr) release(all_.head);
 }
 
 void* SlabCache::allocate() {
@@ -98,8 +98,10 @@ void* SlabCache::allocate() {
     slab->bitmap()[i / bitmap_word_bits] |= std::uint64_t{1} << (i % bitmap_word_bits);
   }
   if (slab->in_use == objects_per_slab_) {
+    // Full slabs are counted, not linked: linking one would write into the header of a
+    // neighbouring full slab, a cache miss, on every full/partial round trip.
     partial_.remove(slab);
-    full_.push_front(slab);
+    ++full_slabs_;
   }
   return object;
 }
@@ -112,7 +114,7 @@ void SlabCache::deallocate(void* object) {
   --objects_in_use_;
   // A full slab gets a free slot: it must be findable by allocate() again.
   if (slab->in_use-- == objects_per_slab_) {
-    full_.remove(slab);
+    --full_slabs_;
     partial_.push_front(slab);
   }
   if (slab->in_use == 0) {
@@ -127,15 +129,19 @@ void SlabCache::deallocate(void* object) {
 
 std::size_t SlabCache::shrink() noexcept {
   const std::size_t released = empty_.count;
-  release_all(empty_);
+  while (empty_.head != nullptr) {
+    Slab* slab = empty_.head;
+    empty_.remove(slab);
+    release(slab);
+  }
   return released;
 }
 
 SlabStats SlabCache::stats() const noexcept {
-  const std::size_t slabs = partial_.count + full_.count + empty_.count;
+  const std::size_t slabs = all_.count;
   return SlabStats{slabs,
                    partial_.count,
-                   full_.count,
+                   full_slabs_,
                    empty_.count,
                    objects_in_use_,
                    slabs * objects_per_slab_,
@@ -176,7 +182,8 @@ void SlabCache::check_deallocate(Slab* slab, void* object) const {
 SlabCache::Slab* SlabCache::new_slab() {
   // Aligned to its own size: the O(1) object-to-slab lookup depends on it.
   void* memory = upstream_->allocate(slab_bytes_, slab_bytes_);
-  auto* slab = ::new (memory) Slab{this, nullptr, nullptr, nullptr, 0};
+  auto* slab = ::new (memory) Slab{this, {}, {}, nullptr, 0};
+  all_.push_front(slab);
   std::fill_n(slab->bitmap(), (objects_per_slab_ + bitmap_word_bits - 1) / bitmap_word_bits,
               std::uint64_t{0});
   // Thread the free list through the slots, lowest address first; construct cached objects.
@@ -191,19 +198,12 @@ SlabCache::Slab* SlabCache::new_slab() {
 }
 
 void SlabCache::release(Slab* slab) noexcept {
+  all_.remove(slab);
   if (destructor_ != nullptr) {
     auto* slots = reinterpret_cast<std::byte*>(slab) + first_slot_offset_;
     for (std::size_t i = 0; i < objects_per_slab_; ++i) destructor_(slots + i * slot_bytes_);
   }
   upstream_->deallocate(slab, slab_bytes_, slab_bytes_);
-}
-
-void SlabCache::release_all(SlabList& list) noexcept {
-  while (list.head != nullptr) {
-    Slab* slab = list.head;
-    list.remove(slab);
-    release(slab);
-  }
 }
 
 }  // namespace mw

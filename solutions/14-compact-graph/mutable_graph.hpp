@@ -209,7 +209,9 @@ class MutableGraph {
     if (slot == nullptr) throw StaleHandle("MutableGraph: stale handle");
     return *slot;
   }
-  Slot& checked_slot(Handle<Tag> h) { return const_cast<Slot&>(std::as_const(*this).checked_slot(h)); }
+  Slot& checked_slot(Handle<Tag> h) {
+    return const_cast<Slot&>(std::as_const(*this).checked_slot(h));
+  }
 
   std::pmr::vector<Slot> slots_;
   std::uint32_t free_head_ = no_slot;

@@ -30,16 +30,21 @@ class MaybeUninit {
   /// Effects: none — no T is constructed (Rust: `MaybeUninit::uninit()`).
   MaybeUninit() noexcept {}
 
-  MaybeUninit(const MaybeUninit&) requires std::is_trivially_copyable_v<T>
-  = default;
-  MaybeUninit& operator=(const MaybeUninit&) requires std::is_trivially_copyable_v<T>
-  = default;
+  // (clang-format 14 mangles requires-clauses on special members.)
+  // clang-format off
+
+  /// Effects: a bytewise copy of the slot, value or not (Rust: `Copy`). Declared only when
+  /// T is trivially copyable; for other T, MaybeUninit is not copyable at all.
+  MaybeUninit(const MaybeUninit&) requires std::is_trivially_copyable_v<T> = default;
+  MaybeUninit& operator=(const MaybeUninit&) requires std::is_trivially_copyable_v<T> = default;
 
   /// Effects: none — a value still inside is NOT destroyed (call assume_init_drop first).
-  /// Trivial when T's destructor is, so a MaybeUninit of a trivially copyable T is too.
-  ~MaybeUninit() requires std::is_trivially_destructible_v<T>
-  = default;
+  /// Two destructors: the constrained one is chosen (and trivial) when T's destructor is
+  /// trivial, so a MaybeUninit of a trivially copyable T is trivially copyable too.
+  ~MaybeUninit() requires std::is_trivially_destructible_v<T> = default;
   ~MaybeUninit() {}
+
+  // clang-format on
 
   /// Requires: no live value inside (an old one would be overwritten without being
   /// destroyed — allowed, as in Rust, but it leaks whatever the old value owned).

@@ -42,10 +42,12 @@ TEST(Visible, RelPtrFollowsAByteCopy) {
 }
 
 /// One record "hi" = 7: header, one record, a 2-byte string table at offset 28.
+// clang-format off
 constexpr unsigned char kTable[] = {
-    'M', 'W', 'T', '1', 1, 0, 0, 0, 28, 0, 0, 0, 2, 0, 0, 0,  // header
-    0,   0,   0,   0,   2, 0, 0, 0, 7,  0, 0, 0,              // record 0
-    'h', 'i'};                                               // string table
+    'M', 'W', 'T', '1',  1, 0, 0, 0,  28, 0, 0, 0,  2, 0, 0, 0,  // header
+    0, 0, 0, 0,          2, 0, 0, 0,  7, 0, 0, 0,                // record 0
+    'h', 'i'};                                                   // string table
+// clang-format on
 
 // A well-formed table reads in place; the same table one byte short is rejected.
 TEST(Visible, ReadsATableAndRejectsATruncatedOne) {

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "build/build_lock.hpp"
 #include "build/tree_build.hpp"
 #include "manifest/declared_tests.hpp"
 #include "report/scoring.hpp"
@@ -147,6 +148,7 @@ Report grade(const GradeRequest& request) {
   TreeBuild build(
       TreeBuildPaths{request.project, request.course, request.workspace, build_dir_for(request)},
       request.progress);
+  const BuildDirLock lock(build.paths().build_dir, request.progress);
   request.progress("configuring the build");
   const BuildReport configured = build.configure();
   const ResultCache cache(build.paths().build_dir / "verdicts");

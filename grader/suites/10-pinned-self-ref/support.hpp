@@ -2,7 +2,10 @@
 // compile-time probes for what must not compile, and a view-inside-buffer check.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <functional>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <utility>
@@ -80,6 +83,19 @@ const F* target_of(const mw::Pin<F>& pin) {
 template <class F>
 const F* target_of(const F& field) {
   return &field;
+}
+
+/// Effects: polls `reader` when it is a pinned reader (what projecting a pinned field of type
+/// RecordReader must give); otherwise records a test failure instead of failing to compile.
+/// Returns: what poll returned, or nullopt after a failure.
+template <class R>
+std::optional<std::string_view> poll_projected(R&& reader, mw::Inbox& inbox) {
+  if constexpr (PollableWith<R>) {
+    return mw::RecordReader::poll(std::forward<R>(reader), inbox);
+  } else {
+    ADD_FAILURE() << "projecting a pinned RecordReader field must give a Pin<RecordReader>";
+    return std::nullopt;
+  }
 }
 
 /// Returns: whether every byte of `view` lies inside `buffer` (compares addresses, which

@@ -23,17 +23,19 @@ struct Node {
 };
 
 /// Returns: the address of `p` as an integer (to compare addresses in different buffers).
-std::uintptr_t address(const void* p) { return reinterpret_cast<std::uintptr_t>(p); }
+std::uintptr_t address(const void* p) {
+  return reinterpret_cast<std::uintptr_t>(p);
+}
 
 /// A heap byte buffer at a chosen misalignment: `data()` is `skew` bytes past a 16-aligned
 /// address, so copies can move to a different address *and* a different alignment.
 class Buffer {
  public:
   Buffer(std::size_t size, std::size_t skew)
-      : storage_(static_cast<std::byte*>(::operator new(size + skew, std::align_val_t{16}))),
+      : storage_(static_cast<std::byte*>(::operator new (size + skew, std::align_val_t{16}))),
         skew_(skew),
         size_(size) {}
-  ~Buffer() { ::operator delete(storage_, std::align_val_t{16}); }
+  ~Buffer() { ::operator delete (storage_, std::align_val_t{16}); }
   Buffer(const Buffer&) = delete;
   Buffer& operator=(const Buffer&) = delete;
   std::byte* data() const { return storage_ + skew_; }
@@ -136,13 +138,12 @@ TEST(RelPtr, IsAFourByteTriviallyCopyableOffset) {
 
 // A linked list built in one buffer walks in a byte copy of that buffer at a different address
 // and alignment, every link landing inside the copy, after the original is freed; kills
-// absolute pointers, offsets measured from the wrong place, and offsets in the wrong units.
+// absolute pointers, offsets measured from the buffer start, and offsets of the wrong sign.
 TEST(RelPtr, ListWalksAfterMemcpyToAnotherBuffer) {
   constexpr std::size_t kSize = 5 * sizeof(Node);
   auto source = std::make_unique<Buffer>(kSize, 0);
   const std::size_t head = build_list(*source);
-  ASSERT_EQ(walk(*source, node_at(*source, head)),
-            (std::vector<std::int32_t>{10, 20, 30, 40, 50}));
+  ASSERT_EQ(walk(*source, node_at(*source, head)), (std::vector<std::int32_t>{10, 20, 30, 40, 50}));
   for (const std::size_t skew : {4u, 12u}) {
     Buffer copy(kSize, skew);
     std::memcpy(copy.data(), source->data(), kSize);

@@ -28,7 +28,9 @@ std::string_view first_word(const std::string& text) {
 // one dangles as soon as the string object moves, which is what makes an inline owner fail.
 using Words = mw::SelfRef<std::string, std::string_view>;
 
-Words make_words(std::string text) { return Words::make(std::move(text), first_word); }
+Words make_words(std::string text) {
+  return Words::make(std::move(text), first_word);
+}
 
 /// What happened, in order: "dependent:<id>" and "owner:<id>" as each is destroyed.
 std::vector<std::string>& events() {
@@ -169,9 +171,9 @@ TEST_F(SelfRef, SelfMoveAssignmentKeepsThePair) {
 // A builder that throws leaves nothing alive or allocated (LSan checks the block); kills a
 // raw `new Owner` that leaks when the dependent cannot be built.
 TEST_F(SelfRef, ThrowingBuilderLeaksNothing) {
-  EXPECT_THROW(Watched::make(Owner(3),
-                             [](const Owner&) -> Watcher { throw std::runtime_error("no"); }),
-               std::runtime_error);
+  EXPECT_THROW(
+      Watched::make(Owner(3), [](const Owner&) -> Watcher { throw std::runtime_error("no"); }),
+      std::runtime_error);
   EXPECT_EQ(mwtest::life_counts().alive(), 0);
   EXPECT_EQ(events(), (std::vector<std::string>{"owner:3"}));
 }

@@ -17,7 +17,9 @@ inline constexpr std::size_t kCountField = 4;
 inline constexpr std::size_t kStringsOffsetField = 8;
 inline constexpr std::size_t kStringsSizeField = 12;
 /// Returns: the offset of record i's name_offset field; +4 is name_length, +8 value.
-inline constexpr std::size_t record_field(std::size_t i) { return 16 + 12 * i; }
+inline constexpr std::size_t record_field(std::size_t i) {
+  return 16 + 12 * i;
+}
 
 /// Effects: writes `value` little-endian at bytes[at..at+4).
 inline void put_u32(Bytes& bytes, std::size_t at, std::uint32_t value) {

@@ -96,9 +96,9 @@ TEST(Churn, RandomSequencesMatchAModel) {
   };
   std::uint32_t seed = 1;
   for (const SlabOptions& options : shapes) {
-    SCOPED_TRACE(testing::Message() << options.object_size << " bytes aligned to "
-                                    << options.object_align << ", limit "
-                                    << options.max_empty_slabs);
+    SCOPED_TRACE(testing::Message()
+                 << options.object_size << " bytes aligned to " << options.object_align
+                 << ", limit " << options.max_empty_slabs);
     churn(options, 20000, seed++);
     if (testing::Test::HasFatalFailure()) return;
   }

@@ -9,8 +9,8 @@
 
 namespace {
 
-using mw::SlabCache;
 using mw::slab_error;
+using mw::SlabCache;
 using slab_suite::allocate_n;
 
 static_assert(SlabCache::debug_checks, "the suite is a debug build: the checks must be on");

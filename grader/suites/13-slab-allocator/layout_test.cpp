@@ -77,11 +77,10 @@ TEST(Layout, SlotIsTheObjectRoundedToItsAlignment) {
     SlabCache plain({.object_size = shape.size, .object_align = shape.align});
     EXPECT_EQ(plain.slot_bytes(), round_up(std::max(shape.size, sizeof(void*)), align))
         << shape.size << " bytes aligned to " << shape.align;
-    SlabCache cached({.object_size = shape.size,
-                      .object_align = shape.align,
-                      .constructor = [](void*) {}});
-    EXPECT_EQ(cached.slot_bytes(), round_up(round_up(shape.size, alignof(void*)) + sizeof(void*),
-                                            align))
+    SlabCache cached(
+        {.object_size = shape.size, .object_align = shape.align, .constructor = [](void*) {}});
+    EXPECT_EQ(cached.slot_bytes(),
+              round_up(round_up(shape.size, alignof(void*)) + sizeof(void*), align))
         << shape.size << " bytes aligned to " << shape.align << ", with a constructor";
   }
 }

@@ -20,13 +20,14 @@ Ids indices(const std::vector<Road>& ids) {
   return graph_suite::indices(std::span<const Road>(ids));
 }
 
-// A node reached first by a short path and later by a long detour keeps the short distance
-// (kills: a distance written on every push, marking nodes visited when popped instead of
-// when discovered).
+// A node keeps the distance of the first path that reaches it, though later edges reach it
+// again from its own level and from a long detour (kills: a distance written on every push,
+// marking nodes visited when popped instead of when discovered).
 TEST(Bfs, ShortestDistanceSurvivesALongerDetour) {
   mwtest::CountingResource counting;
-  // 0 -> 1 -> 3, and 0 -> 2 -> 4 -> 5 -> 3: node 3 is at distance 2, not 4.
-  auto g = freeze(6, {{0, 1}, {0, 2}, {1, 3}, {2, 4}, {4, 5}, {5, 3}, {4, 3}}, &counting);
+  // 0 -> 1 -> 3 and 0 -> 2 -> 4 -> 5 -> 3: node 3 is at distance 2, not 4; and 1 -> 2 does
+  // not move node 2, already queued at distance 1, to distance 2.
+  auto g = freeze(6, {{0, 1}, {0, 2}, {1, 2}, {1, 3}, {2, 4}, {4, 5}, {5, 3}, {4, 3}}, &counting);
   auto result = g.bfs(Road(0));
   EXPECT_EQ(result.distance, (Ids{0, 1, 1, 2, 2, 3}));
   EXPECT_EQ(indices(result.order), (Ids{0, 1, 2, 3, 4, 5}));

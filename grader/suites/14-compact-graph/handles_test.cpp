@@ -19,25 +19,55 @@ using City = mw::Handle<CityTag>;
 using Station = mw::Handle<StationTag>;
 using Cities = mw::MutableGraph<CityTag, std::string>;
 
-// Does graph type G take handle H in each of its handle-taking functions?
+// Does graph type G take handle H in each of its handle-taking functions? One concept per
+// function, so that a single function taking a foreign handle is enough to be caught.
 template <class G, class H>
-concept TakesHandle = requires(G& g, H h) { g.get(h); } || requires(G& g, H h) { g.at(h); } ||
-                      requires(G& g, H h) { g.contains(h); } ||
-                      requires(G& g, H h) { g.remove(h); } ||
-                      requires(G& g, H h) { g.neighbours(h); } ||
-                      requires(G& g, H h) { g.borrow(h); } ||
-                      requires(G& g, H h) { g.add_edge(h, h); };
+concept Gets = requires(G& g, H h) {
+  g.get(h);
+};
+template <class G, class H>
+concept Ats = requires(G& g, H h) {
+  g.at(h);
+};
+template <class G, class H>
+concept Contains = requires(G& g, H h) {
+  g.contains(h);
+};
+template <class G, class H>
+concept Removes = requires(G& g, H h) {
+  g.remove(h);
+};
+template <class G, class H>
+concept ListsNeighbours = requires(G& g, H h) {
+  g.neighbours(h);
+};
+template <class G, class H>
+concept Borrows = requires(G& g, H h) {
+  g.borrow(h);
+};
+template <class G, class H>
+concept AddsEdges = requires(G& g, H h) {
+  g.add_edge(h, h);
+};
+template <class G, class H>
+concept TakesHandleAnywhere = Gets<G, H> || Ats<G, H> || Contains<G, H> || Removes<G, H> ||
+    ListsNeighbours<G, H> || Borrows<G, H> || AddsEdges<G, H>;
+template <class G, class H>
+concept TakesHandleEverywhere = Gets<G, H> && Ats<G, H> && Contains<G, H> && Removes<G, H> &&
+    ListsNeighbours<G, H> && Borrows<G, H> && AddsEdges<G, H>;
 // Can a view be borrowed from a graph expression of type G (an rvalue when G is not a ref)?
 template <class G, class H>
-concept LendsFrom = requires(G&& g, H h) { std::forward<G>(g).borrow(h); };
+concept LendsFrom = requires(G&& g, H h) {
+  std::forward<G>(g).borrow(h);
+};
 
 // A handle of one graph type is refused by every function of another graph type, and no
 // integer is a handle (kills: an untagged Handle, converting constructors, a handle built
 // from a bare index).
 TEST(Handles, HandlesOfOneTagDoNotWorkInAnother) {
-  EXPECT_TRUE((TakesHandle<Cities, City>));
-  EXPECT_FALSE((TakesHandle<Cities, Station>));
-  EXPECT_FALSE((TakesHandle<Cities, std::uint32_t>));
+  EXPECT_TRUE((TakesHandleEverywhere<Cities, City>));
+  EXPECT_FALSE((TakesHandleAnywhere<Cities, Station>));
+  EXPECT_FALSE((TakesHandleAnywhere<Cities, std::uint32_t>));
   EXPECT_FALSE((std::is_convertible_v<Station, City>));
   EXPECT_FALSE((std::is_constructible_v<City, Station>));
   EXPECT_FALSE((std::is_convertible_v<City, std::uint64_t>));

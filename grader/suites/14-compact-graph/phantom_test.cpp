@@ -23,10 +23,19 @@ using Pipe = mw::NodeId<PipeTag>;
 
 // Can `id` name a node of graph `G` (neighbours, bfs) or of builder `B` (add_edge)?
 template <class G, class Id>
-concept GraphAccepts = requires(const G& g, Id id) { g.neighbours(id); } ||
-                       requires(const G& g, Id id) { g.bfs(id); };
+concept IndexesNeighbours = requires(const G& g, Id id) {
+  g.neighbours(id);
+};
+template <class G, class Id>
+concept StartsBfs = requires(const G& g, Id id) {
+  g.bfs(id);
+};
+template <class G, class Id>
+concept GraphAccepts = IndexesNeighbours<G, Id> || StartsBfs<G, Id>;
 template <class B, class From, class To>
-concept BuilderAccepts = requires(B& b, From from, To to) { b.add_edge(from, to); };
+concept BuilderAccepts = requires(B& b, From from, To to) {
+  b.add_edge(from, to);
+};
 
 // An id of one graph type can index neither another graph type nor its builder, while its
 // own type can (kills: `template <class Tag> using NodeId = std::uint32_t`, whose Tag is

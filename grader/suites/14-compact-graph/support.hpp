@@ -34,6 +34,12 @@ inline mw::FrozenGraph<RoadTag> freeze(std::size_t nodes, const Edges& edges,
 
 /// Returns: the indices of a span of ids, to compare with EXPECT_EQ.
 inline std::vector<std::uint32_t> indices(std::span<const Road> ids) {
+  // No test graph has a million edges: a longer span means end < begin wrapped around in
+  // the learner's offsets. Fail the test rather than read far past the targets.
+  if (ids.size() > 1'000'000) {
+    ADD_FAILURE() << "a neighbour span of " << ids.size() << " ids: the offsets are broken";
+    return {};
+  }
   std::vector<std::uint32_t> out;
   for (Road id : ids) out.push_back(id.index());
   return out;
