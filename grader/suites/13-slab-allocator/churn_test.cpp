@@ -99,7 +99,7 @@ TEST(Churn, RandomSequencesMatchAModel) {
     SCOPED_TRACE(testing::Message()
                  << options.object_size << " bytes aligned to " << options.object_align
                  << ", limit " << options.max_empty_slabs);
-    churn(options, 20000, seed++);
+    churn(options, 12000, seed++);
     if (testing::Test::HasFatalFailure()) return;
   }
 }
