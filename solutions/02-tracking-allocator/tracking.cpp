@@ -22,7 +22,9 @@ std::size_t TrackingResource::peak_bytes() const noexcept {
   return peak_bytes_.load(kRelaxed);
 }
 std::size_t TrackingResource::allocations() const noexcept {
-  return allocations_.load(kRelaxed);
+  std::size_t total = 0;
+  for (const auto& bucket : histogram_) total += bucket.load(kRelaxed);
+  return total;
 }
 std::size_t TrackingResource::deallocations() const noexcept {
   return deallocations_.load(kRelaxed);
@@ -41,7 +43,6 @@ void TrackingResource::reset_peak() noexcept {
 void* TrackingResource::do_allocate(std::size_t bytes, std::size_t alignment) {
   // Upstream first: if it throws, nothing was allocated and nothing is counted.
   void* p = upstream_->allocate(bytes, alignment);
-  allocations_.fetch_add(1, kRelaxed);
   histogram_[histogram_bucket(bytes)].fetch_add(1, kRelaxed);
   const std::size_t live = live_bytes_.fetch_add(bytes, kRelaxed) + bytes;
   // Raise the peak to `live` unless another thread already raised it higher.

@@ -229,7 +229,8 @@ class SmallVec {
   /// changes a pointer's type, never the object it points to, and std::byte[] and T[N] are
   /// not pointer-interconvertible. std::launder returns a pointer to the object that does
   /// live at that address. (The heap block needs none: allocate() returns a pointer to the
-  /// T[n] array the allocator created, and construct_at returns the new object's address.)
+  /// first element of the T[n] array the allocator created; and a pointer construct_at
+  /// returns already points to the new object.)
   T* inline_data() noexcept { return *std::launder(reinterpret_cast<T(*)[N]>(inline_)); }
   const T* inline_data() const noexcept {
     return *std::launder(reinterpret_cast<const T(*)[N]>(inline_));

@@ -4,8 +4,10 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory_resource>
 #include <new>
 #include <ranges>
+#include <span>
 #include <string>
 #include <type_traits>
 #include <utility>

@@ -3,7 +3,9 @@
 // objects that point at themselves, over-aligned elements.
 #include <gtest/gtest.h>
 
+#include <cstddef>
 #include <cstdint>
+#include <memory_resource>
 #include <vector>
 
 #include "fixture.hpp"
@@ -37,6 +39,30 @@ class SelfRef {
 struct alignas(64) Wide {
   explicit Wide(int v) : value(v) {}
   int value;
+};
+
+/// A memory_resource whose blocks have exactly the alignment asked for and never more (an odd
+/// multiple of it), so a vector that asks for too small an alignment gets misaligned memory
+/// instead of getting lucky with malloc's (or ASan's) usual generous alignment.
+class ExactAlignmentResource : public std::pmr::memory_resource {
+ public:
+  explicit ExactAlignmentResource(std::pmr::memory_resource* upstream) : upstream_(upstream) {}
+
+ private:
+  // Take a block aligned to 2 * alignment and hand out the address `alignment` bytes in.
+  void* do_allocate(std::size_t bytes, std::size_t alignment) override {
+    auto* base = static_cast<std::byte*>(upstream_->allocate(bytes + 2 * alignment, 2 * alignment));
+    return base + alignment;
+  }
+  void do_deallocate(void* p, std::size_t bytes, std::size_t alignment) override {
+    upstream_->deallocate(static_cast<std::byte*>(p) - alignment, bytes + 2 * alignment,
+                          2 * alignment);
+  }
+  bool do_is_equal(const std::pmr::memory_resource& other) const noexcept override {
+    return this == &other;
+  }
+
+  std::pmr::memory_resource* upstream_;
 };
 
 // A vector after a one-byte member, where only alignas on the inline buffer keeps a
@@ -125,9 +151,10 @@ TEST_F(Spill, SelfReferentialElementsSurviveRelocation) {
 
 // An over-aligned element is aligned in the inline buffer (even after a 1-byte member) and
 // on the heap; kills an inline buffer without alignas(T) (UBSan: misaligned construction)
-// and allocating with the default alignment.
+// and heap blocks requested with the default alignment instead of alignof(T).
 TEST_F(Alignment, OverAlignedElementsInlineAndOnTheHeap) {
-  Holder holder{0, mw::SmallVec<Wide, 3>(&counting)};
+  ExactAlignmentResource exact(&counting);
+  Holder holder{0, mw::SmallVec<Wide, 3>(&exact)};
   for (int i = 0; i < 3; ++i) holder.v.emplace_back(i);
   ASSERT_TRUE(holder.v.is_inline());
   for (const Wide& w : holder.v) EXPECT_EQ(reinterpret_cast<std::uintptr_t>(&w) % 64, 0u);
