@@ -95,6 +95,7 @@ ExerciseReport grade_exercise(TreeBuild& build, const Manifest& manifest, const 
   }
   const std::vector<SuiteVariant> variants = suite_variants(manifest);
   std::vector<fs::path> binaries;
+  binaries.reserve(variants.size());
   for (const SuiteVariant& variant : variants)
     binaries.push_back(build.suite_binary(variant.target));
   const std::string key = ResultCache::key_for(binaries, manifest);

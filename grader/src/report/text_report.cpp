@@ -1,5 +1,7 @@
 #include "report/text_report.hpp"
 
+#include <cmath>
+
 #include <fmt/color.h>
 #include <fmt/format.h>
 
@@ -43,7 +45,7 @@ std::string first_failure(const ExerciseReport& e) {
 
 std::string progress_bar(int done, int total, int width, bool color) {
   const double fraction = total > 0 ? static_cast<double>(done) / total : 0.0;
-  const int filled = static_cast<int>(fraction * width + 0.5);
+  const int filled = static_cast<int>(std::lround(fraction * width));
   const std::string bar = std::string(filled, '#') + std::string(width - filled, '.');
   return fmt::format("[{}] {:3.0f}%", paint(bar, fmt::terminal_color::green, color),
                      fraction * 100);

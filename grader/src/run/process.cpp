@@ -12,8 +12,6 @@
 
 #include <fmt/format.h>
 
-extern char** environ;
-
 namespace grader {
 namespace {
 
@@ -54,12 +52,13 @@ std::vector<std::string> merged_environment(const std::map<std::string, std::str
     const std::string name = entry.substr(0, entry.find('='));
     if (extra.count(name) == 0) env.push_back(entry);
   }
-  for (const auto& [name, value] : extra) env.push_back(name + "=" + value);
+  for (const auto& [name, value] : extra) env.push_back(std::string(name).append("=").append(value));
   return env;
 }
 
 std::vector<char*> c_strings(std::vector<std::string>& strings) {
   std::vector<char*> out;
+  out.reserve(strings.size() + 1);
   for (std::string& s : strings) out.push_back(s.data());
   out.push_back(nullptr);
   return out;
