@@ -41,10 +41,8 @@ using Factory = std::unique_ptr<AllocatorUnderTest> (*)();
 
 /// glibc first: it is the baseline of every ratio.
 constexpr std::pair<const char*, Factory> allocators[] = {
-    {"glibc", make_glibc_allocator},
-    {"mimalloc", make_mimalloc_allocator},
-    {"jemalloc", make_jemalloc_allocator},
-    {"bump", make_bump_allocator},
+    {"glibc", make_glibc_allocator},       {"mimalloc", make_mimalloc_allocator},
+    {"jemalloc", make_jemalloc_allocator}, {"bump", make_bump_allocator},
     {"slab", make_slab_allocator},  // exercise 13, benchmarks/slab_adapter.cpp
     {"pool", make_pool_allocator},  // exercise 12, benchmarks/slab_adapter.cpp
 };

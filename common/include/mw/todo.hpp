@@ -20,7 +20,9 @@ class not_implemented : public std::logic_error {
 
 /// Effects: throws not_implemented naming `function`.
 /// Never returns, so it can stand in for any return value.
-[[noreturn]] inline void todo(const char* function) { throw not_implemented(function); }
+[[noreturn]] inline void todo(const char* function) {
+  throw not_implemented(function);
+}
 
 }  // namespace mw
 

@@ -131,17 +131,20 @@ Manifest load_manifest(const std::filesystem::path& path) {
   }
   m.given = read.strings("given", false);
   for (const std::string& file : m.given) {
-    if (!is_safe_relative(file)) read.fail("given", fmt::format("'{}' is not a relative path inside the exercise", file));
+    if (!is_safe_relative(file))
+      read.fail("given", fmt::format("'{}' is not a relative path inside the exercise", file));
   }
   m.depends = read.strings("depends", false);
-  if (const json* sanitize = read.find("build.sanitize"); sanitize != nullptr && sanitize->is_array()) {
+  if (const json* sanitize = read.find("build.sanitize");
+      sanitize != nullptr && sanitize->is_array()) {
     m.sanitizers = read.strings("build.sanitize", true);
   } else {
     m.sanitizers = {read.string("build.sanitize", std::string("address+undefined"))};
   }
   static const std::set<std::string> kVariants = {"address+undefined", "thread", "none"};
-  if (m.sanitizers.empty() || std::any_of(m.sanitizers.begin(), m.sanitizers.end(),
-                                          [](const std::string& v) { return kVariants.count(v) == 0; })) {
+  if (m.sanitizers.empty() ||
+      std::any_of(m.sanitizers.begin(), m.sanitizers.end(),
+                  [](const std::string& v) { return kVariants.count(v) == 0; })) {
     read.fail("build.sanitize",
               "expected \"address+undefined\", \"thread\" or \"none\", or a list of them");
   }

@@ -26,8 +26,8 @@ struct Manifest {
   std::filesystem::path path;  ///< the exercise.json it came from
   std::string id;
   std::string title;
-  std::string day;     ///< "1-2", "3-4" or "5-7"
-  std::string lesson;  ///< lesson path and anchor, relative to the course root
+  std::string day;                 ///< "1-2", "3-4" or "5-7"
+  std::string lesson;              ///< lesson path and anchor, relative to the course root
   std::vector<std::string> files;  ///< what the learner edits, taken from the graded tree
   std::vector<std::string> given;  ///< what the exercise gives to read, always the course's own
   std::vector<std::string> depends;

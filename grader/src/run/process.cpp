@@ -52,7 +52,8 @@ std::vector<std::string> merged_environment(const std::map<std::string, std::str
     const std::string name = entry.substr(0, entry.find('='));
     if (extra.count(name) == 0) env.push_back(entry);
   }
-  for (const auto& [name, value] : extra) env.push_back(std::string(name).append("=").append(value));
+  for (const auto& [name, value] : extra)
+    env.push_back(std::string(name).append("=").append(value));
   return env;
 }
 

@@ -22,7 +22,8 @@ class ResultCache {
 
   /// Returns: a key that changes whenever one of the suite `binaries` is relinked, the
   /// manifest is edited or the grader changes; empty when a binary cannot be read.
-  static std::string key_for(const std::vector<std::filesystem::path>& binaries, const Manifest& manifest);
+  static std::string key_for(const std::vector<std::filesystem::path>& binaries,
+                             const Manifest& manifest);
 
   /// Returns: the verdict stored for exercise `id` under `key`, if any and readable.
   std::optional<ExerciseReport> find(const std::string& id, const std::string& key) const;

@@ -54,7 +54,8 @@ struct Invocation {
 // with a serial number so a previous invocation's files are never read again.
 class SuiteProcess {
  public:
-  SuiteProcess(fs::path binary, const Manifest& manifest, std::string sanitize, const fs::path& scratch)
+  SuiteProcess(fs::path binary, const Manifest& manifest, std::string sanitize,
+               const fs::path& scratch)
       : binary_(std::move(binary)),
         manifest_(manifest),
         sanitize_(std::move(sanitize)),
@@ -201,7 +202,8 @@ bool clean_run(const Invocation& inv, const std::vector<std::string>& names) {
 
 }  // namespace
 
-SuiteResult run_suite(const fs::path& binary, const Manifest& manifest, const std::string& sanitize) {
+SuiteResult run_suite(const fs::path& binary, const Manifest& manifest,
+                      const std::string& sanitize) {
   SuiteResult suite;
   ScratchDir scratch;
   SuiteProcess process(binary, manifest, sanitize, scratch.path());

@@ -24,6 +24,7 @@ struct SuiteResult {
 
 /// Effects: lists and runs the suite executable `binary`, built with the sanitizer
 /// variant `sanitize`, under the manifest's limits. Returns: one TestReport per listed test.
-SuiteResult run_suite(const std::filesystem::path& binary, const Manifest& manifest, const std::string& sanitize);
+SuiteResult run_suite(const std::filesystem::path& binary, const Manifest& manifest,
+                      const std::string& sanitize);
 
 }  // namespace grader

@@ -80,10 +80,12 @@ TEST(LoadManifest, DefaultsOptionalFields) {
 // build.sanitize may list several variants; the first one is the main build.
 TEST(LoadManifest, ReadsAListOfSanitizers) {
   const ScratchDir root;
-  const fs::path path = write_manifest(root.path(), "01-sample",
-                                       R"({"id": "01-sample", "title": "S", "day": "3-4", "files": ["a.hpp"],
+  const fs::path path =
+      write_manifest(root.path(), "01-sample",
+                     R"({"id": "01-sample", "title": "S", "day": "3-4", "files": ["a.hpp"],
                                            "build": {"sanitize": ["address+undefined", "thread"]}})");
-  EXPECT_EQ(load_manifest(path).sanitizers, (std::vector<std::string>{"address+undefined", "thread"}));
+  EXPECT_EQ(load_manifest(path).sanitizers,
+            (std::vector<std::string>{"address+undefined", "thread"}));
 }
 
 // points_for gives a test its override, any other test the default.

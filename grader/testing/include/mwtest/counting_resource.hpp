@@ -31,19 +31,33 @@ class CountingResource : public std::pmr::memory_resource {
   CountingResource& operator=(const CountingResource&) = delete;
 
   /// Number of successful allocate calls so far.
-  std::size_t allocations() const { return locked([&] { return allocations_; }); }
+  std::size_t allocations() const {
+    return locked([&] { return allocations_; });
+  }
   /// Number of deallocate calls so far (matching or not).
-  std::size_t deallocations() const { return locked([&] { return deallocations_; }); }
+  std::size_t deallocations() const {
+    return locked([&] { return deallocations_; });
+  }
   /// Bytes currently allocated and not yet returned.
-  std::size_t live_bytes() const { return locked([&] { return live_bytes_; }); }
+  std::size_t live_bytes() const {
+    return locked([&] { return live_bytes_; });
+  }
   /// Blocks currently allocated and not yet returned.
-  std::size_t live_blocks() const { return locked([&] { return live_.size(); }); }
+  std::size_t live_blocks() const {
+    return locked([&] { return live_.size(); });
+  }
   /// Largest live_bytes() ever seen.
-  std::size_t peak_bytes() const { return locked([&] { return peak_bytes_; }); }
+  std::size_t peak_bytes() const {
+    return locked([&] { return peak_bytes_; });
+  }
   /// Sizes of every allocate call, in order.
-  std::vector<std::size_t> sizes() const { return locked([&] { return sizes_; }); }
+  std::vector<std::size_t> sizes() const {
+    return locked([&] { return sizes_; });
+  }
   /// Every mismatch seen: one line each. Empty when the learner was correct.
-  std::vector<std::string> errors() const { return locked([&] { return errors_; }); }
+  std::vector<std::string> errors() const {
+    return locked([&] { return errors_; });
+  }
 
   /// True when [p, p + bytes) lies inside one live block (to check that an allocator hands
   /// out memory it really got from this resource, e.g. not below a chunk's start).
@@ -82,7 +96,8 @@ class CountingResource : public std::pmr::memory_resource {
     ++deallocations_;
     auto it = live_.find(p);
     if (it == live_.end()) {
-      errors_.push_back("deallocate of a pointer that is not live (double free or never allocated)");
+      errors_.push_back(
+          "deallocate of a pointer that is not live (double free or never allocated)");
       return;  // Never pass a bad pointer upstream: that would crash the test binary.
     }
     if (it->second.bytes != bytes || it->second.alignment != alignment) {
