@@ -1,0 +1,117 @@
+#include "build/tree_build.hpp"
+
+#include <functional>
+
+#include <fmt/format.h>
+
+#include "run/process.hpp"
+#include "util/text.hpp"
+
+namespace grader {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t kDiagnosticBytes = 16384;
+constexpr double kConfigureSeconds = 300;
+
+// Ninja's status lines look like "[12/40] Building CXX object
+// .../suites/01-layout/extend_test.cpp.o": pass on "[12/40] extend_test.cpp.o", the count and the
+// file being built.
+std::function<void(std::string_view)> ninja_status(
+    const std::function<void(const std::string&)>& progress) {
+  if (!progress) return {};
+  return [progress](std::string_view chunk) {
+    const std::size_t open = chunk.rfind('[');
+    const std::size_t close = chunk.find("] ", open);
+    if (open == std::string_view::npos || close == std::string_view::npos) return;
+    std::string_view rest = chunk.substr(close + 2);
+    rest = rest.substr(0, rest.find('\n'));
+    const std::size_t last_slash = rest.rfind('/');
+    const std::size_t last_space = rest.rfind(' ');
+    const std::size_t name_start =
+        std::max(last_slash == std::string_view::npos ? 0 : last_slash + 1,
+                 last_space == std::string_view::npos ? 0 : last_space + 1);
+    progress(fmt::format("building {} {}", chunk.substr(open, close + 1 - open),
+                         rest.substr(name_start)));
+  };
+}
+
+BuildReport run_build_step(std::vector<std::string> argv, double timeout_seconds,
+                           std::function<void(std::string_view)> on_output) {
+  ProcessSpec spec;
+  spec.on_output = std::move(on_output);
+  spec.argv = std::move(argv);
+  spec.limits.wall_seconds = timeout_seconds;
+  spec.limits.output_bytes = 4 * kDiagnosticBytes;
+  spec.limits.file_bytes = 1ull << 30;
+  spec.limits.address_space_bytes = 8ull << 30;  // a template bomb must not take the machine
+  spec.env["CLICOLOR_FORCE"] = "0";
+  const ProcessResult result = run_process(spec);
+  BuildReport report;
+  report.ok = result.succeeded();
+  report.seconds = result.seconds;
+  if (!report.ok) {
+    std::string text = result.output;
+    if (result.timed_out)
+      text += fmt::format("\n[the build was stopped: it {}]", result.describe());
+    report.diagnostics = truncate_utf8(text, kDiagnosticBytes);
+  }
+  return report;
+}
+
+}  // namespace
+
+fs::path default_build_dir(const fs::path& course, const fs::path& tree) {
+  const fs::path canonical_tree = fs::weakly_canonical(tree);
+  const fs::path base = fs::weakly_canonical(course) / "build" / "trees";
+  for (const char* known : {"exercises", "solutions"}) {
+    if (canonical_tree == fs::weakly_canonical(course / known)) return base / known;
+  }
+  const std::size_t hash = std::hash<std::string>{}(canonical_tree.string());
+  return base / fmt::format("{}-{:08x}", canonical_tree.filename().string(), hash & 0xffffffffu);
+}
+
+BuildReport TreeBuild::configure() {
+  if (fs::exists(paths_.build_dir / "build.ninja")) return BuildReport{true, 0, ""};
+  fs::create_directories(paths_.build_dir);
+  return run_step({"cmake", "-S", (paths_.project / "cmake" / "tree").string(), "-B",
+                   paths_.build_dir.string(), "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Debug",
+                   "-DMW_COURSE_ROOT=" + fs::weakly_canonical(paths_.course).string(),
+                   "-DMW_TREE=" + fs::weakly_canonical(paths_.tree).string()},
+                  kConfigureSeconds);
+}
+
+BuildReport TreeBuild::build_targets(const std::vector<std::string>& targets, double timeout_seconds) {
+  std::vector<std::string> argv = {"cmake", "--build", paths_.build_dir.string(), "--target"};
+  argv.insert(argv.end(), targets.begin(), targets.end());
+  return run_step(argv, timeout_seconds);
+}
+
+std::vector<SuiteVariant> suite_variants(const Manifest& manifest) {
+  std::vector<SuiteVariant> variants;
+  for (const std::string& sanitize : manifest.sanitizers) {
+    const bool main = variants.empty();
+    variants.push_back({sanitize, "suite-" + manifest.id + (main ? "" : "--" + sanitize)});
+  }
+  return variants;
+}
+
+BuildReport TreeBuild::run_step(std::vector<std::string> argv, double timeout_seconds) const {
+  return run_build_step(std::move(argv), timeout_seconds, ninja_status(progress_));
+}
+
+fs::path TreeBuild::suite_binary(const std::string& target) const {
+  return paths_.build_dir / target;
+}
+
+std::string first_error(const std::string& diagnostics, std::size_t max_lines) {
+  const std::size_t at = diagnostics.find("error:");
+  if (at == std::string::npos) return first_lines(diagnostics, max_lines);
+  const std::size_t line_start = diagnostics.rfind('\n', at);
+  return first_lines(
+      std::string_view(diagnostics).substr(line_start == std::string::npos ? 0 : line_start + 1),
+      max_lines);
+}
+
+}  // namespace grader

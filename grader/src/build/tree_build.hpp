@@ -1,0 +1,71 @@
+// build/tree_build.hpp — building one graded tree's suites with CMake.
+//
+// Each graded tree (exercises/, solutions/, a submission) has a build
+// directory of its own, configured once from cmake/tree; after that each
+// exercise is built as its own target, so one exercise's compile error never
+// stops another from building.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "manifest/manifest.hpp"
+#include "report/model.hpp"
+
+namespace grader {
+
+struct TreeBuildPaths {
+  std::filesystem::path project;    ///< holds cmake/tree (the grader's own sources)
+  std::filesystem::path course;     ///< holds exercises/*/exercise.json and grader/suites
+  std::filesystem::path tree;       ///< the graded tree
+  std::filesystem::path build_dir;  ///< where this tree is built
+};
+
+/// Returns: the default build directory for `tree`: <course>/build/trees/exercises for the
+/// course's exercises/, .../solutions for its solutions/, else <basename>-<hash of path>.
+std::filesystem::path default_build_dir(const std::filesystem::path& course,
+                                        const std::filesystem::path& tree);
+
+class TreeBuild {
+ public:
+  /// `progress` hears how far a build is, e.g. "[12/40] building suite-02-...".
+  explicit TreeBuild(TreeBuildPaths paths, std::function<void(const std::string&)> progress = {})
+      : paths_(std::move(paths)), progress_(std::move(progress)) {}
+
+  /// Effects: configures the build directory when it has never been configured
+  /// (later changes are picked up by the build itself). Returns: how it went.
+  BuildReport configure();
+
+  /// Effects: builds the CMake targets `targets` in one build, within `timeout_seconds`.
+  /// Returns: how it went; ok only when every one of them built, else the compiler's
+  /// diagnostics (valid UTF-8, truncated).
+  BuildReport build_targets(const std::vector<std::string>& targets, double timeout_seconds);
+
+  /// Returns: the path of the suite executable built by target `target`.
+  std::filesystem::path suite_binary(const std::string& target) const;
+
+  const TreeBuildPaths& paths() const { return paths_; }
+
+ private:
+  BuildReport run_step(std::vector<std::string> argv, double timeout_seconds) const;
+
+  TreeBuildPaths paths_;
+  std::function<void(const std::string&)> progress_;
+};
+
+/// One build of an exercise's hidden suite: a build variant and its CMake target.
+struct SuiteVariant {
+  std::string sanitize;  ///< "address+undefined", "thread" or "none"
+  std::string target;    ///< suite-<id> for the main variant, suite-<id>--<sanitize> for others
+};
+
+/// Returns: every build of `manifest`'s suite, the main one first (see cmake/Workbook.cmake).
+std::vector<SuiteVariant> suite_variants(const Manifest& manifest);
+
+/// Returns: the lines of `diagnostics` from its first "error:" line on, at most `max_lines`,
+/// or its first lines when it has none. For a terminal: the rest is in the report.
+std::string first_error(const std::string& diagnostics, std::size_t max_lines);
+
+}  // namespace grader
