@@ -30,8 +30,12 @@ std::function<void(const std::string&)> progress_printer() {
   };
 }
 
-// Passing exercises unlock `grader solution`; remembered in the workspace's progress file.
-void remember_passes(const fs::path& workspace, const Report& report) {
+// Passing exercises unlock `grader solution`; remembered in the learner's progress file.
+// Only the learner's own exercises/ has one: a submission graded by an instructor (maybe
+// read-only) is never written to.
+void remember_passes(const GlobalOptions& global, const fs::path& workspace, const Report& report) {
+  std::error_code ec;
+  if (!fs::equivalent(workspace, global.course / "exercises", ec)) return;
   LoadedProgress loaded = load_progress(workspace);
   if (loaded.warning) fmt::print(stderr, "grader: {}\n", *loaded.warning);
   bool changed = static_cast<bool>(loaded.warning);
@@ -39,7 +43,12 @@ void remember_passes(const fs::path& workspace, const Report& report) {
     if (e.status == ExerciseStatus::passed)
       changed = loaded.progress.passed.insert(e.id).second || changed;
   }
-  if (changed) save_progress(workspace, loaded.progress);
+  if (!changed) return;
+  try {
+    save_progress(workspace, loaded.progress);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "grader: warning: progress not saved: {}\n", e.what());
+  }
 }
 
 void clear_progress() {
@@ -64,7 +73,7 @@ int run_check(const GlobalOptions& global, const CheckOptions& options) {
   clear_progress();
 
   const std::string json_text = dump_json(to_json(report));
-  remember_passes(request.workspace, report);
+  remember_passes(global, request.workspace, report);
   // The last report of a workspace, for `grader list`. Only when grading everything,
   // so a check of one exercise does not forget the others.
   if (options.ids.empty()) write_atomically(build_dir_for(request) / "last-report.json", json_text);
