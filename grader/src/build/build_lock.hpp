@@ -16,7 +16,8 @@ class BuildDirLock {
   /// Effects: creates `dir` if needed and takes an exclusive lock on `dir`/.grader.lock,
   /// calling `waiting` once if another process holds it, then blocking until it is free.
   /// Throws: std::runtime_error when the lock file cannot be opened.
-  BuildDirLock(const std::filesystem::path& dir, const std::function<void(const std::string&)>& waiting);
+  BuildDirLock(const std::filesystem::path& dir,
+               const std::function<void(const std::string&)>& waiting);
   ~BuildDirLock();
   BuildDirLock(const BuildDirLock&) = delete;
   BuildDirLock& operator=(const BuildDirLock&) = delete;

@@ -82,7 +82,8 @@ BuildReport TreeBuild::configure() {
                   kConfigureSeconds);
 }
 
-BuildReport TreeBuild::build_targets(const std::vector<std::string>& targets, double timeout_seconds) {
+BuildReport TreeBuild::build_targets(const std::vector<std::string>& targets,
+                                     double timeout_seconds) {
   std::vector<std::string> argv = {"cmake", "--build", paths_.build_dir.string(), "--target"};
   argv.insert(argv.end(), targets.begin(), targets.end());
   return run_step(argv, timeout_seconds);
