@@ -12,9 +12,11 @@ fixture_course=$3
 case_name=$4
 
 tmp=$(mktemp -d)
-tmux_socket="mw-learner-$$"
+# Each terminal session gets a tmux server of its own: restarting one server on the same
+# socket races with the old one shutting down ("server exited unexpectedly").
+tmux_socket="mw-learner-$$-1"
 cleanup() {
-  tmux -L "$tmux_socket" kill-server 2>/dev/null || true
+  for socket in "mw-learner-$$-1" "mw-learner-$$-2"; do tmux -L "$socket" kill-server 2>/dev/null || true; done
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -98,7 +100,7 @@ no_color)
   wait_for_screen "hint" 30 || fail "hint never showed on the terminal"
   tmux -L "$tmux_socket" capture-pane -e -p -t learner >"$tmp/tty-colour.txt"
   check "on a terminal, colour is on by default" grep -q $'\033\[' "$tmp/tty-colour.txt"
-  tmux -L "$tmux_socket" kill-server
+  tmux_socket="mw-learner-$$-2"
   tmux -L "$tmux_socket" new-session -d -s learner -x 150 -y 50 "NO_COLOR=1 $grader hint 02 --workspace $tmp/ws; NO_COLOR=1 $grader list; sleep 30"
   wait_for_screen "points" 30 || fail "list never showed on the terminal"
   tmux -L "$tmux_socket" capture-pane -e -p -t learner >"$tmp/tty-plain.txt"
