@@ -2,9 +2,7 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -12,6 +10,7 @@
 #include "commands/grading.hpp"
 #include "lesson/terminal_markdown.hpp"
 #include "state/progress.hpp"
+#include "util/file.hpp"
 
 namespace grader {
 
@@ -29,11 +28,9 @@ std::size_t terminal_width() {
 }
 
 std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UsageError(fmt::format("cannot read lesson '{}'", path.string()));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::optional<std::string> text = read_file(path);
+  if (!text) throw UsageError(fmt::format("cannot read lesson '{}'", path.string()));
+  return std::move(*text);
 }
 
 // The lesson file of a block of days ("1-2" -> lessons/days-1-2-*.md).

@@ -1,27 +1,19 @@
 #include <unistd.h>
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "commands/commands.hpp"
 #include "commands/grading.hpp"
 #include "state/pristine.hpp"
+#include "util/file.hpp"
 
 namespace grader {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 bool ask(const std::string& question) {
   std::cout << question << " [y/N] " << std::flush;
@@ -47,8 +39,8 @@ int run_reset(const GlobalOptions& global, const std::string& id, const fs::path
                       "on a fresh checkout)",
                       m.id, file, pristine.string()));
     }
-    if (!fs::exists(workspace / m.id / file) ||
-        read_file(workspace / m.id / file) != read_file(pristine / file)) {
+    // A file missing from the workspace reads as nullopt, so it counts as changed.
+    if (read_file(workspace / m.id / file) != read_file(pristine / file)) {
       changed.push_back(file);
     }
   }

@@ -97,11 +97,9 @@ class WatchScreen {
       return "It does not compile yet. The first error:\n\n" +
              first_error(e.build.diagnostics, kMessageLines);
     }
-    for (const TestReport& t : e.tests) {
-      if (t.status != TestStatus::passed && t.status != TestStatus::skipped) {
-        return fmt::format("First failing test: {} ({})\n\n{}", t.name, to_string(t.status),
-                           first_lines(t.message, kMessageLines));
-      }
+    if (const TestReport* t = first_failing_test(e)) {
+      return fmt::format("First failing test: {} ({})\n\n{}", t->name, to_string(t->status),
+                         first_lines(t->message, kMessageLines));
     }
     return e.message;
   }

@@ -39,6 +39,14 @@ const char* to_string(ExerciseStatus status) {
   return "not_run";
 }
 
+const TestReport* first_failing_test(const ExerciseReport& exercise) {
+  const auto it =
+      std::find_if(exercise.tests.begin(), exercise.tests.end(), [](const TestReport& t) {
+        return t.status != TestStatus::passed && t.status != TestStatus::skipped;
+      });
+  return it == exercise.tests.end() ? nullptr : &*it;
+}
+
 int Report::score() const {
   return std::accumulate(exercises.begin(), exercises.end(), 0,
                          [](int sum, const ExerciseReport& e) { return sum + e.score; });

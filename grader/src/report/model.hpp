@@ -45,6 +45,9 @@ struct ExerciseReport {
   std::vector<TestReport> tests;
 };
 
+/// Returns: the first test of `exercise` that neither passed nor was skipped, or nullptr.
+const TestReport* first_failing_test(const ExerciseReport& exercise);
+
 struct Report {
   static constexpr int kSchemaVersion = 1;
   std::string tool_version;

@@ -32,11 +32,9 @@ std::string first_failure(const ExerciseReport& e) {
   if (e.status == ExerciseStatus::build_error)
     return "build error:\n" + first_error(e.build.diagnostics, kFailureLines);
   if (e.status == ExerciseStatus::not_run) return e.message;
-  for (const TestReport& t : e.tests) {
-    if (t.status != TestStatus::passed && t.status != TestStatus::skipped) {
-      return fmt::format("{} — {}:\n{}", t.name, to_string(t.status),
-                         first_lines(t.message, kFailureLines));
-    }
+  if (const TestReport* t = first_failing_test(e)) {
+    return fmt::format("{} — {}:\n{}", t->name, to_string(t->status),
+                       first_lines(t->message, kFailureLines));
   }
   return e.message;
 }

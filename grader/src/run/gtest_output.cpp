@@ -1,10 +1,8 @@
 #include "run/gtest_output.hpp"
 
-#include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
 
+#include "util/file.hpp"
 #include "util/text.hpp"
 
 namespace grader {
@@ -66,12 +64,10 @@ std::optional<std::vector<GtestResult>> parse_gtest_json(std::string_view json_t
 }
 
 std::optional<std::vector<GtestResult>> read_gtest_json(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
+  const std::optional<std::string> text = read_file(file);
+  if (!text) return std::nullopt;
   // Failure messages can quote any bytes; the JSON parser rejects invalid UTF-8.
-  return parse_gtest_json(to_valid_utf8(text.str()));
+  return parse_gtest_json(to_valid_utf8(*text));
 }
 
 }  // namespace grader

@@ -2,15 +2,14 @@
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "run/gtest_output.hpp"
 #include "run/process.hpp"
 #include "run/scratch_dir.hpp"
+#include "util/file.hpp"
 #include "util/text.hpp"
 
 namespace grader {
@@ -106,10 +105,7 @@ class SuiteProcess {
     std::string report;
     for (const auto& entry : fs::directory_iterator(results_dir_)) {
       if (entry.path().string().rfind(prefix + ".", 0) != 0) continue;
-      std::ifstream in(entry.path(), std::ios::binary);
-      std::ostringstream text;
-      text << in.rdbuf();
-      report += text.str();
+      report += read_file(entry.path()).value_or("");
     }
     return report;
   }
