@@ -20,6 +20,14 @@ struct GradeRequest {
   std::filesystem::path build_dir;  ///< empty: default_build_dir(course, workspace)
   std::vector<std::string> ids;     ///< empty: every exercise
   bool use_cache = false;           ///< reuse the verdict of a suite that did not change
+  /// Run every build and suite of the workspace inside bubblewrap (see sandbox/): no
+  /// network, only the build and scratch directories writable, `sandbox_hidden` invisible.
+  bool sandbox = false;
+  /// Paths a sandboxed build or run must not see (solutions/, other students' files).
+  std::vector<std::filesystem::path> sandbox_hidden;
+  /// Compile jobs for this tree's build (ninja -j); 0: ninja's default. Batch grading sets
+  /// it to 1 so that --jobs N grades N submissions on N cores.
+  int build_jobs = 0;
   /// Called before each step with a short line ("building 02-tracking-allocator (2/15)").
   std::function<void(const std::string&)> progress = [](const std::string&) {};
 };
