@@ -1,4 +1,5 @@
-// slab_cache.cpp — the slab layout, the slab lists and the debug checks.
+// slab_cache.cpp — the slab layout, the slow paths (changing the current slab, the slab
+// lists) and the debug checks. The fast paths are inline in slab_cache.hpp.
 //
 // Read the README first: it gives the layout rules and the list moves the suite counts.
 // Functions marked noexcept cannot throw MW_TODO's exception: reaching one of them
@@ -33,10 +34,10 @@ void SlabCache::SlabList::remove(Slab* slab) noexcept {
 }
 
 SlabCache::SlabCache(const SlabOptions& options, std::pmr::memory_resource* upstream)
-    : upstream_(upstream),
+    : slab_bytes_(options.slab_bytes),
+      upstream_(upstream),
       object_size_(options.object_size),
       slot_align_(std::max(options.object_align, alignof(void*))),
-      slab_bytes_(options.slab_bytes),
       max_empty_slabs_(options.max_empty_slabs),
       constructor_(options.constructor),
       destructor_(options.destructor) {
@@ -54,19 +55,37 @@ SlabCache::~SlabCache() {
   // TODO: release every slab: all_ holds them all, full ones included.
 }
 
-void* SlabCache::allocate() {
-  // TODO: the slab to use: the head of partial_; else an empty slab (moved to partial_);
-  // else new_slab() (onto partial_). Pop the first free slot of its free list, count it
-  // (in the slab and in the cache), set its bitmap bit when debug_checks. A slab with no
-  // free slot left leaves partial_ and is only counted in full_slabs_.
+void* SlabCache::allocate_from_next_slab() {
+  // TODO: the current slab (if any) is full. Pick the next one BEFORE changing anything
+  // (upstream may throw): the head of partial_, else of empty_ (take it off its list), else
+  // new_slab(). Move its header's free list and count into the cache with make_current
+  // (objects_in_use_ counts only the slabs that are not current), then allocate().
   MW_TODO();
 }
 
-void SlabCache::deallocate(void* object) {
-  // TODO: find the slab with slab_of (a mask, no search). When debug_checks, call
-  // check_deallocate first. Push the slot on the slab's free list, uncount it. A slab that
-  // WAS full goes back on partial_; a slab that is now empty leaves partial_ for empty_, or
-  // is released when empty_ already holds max_empty_slabs_.
+void SlabCache::deallocate_elsewhere(Slab* slab, void* object) noexcept {
+  // TODO: `object` belongs to a slab that is not current. Push it on the slab's own free
+  // list and uncount it. A slab that WAS full goes back on partial_ (or, when the current
+  // slab is full or there is none, may become current at once); a slab now empty leaves
+  // partial_ for keep_or_release(). A partial slab that stays partial touches no other
+  // slab's header (the suite checks it with mprotect).
+  MW_TODO();
+}
+
+void SlabCache::make_current(Slab* slab, void* free, std::size_t in_use) noexcept {
+  // TODO: write the full current slab's state back to its header (no free slot, in_use =
+  // objects_per_slab_) and count it as full; then `slab` is current, with `free` and `in_use`.
+  MW_TODO();
+}
+
+void SlabCache::retire_empty_current() noexcept {
+  // TODO: every object of the current slab is back: write free_ and 0 to its header,
+  // keep_or_release() it, and have no current slab.
+  MW_TODO();
+}
+
+void SlabCache::keep_or_release(Slab* slab) noexcept {
+  // TODO: onto empty_ while it holds fewer than max_empty_slabs_ slabs, else release().
   MW_TODO();
 }
 
@@ -76,17 +95,8 @@ std::size_t SlabCache::shrink() noexcept {
 }
 
 SlabStats SlabCache::stats() const noexcept {
-  // TODO: fill SlabStats from the list counts and the counters.
-  MW_TODO();
-}
-
-SlabCache::Slab* SlabCache::slab_of(const void* object) const noexcept {
-  // TODO: the slab is aligned to slab_bytes_: clear the low bits of the address.
-  MW_TODO();
-}
-
-void*& SlabCache::link_of(void* slot) const noexcept {
-  // TODO: the pointer-sized link of a free slot, link_offset_ bytes into it.
+  // TODO: fill SlabStats from the list counts and the counters. The current slab is on no
+  // list: it is full when free_ is empty, else partial; its objects are current_in_use_.
   MW_TODO();
 }
 
@@ -99,6 +109,11 @@ void SlabCache::check_deallocate(Slab* slab, void* object) const {
   // TODO: throw slab_error when the slab's owner is not this cache, when `object` is not
   // exactly the start of one of its slots, or when that slot's bitmap bit is clear (already
   // free). Clear the bit only once every check has passed.
+  MW_TODO();
+}
+
+void SlabCache::mark_allocated(Slab* slab, const void* object) noexcept {
+  // TODO: set the bitmap bit of `object`'s slot.
   MW_TODO();
 }
 

@@ -1,4 +1,5 @@
-// slab_cache.cpp — the slab layout, the slab lists and the debug checks.
+// slab_cache.cpp — the slab layout, the slow paths (changing the current slab, the slab
+// lists) and the debug checks. The fast paths are inline in slab_cache.hpp.
 #include "slab_cache.hpp"
 
 #include <algorithm>
@@ -37,10 +38,10 @@ void SlabCache::SlabList::remove(Slab* slab) noexcept {
 }
 
 SlabCache::SlabCache(const SlabOptions& options, std::pmr::memory_resource* upstream)
-    : upstream_(upstream),
+    : slab_bytes_(options.slab_bytes),
+      upstream_(upstream),
       object_size_(options.object_size),
       slot_align_(std::max(options.object_align, alignof(void*))),
-      slab_bytes_(options.slab_bytes),
       max_empty_slabs_(options.max_empty_slabs),
       constructor_(options.constructor),
       destructor_(options.destructor) {
@@ -77,53 +78,80 @@ SlabCache::~SlabCache() {
   while (all_.head != nullptr) release(all_.head);
 }
 
-void* SlabCache::allocate() {
-  Slab* slab = partial_.head;
-  if (slab == nullptr) {
-    // Prefer an empty slab we kept to asking upstream; either way it becomes partial.
-    slab = empty_.head;
-    if (slab != nullptr) {
-      empty_.remove(slab);
-    } else {
-      slab = new_slab();
-    }
-    partial_.push_front(slab);
+void* SlabCache::allocate_from_next_slab() {
+  // The current slab, if any, is full. Find the next one before changing anything, so that
+  // an upstream failure leaves the cache as it was. Partial slabs come first: filling them
+  // lets the empty ones go back upstream.
+  Slab* next = partial_.head;
+  if (next != nullptr) {
+    partial_.remove(next);
+  } else if (empty_.head != nullptr) {
+    next = empty_.head;
+    empty_.remove(next);
+  } else {
+    next = new_slab();
   }
-  void* object = slab->free;
-  slab->free = link_of(object);
-  ++slab->in_use;
-  ++objects_in_use_;
-  if constexpr (debug_checks) {
-    const std::size_t i = slot_index(slab, object);
-    slab->bitmap()[i / bitmap_word_bits] |= std::uint64_t{1} << (i % bitmap_word_bits);
-  }
-  if (slab->in_use == objects_per_slab_) {
-    // Full slabs are counted, not linked: linking one would write into the header of a
-    // neighbouring full slab, a cache miss, on every full/partial round trip.
-    partial_.remove(slab);
-    ++full_slabs_;
-  }
-  return object;
+  // The header's free list and count move into the cache while the slab is current.
+  objects_in_use_ -= next->in_use;
+  make_current(next, next->free, next->in_use);
+  return allocate();
 }
 
-void SlabCache::deallocate(void* object) {
-  Slab* slab = slab_of(object);
-  if constexpr (debug_checks) check_deallocate(slab, object);
+void SlabCache::deallocate_elsewhere(Slab* slab, void* object) noexcept {
   link_of(object) = slab->free;
+  const bool was_full = slab->in_use == objects_per_slab_;
+  const std::size_t in_use = slab->in_use - 1;
+  if (was_full) --full_slabs_;
+  if (was_full && in_use != 0 && free_ == nullptr) {
+    // The current slab is full (or there is none): the next allocate() would have to change
+    // slabs anyway, and this one has a free slot that is still warm in the cache. Its header
+    // stays stale while it is current: make_current takes the state directly.
+    objects_in_use_ -= objects_per_slab_;
+    make_current(slab, object, in_use);
+    return;
+  }
   slab->free = object;
+  slab->in_use = in_use;
   --objects_in_use_;
-  // A full slab gets a free slot: it must be findable by allocate() again.
-  if (slab->in_use-- == objects_per_slab_) {
-    --full_slabs_;
+  if (in_use == 0) {
+    if (!was_full) partial_.remove(slab);
+    keep_or_release(slab);
+  } else if (was_full) {
+    // A full slab gets a free slot: it must be findable by allocate() again.
     partial_.push_front(slab);
   }
-  if (slab->in_use == 0) {
-    partial_.remove(slab);
-    if (empty_.count < max_empty_slabs_) {
-      empty_.push_front(slab);
-    } else {
-      release(slab);
-    }
+  // A partial slab that stays partial stays where it is: no other slab's header is touched.
+}
+
+void SlabCache::make_current(Slab* slab, void* free, std::size_t in_use) noexcept {
+  if (current_ != nullptr) {
+    // The current slab is full. Full slabs are counted, not linked: linking one would write
+    // into the header of a neighbouring full slab, a cache miss, on every full/partial trip.
+    current_->free = nullptr;
+    current_->in_use = objects_per_slab_;
+    objects_in_use_ += objects_per_slab_;
+    ++full_slabs_;
+  }
+  current_ = slab;
+  free_ = free;
+  current_in_use_ = in_use;
+}
+
+void SlabCache::retire_empty_current() noexcept {
+  // Every object of the current slab is free: write its state back to its header and let
+  // it go like any slab that empties. The next allocate() picks a current slab again.
+  current_->free = free_;
+  current_->in_use = 0;
+  keep_or_release(current_);
+  current_ = nullptr;
+  free_ = nullptr;
+}
+
+void SlabCache::keep_or_release(Slab* slab) noexcept {
+  if (empty_.count < max_empty_slabs_) {
+    empty_.push_front(slab);
+  } else {
+    release(slab);
   }
 }
 
@@ -138,24 +166,19 @@ std::size_t SlabCache::shrink() noexcept {
 }
 
 SlabStats SlabCache::stats() const noexcept {
+  // The current slab is on no list and is never empty: full when its free list is.
+  const bool current_full = current_ != nullptr && free_ == nullptr;
+  const bool current_partial = current_ != nullptr && free_ != nullptr;
   const std::size_t slabs = all_.count;
+  const std::size_t in_use = objects_in_use_ + current_in_use_;
   return SlabStats{slabs,
-                   partial_.count,
-                   full_slabs_,
+                   partial_.count + (current_partial ? 1 : 0),
+                   full_slabs_ + (current_full ? 1 : 0),
                    empty_.count,
-                   objects_in_use_,
+                   in_use,
                    slabs * objects_per_slab_,
-                   objects_in_use_ * object_size_,
+                   in_use * object_size_,
                    slabs * slab_bytes_};
-}
-
-SlabCache::Slab* SlabCache::slab_of(const void* object) const noexcept {
-  // Every slab is aligned to its size, so masking the low bits lands on its header.
-  return reinterpret_cast<Slab*>(reinterpret_cast<std::uintptr_t>(object) & ~(slab_bytes_ - 1));
-}
-
-void*& SlabCache::link_of(void* slot) const noexcept {
-  return *reinterpret_cast<void**>(static_cast<std::byte*>(slot) + link_offset_);
 }
 
 std::size_t SlabCache::slot_index(const Slab* slab, const void* object) const noexcept {
@@ -177,6 +200,11 @@ void SlabCache::check_deallocate(Slab* slab, void* object) const {
   const std::uint64_t bit = std::uint64_t{1} << (i % bitmap_word_bits);
   if ((word & bit) == 0) throw slab_error("SlabCache::deallocate: double free");
   word &= ~bit;  // the only change, made once every check has passed
+}
+
+void SlabCache::mark_allocated(Slab* slab, const void* object) noexcept {
+  const std::size_t i = slot_index(slab, object);
+  slab->bitmap()[i / bitmap_word_bits] |= std::uint64_t{1} << (i % bitmap_word_bits);
 }
 
 SlabCache::Slab* SlabCache::new_slab() {

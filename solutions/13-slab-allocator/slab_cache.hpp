@@ -9,6 +9,12 @@
 // full slabs are only counted (as Linux's SLUB does: see slab_cache.cpp for why).
 // Empty slabs are kept, up to a limit, to absorb churn; the rest go back upstream.
 //
+// The fast path (SLUB's per-CPU slab): one slab at a time is CURRENT. Its free-list head
+// and its count of objects in use live in the cache object, not in the slab header, so
+// allocate() is a pop and deallocate() of one of its objects a mask, a compare and a push:
+// both are inline, below the class, and touch no header. Everything else (a new current
+// slab, a free into another slab, a slab that empties) is out of line in slab_cache.cpp.
+//
 // Object caching (Bonwick 1994): with a constructor hook, every slot is constructed once
 // when its slab is made and destroyed once when its slab is released. In between, an object
 // goes out and comes back in its constructed state, and the free-list link lives AFTER the
@@ -86,8 +92,9 @@ class SlabCache {
   SlabCache(const SlabCache&) = delete;
   SlabCache& operator=(const SlabCache&) = delete;
 
-  /// Effects: takes a free slot from the first partial slab; with none, from an empty slab;
-  /// with none, from a new slab taken from upstream (aligned to slab_bytes).
+  /// Effects: takes a free slot from the current slab. When it has none, the first partial
+  /// slab becomes current; with none, an empty slab; with none, a new slab taken from
+  /// upstream (aligned to slab_bytes).
   /// Returns: object_size() bytes aligned to object_align(); constructed by the constructor
   /// hook if there is one. Never nullptr.
   /// Throws: what upstream throws; the cache is then unchanged.
@@ -141,10 +148,12 @@ class SlabCache {
   // Then, at first_slot_offset_, the slots.
   struct Slab {
     const SlabCache* owner;  // the cache, to recognise another cache's pointers
-    Links state;             // on partial_ or empty_; unused while the slab is full
+    Links state;             // on partial_ or empty_; unused while full or current
     Links all;               // on all_, from new_slab() to release()
-    void* free;              // first free slot; each free slot holds the next one's address
-    std::size_t in_use;      // objects handed out: 0 = empty, objects_per_slab_ = full
+    // The two fields the fast path would touch: stale while the slab is current (the cache
+    // holds them then), written back when it stops being current.
+    void* free;          // first free slot; each free slot holds the next one's address
+    std::size_t in_use;  // objects handed out: 0 = empty, objects_per_slab_ = full
 
     std::uint64_t* bitmap() noexcept { return reinterpret_cast<std::uint64_t*>(this + 1); }
   };
@@ -162,26 +171,77 @@ class SlabCache {
   Slab* slab_of(const void* object) const noexcept;
   void*& link_of(void* slot) const noexcept;
   std::size_t slot_index(const Slab* slab, const void* object) const noexcept;
+  // The debug checks (debug_checks only): refuse a bad pointer / record an allocation.
   void check_deallocate(Slab* slab, void* object) const;
+  void mark_allocated(Slab* slab, const void* object) noexcept;
+  // The slow paths, out of line: the current slab is full (or there is none); the object
+  // is in another slab; the current slab has emptied.
+  void* allocate_from_next_slab();
+  void deallocate_elsewhere(Slab* slab, void* object) noexcept;
+  void retire_empty_current() noexcept;
+  // Retires the (full) current slab, then makes `slab` current with this free list and count.
+  void make_current(Slab* slab, void* free, std::size_t in_use) noexcept;
+  // A slab that has just emptied: onto empty_ below the limit, else upstream.
+  void keep_or_release(Slab* slab) noexcept;
   Slab* new_slab();
   void release(Slab* slab) noexcept;
+
+  // The current slab's state, first so that the fast path reads one cache line. Its header's
+  // `free` and `in_use` are stale while it is current, and written back when it stops being.
+  void* free_ = nullptr;            // the current slab's free list; nullptr: it is full
+  Slab* current_ = nullptr;         // nullptr before the first allocation and after it emptied
+  std::size_t current_in_use_ = 0;  // objects of the current slab in use; never 0 while current
+  std::size_t slab_bytes_;
+  std::size_t link_offset_;  // where a free slot keeps the next free slot's address
 
   std::pmr::memory_resource* upstream_;
   std::size_t object_size_;
   std::size_t slot_align_;  // max(object_align, alignof(void*))
-  std::size_t slab_bytes_;
   std::size_t max_empty_slabs_;
   SlabObjectHook constructor_;
   SlabObjectHook destructor_;
-  std::size_t link_offset_;  // where a free slot keeps the next free slot's address
   std::size_t slot_bytes_;
   std::size_t first_slot_offset_;  // from the slab's start: header, bitmap, padding
   std::size_t objects_per_slab_;
+  // The other slabs: partial and empty ones on lists, full ones only counted.
   SlabList partial_{&Slab::state};
   SlabList empty_{&Slab::state};
-  SlabList all_{&Slab::all};  // every slab held: what destruction releases
-  std::size_t full_slabs_ = 0;
-  std::size_t objects_in_use_ = 0;
+  SlabList all_{&Slab::all};    // every slab held, the current one too: what destruction releases
+  std::size_t full_slabs_ = 0;  // not counting the current slab
+  std::size_t objects_in_use_ = 0;  // not counting the current slab's
 };
+
+inline void* SlabCache::allocate() {
+  void* object = free_;
+  if (object == nullptr) [[unlikely]] {
+    return allocate_from_next_slab();
+  }
+  free_ = link_of(object);
+  ++current_in_use_;
+  if constexpr (debug_checks) mark_allocated(current_, object);
+  return object;
+}
+
+inline void SlabCache::deallocate(void* object) {
+  Slab* slab = slab_of(object);
+  if constexpr (debug_checks) check_deallocate(slab, object);
+  if (slab != current_) [[unlikely]] {
+    return deallocate_elsewhere(slab, object);
+  }
+  link_of(object) = free_;
+  free_ = object;
+  if (--current_in_use_ == 0) [[unlikely]] {
+    retire_empty_current();
+  }
+}
+
+inline SlabCache::Slab* SlabCache::slab_of(const void* object) const noexcept {
+  // Every slab is aligned to its size, so masking the low bits lands on its header.
+  return reinterpret_cast<Slab*>(reinterpret_cast<std::uintptr_t>(object) & ~(slab_bytes_ - 1));
+}
+
+inline void*& SlabCache::link_of(void* slot) const noexcept {
+  return *reinterpret_cast<void**>(static_cast<std::byte*>(slot) + link_offset_);
+}
 
 }  // namespace mw
