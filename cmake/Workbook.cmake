@@ -6,6 +6,15 @@
 # the others from building, so it becomes a suite target that fails with a
 # one-line reason instead of a configure error.
 
+# A student release exported with `grader export --withhold-hidden` has no grader/suites:
+# the grader then grades each exercise's visible tests (visible-<id>) instead of its
+# hidden suite, and no suite-<id> target is defined.
+if(IS_DIRECTORY "${MW_COURSE_ROOT}/grader/suites")
+  set(MW_HIDDEN_SUITES ON)
+else()
+  set(MW_HIDDEN_SUITES OFF)
+endif()
+
 # Flags for each build variant named in a manifest's "build": {"sanitize": ...}.
 set(MW_VARIANT_address+undefined
     -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
@@ -23,8 +32,12 @@ set(MW_LIBRARY_benchmark benchmark::benchmark)
 set(MW_LIBRARY_mimalloc mimalloc)
 set(MW_LIBRARY_jemalloc PkgConfig::jemalloc)
 
-# A target named <name> that fails to build, printing <reason>.
+# A target named <name> that fails to build, printing <reason>. Without hidden suites the
+# grader builds visible-<id> where it would build suite-<id>, so that one must fail instead.
 function(_mw_failing_target name reason)
+  if(NOT MW_HIDDEN_SUITES)
+    string(REGEX REPLACE "^suite-" "visible-" name "${name}")
+  endif()
   add_custom_target(${name}
     COMMAND ${CMAKE_COMMAND} -E echo "error: ${reason}"
     COMMAND ${CMAKE_COMMAND} -E false
@@ -82,6 +95,9 @@ function(_mw_add_variant suffix)
     endif()
   endforeach()
 
+  if(NOT MW_HIDDEN_SUITES)
+    return()
+  endif()
   # The hidden suite: every .cpp in grader/suites/<id>/.
   file(GLOB suite_sources CONFIGURE_DEPENDS "${MW_COURSE_ROOT}/grader/suites/${id}/*.cpp")
   if(NOT suite_sources)
@@ -167,15 +183,19 @@ function(mw_add_exercise manifest)
     endif()
     _mw_add_variant("${suffix}" ${MW_VARIANT_${variant}} ${extra_flags})
   endforeach()
-  get_target_property(suite_type suite-${id} TYPE)
-  if(NOT suite_type STREQUAL "EXECUTABLE")
-    return()  # a failing target says why; nothing more can be built
+  if(MW_HIDDEN_SUITES)
+    get_target_property(suite_type suite-${id} TYPE)
+    if(NOT suite_type STREQUAL "EXECUTABLE")
+      return()  # a failing target says why; nothing more can be built
+    endif()
+  elseif(TARGET visible-${id})
+    return()  # the failing target that says why
   endif()
 
   # "freestanding": true — the learner's sources must also build with no
   # hosted runtime. The object files are handed to the suite, whose tests
   # audit their undefined symbols.
-  if(freestanding AND sources)
+  if(freestanding AND sources AND MW_HIDDEN_SUITES)
     add_library(freestanding-${id} OBJECT ${sources})
     target_include_directories(freestanding-${id} PRIVATE "${tree_dir}" "${exercise_dir}")
     target_compile_options(freestanding-${id} PRIVATE
@@ -192,5 +212,8 @@ function(mw_add_exercise manifest)
     target_include_directories(visible-${id} PRIVATE "${MW_COURSE_ROOT}/grader/testing/include")
     target_link_libraries(visible-${id} PRIVATE lib-${id} GTest::gtest GTest::gtest_main GTest::gmock)
     add_test(NAME ${id} COMMAND visible-${id})
+  elseif(NOT MW_HIDDEN_SUITES)
+    _mw_failing_target(visible-${id}
+      "${exercise_dir} has no visible tests; its hidden tests are graded by the instructor")
   endif()
 endfunction()

@@ -42,8 +42,14 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--workspace", check.workspace, "the tree graded (default: exercises/)");
   check_cmd->add_option("--build-dir", check.build_dir,
                         "where to build it (default: build/trees/<tree>)");
-  check_cmd->add_option("--format", check.format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  check_cmd->add_flag("--sandbox", check.sandbox,
+                      "build and run the submission inside bubblewrap: no network, only its "
+                      "build and scratch directories writable, no solutions or hidden suites");
+  check_cmd
+      ->add_option("--format", check.format,
+                   "text, json, junit, gradescope, exercism, markdown or html")
+      ->check(
+          CLI::IsMember({"text", "json", "junit", "gradescope", "exercism", "markdown", "html"}));
   check_cmd->add_option("--output", check.output,
                         "write the report here (atomically) instead of standard output");
   check_cmd
@@ -97,6 +103,28 @@ int main(int argc, char** argv) {
                         "start with this exercise (default: the first not yet passed)");
   watch_cmd->add_flag("--poll", poll, "poll for changes instead of inotify (network drives, WSL)");
 
+  fs::path export_out;
+  bool withhold_hidden = false;
+  CLI::App* export_cmd =
+      app.add_subcommand("export", "write a student release of the course: no solutions/");
+  export_cmd->add_option("--out", export_out, "the new release directory (absent or empty)")
+      ->required();
+  export_cmd->add_flag("--withhold-hidden", withhold_hidden,
+                       "leave out the hidden suites too; the release grades its visible tests");
+
+  grader::BatchOptions batch;
+  CLI::App* batch_cmd = app.add_subcommand(
+      "batch", "grade a class's submissions in parallel into reports and a gradebook");
+  batch_cmd
+      ->add_option("submissions", batch.submissions,
+                   "one entry per student: a directory, a .zip or a .tar.gz/.tgz")
+      ->required();
+  batch_cmd->add_option("ids", batch.ids, "exercises to grade (default: all)");
+  batch_cmd->add_option("--out", batch.out, "where reports, gradebook.csv and summary.* go")
+      ->required();
+  batch_cmd->add_option("--jobs,-j", batch.jobs, "students graded at a time (default: cores)")
+      ->check(CLI::PositiveNumber);
+
   for (CLI::App* command : {hint_cmd, reset_cmd, solution_cmd, watch_cmd}) {
     command->add_option("--workspace", workspace, "the learner's tree (default: exercises/)");
   }
@@ -127,6 +155,8 @@ int main(int argc, char** argv) {
     if (*solution_cmd) return grader::run_solution(global, exercise, workspace, diff, force);
     if (*lesson_cmd) return grader::run_lesson(global, which);
     if (*watch_cmd) return grader::run_watch(global, exercise, workspace, poll);
+    if (*batch_cmd) return grader::run_batch(global, batch);
+    if (*export_cmd) return grader::run_export(global, export_out, withhold_hidden);
   } catch (const grader::UsageError& e) {
     fmt::print(stderr, "grader: {}\n", e.what());
     return kUsageError;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "run/process.hpp"
+#include "sandbox/sandbox.hpp"
 #include "util/text.hpp"
 
 namespace grader {
@@ -38,7 +39,8 @@ std::function<void(std::string_view)> ninja_status(
 }
 
 BuildReport run_build_step(std::vector<std::string> argv, double timeout_seconds,
-                           std::function<void(std::string_view)> on_output) {
+                           std::function<void(std::string_view)> on_output,
+                           const std::optional<SandboxPolicy>& sandbox) {
   ProcessSpec spec;
   spec.on_output = std::move(on_output);
   spec.argv = std::move(argv);
@@ -47,7 +49,7 @@ BuildReport run_build_step(std::vector<std::string> argv, double timeout_seconds
   spec.limits.file_bytes = 1ull << 30;
   spec.limits.address_space_bytes = 8ull << 30;  // a template bomb must not take the machine
   spec.env["CLICOLOR_FORCE"] = "0";
-  const ProcessResult result = run_process(spec);
+  const ProcessResult result = run_confined(std::move(spec), sandbox);
   BuildReport report;
   report.ok = result.succeeded();
   report.seconds = result.seconds;
@@ -84,7 +86,9 @@ BuildReport TreeBuild::configure() {
 
 BuildReport TreeBuild::build_targets(const std::vector<std::string>& targets,
                                      double timeout_seconds) {
-  std::vector<std::string> argv = {"cmake", "--build", paths_.build_dir.string(), "--target"};
+  std::vector<std::string> argv = {"cmake", "--build", paths_.build_dir.string()};
+  if (jobs_ > 0) argv.insert(argv.end(), {"--parallel", std::to_string(jobs_)});
+  argv.emplace_back("--target");
   argv.insert(argv.end(), targets.begin(), targets.end());
   return run_step(argv, timeout_seconds);
 }
@@ -99,7 +103,7 @@ std::vector<SuiteVariant> suite_variants(const Manifest& manifest) {
 }
 
 BuildReport TreeBuild::run_step(std::vector<std::string> argv, double timeout_seconds) const {
-  return run_build_step(std::move(argv), timeout_seconds, ninja_status(progress_));
+  return run_build_step(std::move(argv), timeout_seconds, ninja_status(progress_), sandbox_);
 }
 
 fs::path TreeBuild::suite_binary(const std::string& target) const {

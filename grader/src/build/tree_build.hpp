@@ -8,11 +8,13 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "manifest/manifest.hpp"
 #include "report/model.hpp"
+#include "sandbox/bwrap_argv.hpp"
 
 namespace grader {
 
@@ -46,6 +48,12 @@ class TreeBuild {
   /// Returns: the path of the suite executable built by target `target`.
   std::filesystem::path suite_binary(const std::string& target) const;
 
+  /// Effects: runs every later configure and build step inside the sandbox under `policy`.
+  void confine(SandboxPolicy policy) { sandbox_ = std::move(policy); }
+
+  /// Effects: limits later builds to `jobs` parallel compile jobs (ninja -j); 0: ninja's own.
+  void set_jobs(int jobs) { jobs_ = jobs; }
+
   const TreeBuildPaths& paths() const { return paths_; }
 
  private:
@@ -53,6 +61,8 @@ class TreeBuild {
 
   TreeBuildPaths paths_;
   std::function<void(const std::string&)> progress_;
+  std::optional<SandboxPolicy> sandbox_;
+  int jobs_ = 0;
 };
 
 /// One build of an exercise's hidden suite: a build variant and its CMake target.

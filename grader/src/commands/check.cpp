@@ -2,11 +2,14 @@
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "commands/commands.hpp"
 #include "commands/grading.hpp"
+#include "commands/visible_grading.hpp"
+#include "report/formats.hpp"
 #include "report/json_report.hpp"
 #include "report/text_report.hpp"
 #include "state/progress.hpp"
@@ -58,8 +61,10 @@ void clear_progress() {
 }  // namespace
 
 int run_check(const GlobalOptions& global, const CheckOptions& options) {
-  if (options.format != "text" && options.format != "json") {
-    throw UsageError(fmt::format("unknown --format '{}': expected text or json", options.format));
+  const std::optional<ReportFormat> format = parse_report_format(options.format);
+  if (!format) {
+    throw UsageError(fmt::format("unknown --format '{}': expected one of {}", options.format,
+                                 format_names(", ")));
   }
   GradeRequest request;
   request.project = global.project;
@@ -68,28 +73,27 @@ int run_check(const GlobalOptions& global, const CheckOptions& options) {
   request.build_dir = options.build_dir;
   request.ids = options.ids;
   request.use_cache = !options.no_cache;
+  request.sandbox = options.sandbox;
   request.progress = progress_printer();
   const Report report = grade(request);
   clear_progress();
 
-  const std::string json_text = dump_json(to_json(report));
   remember_passes(global, request.workspace, report);
   // The last report of a workspace, for `grader list`. Only when grading everything,
   // so a check of one exercise does not forget the others.
-  if (options.ids.empty()) write_atomically(build_dir_for(request) / "last-report.json", json_text);
+  if (options.ids.empty())
+    write_atomically(build_dir_for(request) / "last-report.json", dump_json(to_json(report)));
 
-  const bool to_stdout = options.output.empty();
-  const std::string text = render_text(report, TextStyle{global.use_color(STDOUT_FILENO), true});
-  if (options.format == "json") {
-    if (to_stdout) {
-      std::cout << json_text;
-    } else {
-      write_atomically(options.output, json_text);
-      std::cout << text;
-    }
-  } else {
-    if (!to_stdout) write_atomically(options.output, render_text(report, TextStyle{false, true}));
+  // With --output the chosen format goes to the file and the person at the terminal
+  // still gets the text summary; without it, the chosen format goes to stdout (text in
+  // colour when stdout is a terminal).
+  const std::string text = render_text(report, TextStyle{global.use_color(STDOUT_FILENO), true}) +
+                           visible_only_line(global.course);
+  if (!options.output.empty()) {
+    write_atomically(options.output, render_report(report, *format));
     std::cout << text;
+  } else {
+    std::cout << (*format == ReportFormat::text ? text : render_report(report, *format));
   }
 
   const double percent = report.max_score() > 0 ? 100.0 * report.score() / report.max_score() : 0;

@@ -35,10 +35,11 @@ struct CheckOptions {
   std::vector<std::string> ids;
   std::filesystem::path workspace;  ///< empty: <course>/exercises
   std::filesystem::path build_dir;  ///< empty: the default for the workspace
-  std::string format = "text";      ///< text or json
+  std::string format = "text";      ///< a name parse_report_format accepts
   std::filesystem::path output;     ///< empty: standard output
   double fail_under = -1;           ///< percent; negative: no threshold
   bool no_cache = false;            ///< run every suite even when it did not change
+  bool sandbox = false;             ///< build and run inside bubblewrap (see sandbox/)
 };
 
 /// `grader check`: build, run and score; print or write the report.
@@ -69,5 +70,22 @@ int run_watch(const GlobalOptions& global, const std::string& id,
 
 /// `grader lesson [DAY|ID]`: the lesson of a block of days, or an exercise's section of it.
 int run_lesson(const GlobalOptions& global, const std::string& which);
+
+struct BatchOptions {
+  std::filesystem::path submissions;  ///< one entry per student: a directory, .zip or .tar.gz
+  std::filesystem::path out;          ///< students/, work/, cache/, gradebook.csv, summary.*
+  int jobs = 0;                       ///< students graded at a time; 0: one per core
+  std::vector<std::string> ids;       ///< exercises graded; empty: all
+};
+
+/// `grader batch SUBMISSIONS --out DIR [--jobs N] [IDS...]`: grade every submission,
+/// sandboxed and in parallel, into per-student reports, a gradebook and a class summary;
+/// resumable (finished, unchanged students are not graded again). Returns 130 when
+/// interrupted by SIGINT or SIGTERM (finished students are kept).
+int run_batch(const GlobalOptions& global, const BatchOptions& options);
+
+/// `grader export --out DIR [--withhold-hidden]`: a student release of the course in DIR,
+/// without solutions/ (and without grader/suites/ when hidden tests are withheld).
+int run_export(const GlobalOptions& global, const std::filesystem::path& out, bool withhold_hidden);
 
 }  // namespace grader

@@ -6,10 +6,13 @@
 
 #include "build/build_lock.hpp"
 #include "build/tree_build.hpp"
+#include "commands/visible_grading.hpp"
 #include "manifest/declared_tests.hpp"
 #include "report/scoring.hpp"
 #include "run/result_cache.hpp"
 #include "run/suite_runner.hpp"
+#include "sandbox/learner_files.hpp"
+#include "sandbox/policies.hpp"
 
 #ifndef GRADER_VERSION
 #define GRADER_VERSION "0.0.0"
@@ -20,14 +23,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr double kBuildSeconds = 600;  // one exercise's suite, cold, on a busy 2-core machine
-
 ExerciseReport header_of(const Manifest& m) {
   ExerciseReport e;
   e.id = m.id;
   e.title = m.title;
   e.day = m.day;
   e.lesson = m.lesson;
+  e.visibility = m.visibility;
   return e;
 }
 
@@ -60,9 +62,10 @@ std::vector<TestReport> match_declared(const std::vector<std::string>& declared,
   return tests;
 }
 
-std::vector<std::string> targets_of(const Manifest& manifest) {
+std::vector<std::string> targets_of(const fs::path& course, const Manifest& manifest) {
   std::vector<std::string> targets;
-  for (const SuiteVariant& variant : suite_variants(manifest)) targets.push_back(variant.target);
+  for (const SuiteVariant& variant : graded_variants(course, manifest))
+    targets.push_back(variant.target);
   return targets;
 }
 
@@ -82,10 +85,11 @@ void merge_variant(std::vector<TestReport>& tests, const std::vector<TestReport>
 }
 
 ExerciseReport grade_exercise(TreeBuild& build, const Manifest& manifest, const BuildReport& built,
-                              const ResultCache* cache) {
+                              const ResultCache* cache,
+                              const std::optional<SandboxPolicy>& sandbox) {
   ExerciseReport e = header_of(manifest);
   const std::vector<std::string> declared =
-      declared_tests(build.paths().course / "grader" / "suites" / manifest.id);
+      declared_tests(graded_tests_dir(build.paths().course, manifest.id));
   e.build = built;
   if (!e.build.ok) {
     e.tests = match_declared(declared, {}, "not run: the exercise did not build");
@@ -93,20 +97,24 @@ ExerciseReport grade_exercise(TreeBuild& build, const Manifest& manifest, const 
     e.status = ExerciseStatus::build_error;
     return e;
   }
-  const std::vector<SuiteVariant> variants = suite_variants(manifest);
+  const std::vector<SuiteVariant> variants = graded_variants(build.paths().course, manifest);
   std::vector<fs::path> binaries;
   binaries.reserve(variants.size());
   for (const SuiteVariant& variant : variants)
     binaries.push_back(build.suite_binary(variant.target));
-  const std::string key = ResultCache::key_for(binaries, manifest);
+  // A verdict reached outside the sandbox (where a submission can read the solutions)
+  // never stands in for a sandboxed one, nor the other way round.
+  std::string key = ResultCache::key_for(binaries, manifest);
+  if (sandbox && !key.empty()) key += "+sandbox";
   if (cache != nullptr) {
     if (std::optional<ExerciseReport> known = cache->find(manifest.id, key)) {
       known->build = e.build;
+      known->visibility = e.visibility;  // verdicts cached before it was recorded lack it
       return *known;
     }
   }
   for (std::size_t v = 0; v < variants.size(); ++v) {
-    const SuiteResult suite = run_suite(binaries[v], manifest, variants[v].sanitize);
+    const SuiteResult suite = run_suite(binaries[v], manifest, variants[v].sanitize, sandbox);
     std::vector<TestReport> tests = match_declared(
         declared, suite.tests,
         suite.listed ? "not run: the suite never reported this test" : "not run: " + suite.error);
@@ -150,6 +158,15 @@ Report grade(const GradeRequest& request) {
       TreeBuildPaths{request.project, request.course, request.workspace, build_dir_for(request)},
       request.progress);
   const BuildDirLock lock(build.paths().build_dir, request.progress);
+  build.set_jobs(request.build_jobs);
+  std::optional<SandboxPolicy> run_sandbox;
+  if (request.sandbox) {
+    const SandboxPaths where{request.course, request.workspace, build.paths().build_dir,
+                             request.sandbox_hidden};
+    fs::create_directories(where.build_dir);
+    build.confine(build_policy(where));
+    run_sandbox = run_policy(where);
+  }
   request.progress("configuring the build");
   const BuildReport configured = build.configure();
   const ResultCache cache(build.paths().build_dir / "verdicts");
@@ -159,16 +176,19 @@ Report grade(const GradeRequest& request) {
   // compile error is charged to its own exercise with its own diagnostics.
   std::vector<std::string> all_targets;
   std::size_t buildable = 0;
+  double all_seconds = 0;
   for (const CourseEntry& entry : entries) {
-    if (!entry.manifest) continue;
+    if (!entry.manifest || !refused_learner_files(request.workspace, *entry.manifest).empty())
+      continue;
     ++buildable;
-    for (std::string& target : targets_of(*entry.manifest))
+    all_seconds += entry.manifest->build_seconds;
+    for (std::string& target : targets_of(request.course, *entry.manifest))
       all_targets.push_back(std::move(target));
   }
   BuildReport all_built{false, 0, ""};
   if (configured.ok && buildable > 1) {
     request.progress(fmt::format("building {} exercises", buildable));
-    all_built = build.build_targets(all_targets, kBuildSeconds * static_cast<double>(buildable));
+    all_built = build.build_targets(all_targets, all_seconds);
   }
 
   for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -183,13 +203,17 @@ Report grade(const GradeRequest& request) {
       continue;
     }
     request.progress(fmt::format("grading {} ({}/{})", entry.id, i + 1, entries.size()));
-    const BuildReport built = !configured.ok ? configured
+    const std::string refused = refused_learner_files(request.workspace, *entry.manifest);
+    const BuildReport built = !refused.empty() ? BuildReport{false, 0, refused}
+                              : !configured.ok ? configured
                               : all_built.ok
                                   ? BuildReport{true, 0, ""}
-                                  : build.build_targets(targets_of(*entry.manifest), kBuildSeconds);
-    report.exercises.push_back(
-        grade_exercise(build, *entry.manifest, built, request.use_cache ? &cache : nullptr));
+                                  : build.build_targets(targets_of(request.course, *entry.manifest),
+                                                        entry.manifest->build_seconds);
+    report.exercises.push_back(grade_exercise(build, *entry.manifest, built,
+                                              request.use_cache ? &cache : nullptr, run_sandbox));
   }
+  note_visible_only(request.course, report);
   return report;
 }
 

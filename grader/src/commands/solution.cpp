@@ -5,6 +5,7 @@
 
 #include "commands/commands.hpp"
 #include "commands/grading.hpp"
+#include "release/course_kind.hpp"
 #include "run/process.hpp"
 #include "state/progress.hpp"
 
@@ -14,6 +15,7 @@ namespace fs = std::filesystem;
 
 int run_solution(const GlobalOptions& global, const std::string& id,
                  const fs::path& workspace_option, bool diff, bool force) {
+  require_solutions(global.course, "solution");
   const Manifest m = require_exercise(global, id);
   const fs::path workspace = workspace_or_default(global, workspace_option);
   const LoadedProgress loaded = load_progress(workspace);

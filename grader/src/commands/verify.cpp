@@ -7,6 +7,7 @@
 
 #include "commands/commands.hpp"
 #include "commands/grading.hpp"
+#include "release/course_kind.hpp"
 
 namespace grader {
 
@@ -50,9 +51,13 @@ std::vector<std::string> problems_of(const ExerciseReport& stub, const ExerciseR
 }  // namespace
 
 int run_verify(const GlobalOptions& global, const std::vector<std::string>& ids) {
-  const auto progress = [](const std::string& line) { fmt::print(stderr, "verify: {}\n", line); };
-  GradeRequest request{global.project, global.course, global.course / "exercises", {}, ids,
-                       false,          progress};
+  require_solutions(global.course, "verify");
+  GradeRequest request;
+  request.project = global.project;
+  request.course = global.course;
+  request.workspace = global.course / "exercises";
+  request.ids = ids;
+  request.progress = [](const std::string& line) { fmt::print(stderr, "verify: {}\n", line); };
   const Report stubs = grade(request);
   request.workspace = global.course / "solutions";
   const Report solutions = grade(request);

@@ -138,13 +138,13 @@ int run_watch(const GlobalOptions& global, const std::string& id_option,
   while (true) {
     progress.current = current;
     save_progress(workspace, progress);
-    GradeRequest request{global.project,
-                         global.course,
-                         workspace,
-                         {},
-                         {current},
-                         !rerun,
-                         [&](const std::string& line) { screen.busy(current, line); }};
+    GradeRequest request;
+    request.project = global.project;
+    request.course = global.course;
+    request.workspace = workspace;
+    request.ids = {current};
+    request.use_cache = !rerun;
+    request.progress = [&](const std::string& line) { screen.busy(current, line); };
     const ExerciseReport result = grade(request).exercises.front();
     if (result.status == ExerciseStatus::passed) progress.passed.insert(current);
     save_progress(workspace, progress);

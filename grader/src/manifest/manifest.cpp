@@ -159,6 +159,7 @@ Manifest load_manifest(const std::filesystem::path& path) {
   }
   m.test_seconds = read.positive_number("limits.test_seconds", m.test_seconds);
   m.suite_seconds = read.positive_number("limits.suite_seconds", m.suite_seconds);
+  m.build_seconds = read.positive_number("limits.build_seconds", m.build_seconds);
   m.visibility = read.string("visibility", m.visibility);
   static const std::set<std::string> kVisibility = {"hidden", "after_due_date", "after_published",
                                                     "visible"};

@@ -39,6 +39,7 @@ struct Manifest {
   std::map<std::string, int> test_points;  ///< full test name -> points
   double test_seconds = 10;
   double suite_seconds = 120;
+  double build_seconds = 600;          ///< one build of the suite, cold, on a busy 2-core machine
   std::string visibility = "visible";  ///< hidden, after_due_date, after_published, visible
   std::vector<std::string> hints;
 

@@ -27,7 +27,7 @@ struct TestPassRate {
 };
 
 struct ClassSummary {
-  std::vector<StudentResult> students;  ///< sorted by student name
+  std::vector<StudentResult> students;    ///< sorted by student name
   std::vector<std::string> exercise_ids;  ///< in course order: the gradebook's columns
   std::vector<TestPassRate> pass_rates;   ///< in course order, then suite order
   /// Score percentages of the graded students, in student order (for the histogram).

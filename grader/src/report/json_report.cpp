@@ -43,6 +43,7 @@ json exercise_to_json(const ExerciseReport& e) {
       {"score", e.score},
       {"max_score", e.max_score},
       {"message", e.message},
+      {"visibility", e.visibility},
       {"build",
        {{"ok", e.build.ok}, {"seconds", e.build.seconds}, {"diagnostics", e.build.diagnostics}}},
       {"tests", tests}};
@@ -75,6 +76,8 @@ ExerciseReport exercise_from_json(const json& je) {
   e.score = je.at("score").get<int>();
   e.max_score = je.at("max_score").get<int>();
   e.message = je.at("message").get<std::string>();
+  // Optional: reports written before visibility was recorded lack it.
+  e.visibility = je.value("visibility", e.visibility);
   e.build.ok = je.at("build").at("ok").get<bool>();
   e.build.seconds = je.at("build").at("seconds").get<double>();
   e.build.diagnostics = je.at("build").at("diagnostics").get<std::string>();

@@ -43,6 +43,10 @@ struct ExerciseReport {
   std::string message;  ///< why it was not run or why its suite could not be read; may be empty
   BuildReport build;
   std::vector<TestReport> tests;
+  /// Who may see it, from the manifest: hidden, after_due_date, after_published, visible
+  /// (Gradescope's values; the gradescope report passes it on to each test). Last, so
+  /// aggregate initializers written before it existed still mean the same.
+  std::string visibility = "visible";
 };
 
 /// Returns: the first test of `exercise` that neither passed nor was skipped, or nullptr.

@@ -9,6 +9,7 @@
 #include "run/gtest_output.hpp"
 #include "run/process.hpp"
 #include "run/scratch_dir.hpp"
+#include "sandbox/sandbox.hpp"
 #include "util/file.hpp"
 #include "util/text.hpp"
 
@@ -35,11 +36,13 @@ bool has_finding(const std::string& log) {
 // UBSan linked into the ASan runtime ignores log_path: its reports reach only the output.
 constexpr const char* kUbsanMarker = "runtime error:";
 
-// ASan writes up a signal it caught ("ERROR: AddressSanitizer: SEGV on unknown address ..."):
-// that is a crash, not a finding, though the report is still the best message for it.
+// ASan writes up a signal it caught ("ERROR: AddressSanitizer: SEGV on unknown address ...",
+// "... stack-overflow on address ..."): that is a crash, not a finding, though the report
+// is still the best message for it.
 bool is_caught_signal(const std::string& report) {
   return report.find("ERROR: AddressSanitizer: ") != std::string::npos &&
-         report.find(" on unknown address") != std::string::npos;
+         (report.find(" on unknown address") != std::string::npos ||
+          report.find("stack-overflow on address") != std::string::npos);
 }
 
 // One process of the suite: its private result file and sanitizer log prefix.
@@ -53,21 +56,27 @@ struct Invocation {
 // with a serial number so a previous invocation's files are never read again.
 class SuiteProcess {
  public:
-  SuiteProcess(fs::path binary, const Manifest& manifest, std::string sanitize,
-               const fs::path& scratch)
-      : binary_(std::move(binary)),
+  SuiteProcess(const fs::path& binary, const Manifest& manifest, std::string sanitize,
+               const fs::path& scratch, std::optional<SandboxPolicy> sandbox)
+      : binary_(fs::absolute(binary)),  // it runs in the scratch directory
         manifest_(manifest),
         sanitize_(std::move(sanitize)),
         results_dir_(scratch / "results"),
-        work_dir_(scratch / "work") {
+        work_dir_(scratch / "work"),
+        sandbox_(std::move(sandbox)) {
     fs::create_directories(results_dir_);
     fs::create_directories(work_dir_);
+    if (sandbox_) sandbox_->writable.push_back(fs::weakly_canonical(scratch));
   }
 
   Invocation run(std::vector<std::string> args, double wall_seconds) {
     const int serial = serial_++;
     const fs::path results = results_dir_ / fmt::format("gtest-{}.json", serial);
     const std::string sanitizer_log = (results_dir_ / fmt::format("sanitizer-{}", serial)).string();
+    // The suite's code can write this directory: a result file it planted for a later
+    // run must not stand in for one that run never wrote (it crashed first).
+    std::error_code planted;
+    fs::remove(results, planted);
     ProcessSpec spec;
     spec.argv = {binary_.string(), "--gtest_output=json:" + results.string()};
     spec.argv.insert(spec.argv.end(), args.begin(), args.end());
@@ -78,7 +87,7 @@ class SuiteProcess {
     if (sanitize_ == "none") spec.limits.address_space_bytes = 4ull << 30;
 
     Invocation inv;
-    inv.process = run_process(spec);
+    inv.process = run_confined(std::move(spec), sandbox_);
     inv.results = read_gtest_json(results);
     inv.sanitizer_report = read_sanitizer_logs(sanitizer_log);
     if (!has_finding(inv.sanitizer_report) &&
@@ -115,6 +124,7 @@ class SuiteProcess {
   std::string sanitize_;
   fs::path results_dir_;
   fs::path work_dir_;
+  std::optional<SandboxPolicy> sandbox_;
   int serial_ = 0;
 };
 
@@ -198,11 +208,11 @@ bool clean_run(const Invocation& inv, const std::vector<std::string>& names) {
 
 }  // namespace
 
-SuiteResult run_suite(const fs::path& binary, const Manifest& manifest,
-                      const std::string& sanitize) {
+SuiteResult run_suite(const fs::path& binary, const Manifest& manifest, const std::string& sanitize,
+                      const std::optional<SandboxPolicy>& sandbox) {
   SuiteResult suite;
   ScratchDir scratch;
-  SuiteProcess process(binary, manifest, sanitize, scratch.path());
+  SuiteProcess process(binary, manifest, sanitize, scratch.path(), sandbox);
 
   const Invocation listing = process.run({"--gtest_list_tests"}, 30);
   if (!listing.results || listing.results->empty()) {

@@ -8,11 +8,13 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "manifest/manifest.hpp"
 #include "report/model.hpp"
+#include "sandbox/bwrap_argv.hpp"
 
 namespace grader {
 
@@ -23,8 +25,11 @@ struct SuiteResult {
 };
 
 /// Effects: lists and runs the suite executable `binary`, built with the sanitizer
-/// variant `sanitize`, under the manifest's limits. Returns: one TestReport per listed test.
+/// variant `sanitize`, under the manifest's limits, inside the sandbox under `sandbox` (to
+/// which the runner adds its scratch directory as writable) when it is set.
+/// Returns: one TestReport per listed test.
 SuiteResult run_suite(const std::filesystem::path& binary, const Manifest& manifest,
-                      const std::string& sanitize);
+                      const std::string& sanitize,
+                      const std::optional<SandboxPolicy>& sandbox = std::nullopt);
 
 }  // namespace grader

@@ -66,12 +66,12 @@ std::string read_file(const fs::path& path) {
   return text.str();
 }
 
-GraderRun run_grader(const std::vector<std::string>& args) {
+GraderRun run_grader(const std::vector<std::string>& args, const fs::path& root) {
   GraderRun run;
   run.tmpdir = make_temp_dir("grader-e2e-tmp-");
   const fs::path out = run.tmpdir.string() + ".out";
   const fs::path err = run.tmpdir.string() + ".err";
-  std::vector<std::string> argv = {GRADER_BINARY, "--root", course_dir().string()};
+  std::vector<std::string> argv = {GRADER_BINARY, "--root", root.string()};
   argv.insert(argv.end(), args.begin(), args.end());
   std::vector<char*> c_argv;
   for (std::string& a : argv) c_argv.push_back(a.data());

@@ -28,10 +28,11 @@ struct GraderRun {
   std::filesystem::path tmpdir;  ///< the TMPDIR it ran with, removed by the caller
 };
 
-/// Effects: runs `grader --root <course> <args...>` with TMPDIR set to a fresh
+/// Effects: runs `grader --root <root> <args...>` with TMPDIR set to a fresh
 /// directory, its output captured, and waits for it.
 /// Returns: how it ended. Requires: the grader binary was built.
-GraderRun run_grader(const std::vector<std::string>& args);
+GraderRun run_grader(const std::vector<std::string>& args,
+                     const std::filesystem::path& root = course_dir());
 
 /// Effects: makes the shared workspace hold course/solutions/ with
 /// submissions/<submission>/ laid over it ("" for the plain solutions),

@@ -1,0 +1,57 @@
+#include "batch/class_json.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace grader {
+
+using nlohmann::json;
+
+double percent_of(const Report& report) {
+  const int max = report.max_score();
+  return max > 0 ? 100.0 * report.score() / max : 0.0;
+}
+
+double median(std::vector<double> values) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const std::size_t mid = values.size() / 2;
+  return values.size() % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+double mean(const std::vector<double>& values) {
+  if (values.empty()) return 0;
+  return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
+}
+
+json class_to_json(const ClassSummary& summary) {
+  json students = json::array();
+  for (const StudentResult& s : summary.students) {
+    if (!s.report) {
+      students.push_back({{"student", s.student}, {"status", "refused"}, {"refused", s.refused}});
+      continue;
+    }
+    json exercises = json::object();
+    for (const ExerciseReport& e : s.report->exercises) exercises[e.id] = e.score;
+    students.push_back({{"student", s.student},
+                        {"status", "graded"},
+                        {"score", s.report->score()},
+                        {"max_score", s.report->max_score()},
+                        {"percent", percent_of(*s.report)},
+                        {"exercises", exercises}});
+  }
+  json rates = json::array();
+  for (const TestPassRate& r : summary.pass_rates) {
+    rates.push_back({{"exercise_id", r.exercise_id},
+                     {"test", r.test},
+                     {"passed", r.passed},
+                     {"graded", r.graded}});
+  }
+  return {{"students", students},
+          {"exercise_ids", summary.exercise_ids},
+          {"pass_rates", rates},
+          {"mean_percent", mean(summary.percents)},
+          {"median_percent", median(summary.percents)}};
+}
+
+}  // namespace grader

@@ -1,0 +1,60 @@
+// batch/grade_student.hpp — one student of a batch, from submission to stored reports.
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "batch/intake.hpp"
+#include "batch/submissions.hpp"
+#include "batch/verdict_cache.hpp"
+#include "manifest/manifest.hpp"
+#include "report/class_summary.hpp"
+
+namespace grader {
+
+/// What every student of one batch is graded against, and where things go.
+struct BatchPlan {
+  std::filesystem::path project;       ///< the grader's sources (cmake/tree)
+  std::filesystem::path course;        ///< the course root
+  std::filesystem::path submissions;   ///< SUBMISSIONS_DIR
+  std::filesystem::path out;           ///< OUT: students/, work/, cache/, the gradebook
+  std::vector<CourseEntry> exercises;  ///< the exercises graded, in course order
+  std::string course_key;              ///< course_key() of `exercises`
+  IntakeLimits limits;
+  std::vector<std::string> students;  ///< every student of the batch
+};
+
+/// Returns: OUT/students/<student>, where a student's reports are kept.
+std::filesystem::path student_dir(const BatchPlan& plan, const std::string& student);
+
+/// Returns: OUT/work/<student>, the student's workspace and build (its scratch directory).
+std::filesystem::path work_dir(const BatchPlan& plan, const std::string& student);
+
+enum class StudentFate {
+  graded,     ///< graded now (some verdicts may have come from the cache)
+  reused,     ///< finished by an earlier run and unchanged since: not graded again
+  refused,    ///< not graded: the reason is in result.refused
+  cancelled,  ///< interrupted: nothing was stored
+};
+
+struct StudentOutcome {
+  StudentResult result;
+  StudentFate fate = StudentFate::refused;
+  double seconds = 0;             ///< spent on it in this run
+  std::size_t learner_files = 0;  ///< learner files found in the submission
+  int cached = 0;                 ///< exercises whose verdict came from the cache
+};
+
+/// Effects: reads `submission` (refusing it when unsafe), stages its workspace under
+/// work_dir(), reuses the verdict of every exercise `cache` knows, grades the others in
+/// one grade() call (sandboxed, one build job, with the solutions, the submissions and
+/// the rest of OUT hidden), stores the new verdicts in `cache` and the reports under
+/// student_dir(). When `cancelled` becomes true while it grades, nothing is stored.
+/// Returns: the outcome. Throws: nothing but std::bad_alloc (a failure is a refusal
+/// with its reason).
+StudentOutcome grade_student(const BatchPlan& plan, const VerdictCache& cache,
+                             const Submission& submission, const std::atomic<bool>& cancelled);
+
+}  // namespace grader

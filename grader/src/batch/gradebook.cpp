@@ -1,0 +1,49 @@
+#include "batch/gradebook.hpp"
+
+#include <fmt/format.h>
+
+#include "batch/class_json.hpp"
+
+namespace grader {
+
+std::string csv_field(std::string_view text) {
+  std::string field(text);
+  if (!field.empty() && std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos)
+    field.insert(0, "'");
+  const bool quote = field.find_first_of(",\"\r\n") != std::string::npos ||
+                     (!field.empty() && (field.front() == ' ' || field.back() == ' '));
+  if (!quote) return field;
+  std::string quoted = "\"";
+  for (const char c : field) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + '"';
+}
+
+std::string render_gradebook(const ClassSummary& summary, const std::vector<std::string>& notes) {
+  std::string csv = "student";
+  for (const std::string& id : summary.exercise_ids) csv += "," + csv_field(id);
+  csv += ",total,max,percent,status,reason\r\n";
+  for (std::size_t i = 0; i < summary.students.size(); ++i) {
+    const StudentResult& student = summary.students[i];
+    csv += csv_field(student.student);
+    if (!student.report) {
+      csv += std::string(summary.exercise_ids.size() + 3, ',');
+      csv += ",refused," + csv_field(student.refused) + "\r\n";
+      continue;
+    }
+    const Report& report = *student.report;
+    for (const std::string& id : summary.exercise_ids) {
+      csv += ',';
+      for (const ExerciseReport& e : report.exercises) {
+        if (e.id == id) csv += std::to_string(e.score);
+      }
+    }
+    csv += fmt::format(",{},{},{:.1f},graded,{}\r\n", report.score(), report.max_score(),
+                       percent_of(report), csv_field(i < notes.size() ? notes[i] : ""));
+  }
+  return csv;
+}
+
+}  // namespace grader

@@ -1,0 +1,22 @@
+// batch/gradebook.hpp — OUT/gradebook.csv: one row per student, one column per exercise.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "report/class_summary.hpp"
+
+namespace grader {
+
+/// Returns: `text` as one RFC 4180 CSV field: quoted (with '"' doubled) when it holds a
+/// comma, a quote, CR or LF, or leading or trailing spaces; a text that a spreadsheet
+/// would run as a formula (starting with =, +, -, @, tab or CR) is prefixed with "'".
+std::string csv_field(std::string_view text);
+
+/// Returns: the gradebook of `summary` as CSV (CRLF line ends, as RFC 4180 says):
+/// student, one score column per exercise, total, max, percent, status (graded or
+/// refused) and reason (why it was refused, or a note such as no learner files found).
+/// `notes` gives a student's note by position in `summary.students` (may be shorter).
+std::string render_gradebook(const ClassSummary& summary, const std::vector<std::string>& notes);
+
+}  // namespace grader

@@ -1,0 +1,53 @@
+#include "batch/student_store.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "report/formats.hpp"
+#include "report/json_report.hpp"
+#include "util/file.hpp"
+
+namespace grader {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kRecordFile = "batch.json";
+
+constexpr ReportFormat kFormats[] = {
+    ReportFormat::text,     ReportFormat::json,     ReportFormat::junit, ReportFormat::gradescope,
+    ReportFormat::exercism, ReportFormat::markdown, ReportFormat::html};
+
+}  // namespace
+
+std::optional<Report> reusable_report(const fs::path& dir, const StudentRecord& expected,
+                                      StudentRecord& found) {
+  const std::optional<std::string> record = read_file(dir / kRecordFile);
+  const std::optional<std::string> report = read_file(dir / file_name(ReportFormat::json));
+  if (!record || !report) return std::nullopt;
+  try {
+    const nlohmann::json r = nlohmann::json::parse(*record);
+    found.submission_hash = r.at("submission_sha256").get<std::string>();
+    found.course_key = r.at("course_key").get<std::string>();
+    found.learner_files = r.at("learner_files").get<std::size_t>();
+    found.seconds = r.at("seconds").get<double>();
+    if (found.submission_hash != expected.submission_hash ||
+        found.course_key != expected.course_key)
+      return std::nullopt;
+    return report_from_json(nlohmann::json::parse(*report));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+void store_student(const fs::path& dir, const Report& report, const StudentRecord& record) {
+  fs::create_directories(dir);
+  fs::remove(dir / kRecordFile);
+  for (const ReportFormat format : kFormats)
+    write_atomically(dir / file_name(format), render_report(report, format));
+  write_atomically(dir / kRecordFile, dump_json({{"submission_sha256", record.submission_hash},
+                                                 {"course_key", record.course_key},
+                                                 {"learner_files", record.learner_files},
+                                                 {"seconds", record.seconds}}));
+}
+
+}  // namespace grader

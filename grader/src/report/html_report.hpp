@@ -1,0 +1,16 @@
+// report/html_report.hpp — one student's report as a self-contained HTML page.
+#pragma once
+
+#include <string>
+
+#include "report/model.hpp"
+
+namespace grader {
+
+/// Returns: an HTML page (see html_page) with the total score, a table of exercises
+/// with an SVG bar of score/max each, and a section per exercise listing its tests
+/// (status, points, time) with the message of each test that did not pass, the
+/// compiler diagnostics of an exercise that did not build, or why it was not run.
+std::string render_html(const Report& report);
+
+}  // namespace grader

@@ -1,0 +1,33 @@
+// sandbox/policies.hpp — what a sandboxed build and a sandboxed suite run may touch.
+//
+// The build runs project CMake code, the compiler and the linker on the learner's
+// files: it may write its build directory only, and must not see the solutions (an
+// #include of a solution file fails). The suite run may write its scratch directory
+// only (added by the suite runner, which makes it), and must see neither the
+// solutions nor the hidden suite sources.
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "sandbox/bwrap_argv.hpp"
+
+namespace grader {
+
+/// The paths of one graded tree that the policies are made of.
+struct SandboxPaths {
+  std::filesystem::path course;     ///< holds solutions/ and grader/suites/
+  std::filesystem::path workspace;  ///< the graded tree
+  std::filesystem::path build_dir;  ///< its build directory
+  /// Further paths no step may see (other students' submissions); missing ones are skipped.
+  std::vector<std::filesystem::path> hidden;
+};
+
+/// Returns: the policy of the tree's configure and build steps.
+/// Requires: build_dir exists (as every path of a policy must).
+SandboxPolicy build_policy(const SandboxPaths& paths);
+
+/// Returns: the policy of a suite run, before the runner adds its scratch directory.
+SandboxPolicy run_policy(const SandboxPaths& paths);
+
+}  // namespace grader

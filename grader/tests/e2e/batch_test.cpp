@@ -1,0 +1,200 @@
+// End-to-end: `grader batch` on a class built here from the fixture submissions: a
+// directory, a .zip, a .tar.gz with a wrapper folder, and a .tar.gz that climbs out
+// with "..". One run is interrupted with SIGINT after its first student; the next
+// finishes the others without grading that one again, and a third grades nobody.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "grader_runner.hpp"
+
+namespace e2e {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+fs::path batch_root() {
+  return fs::path(E2E_CACHE_DIR) / "batch";
+}
+
+void copy_tree(const fs::path& from, const fs::path& to) {
+  fs::create_directories(to);
+  fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+}
+
+void run_or_fail(const std::string& command) {
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+}
+
+// The class, in grading order: a-dir (the solutions, as an exercises/ tree), b-zip.zip
+// (only 01-arith's file, from the exit-zero case, at the top), c-evil.tar.gz (a "../"
+// entry), d-wrapped.tar.gz (the solutions again, wrapped in a folder: all cached).
+fs::path make_submissions() {
+  const fs::path subs = batch_root() / "submissions";
+  const fs::path staging = batch_root() / "staging";
+  fs::remove_all(subs);
+  fs::remove_all(staging);
+  fs::create_directories(subs);
+  const fs::path fixtures = FIXTURES_DIR;
+  copy_tree(fixtures / "course" / "solutions", subs / "a-dir" / "exercises");
+  copy_tree(fixtures / "course" / "solutions", staging / "d-wrapped" / "exercises");
+  run_or_fail("tar czf '" + (subs / "d-wrapped.tar.gz").string() + "' -C '" + staging.string() +
+              "' d-wrapped");
+  const std::string python = PYTHON3;
+  run_or_fail(python +
+              " -c \"import zipfile,sys; z=zipfile.ZipFile(sys.argv[1],'w'); "
+              "z.write(sys.argv[2],'01-arith/arith.cpp'); z.close()\" '" +
+              (subs / "b-zip.zip").string() + "' '" +
+              (fixtures / "submissions" / "exit-zero" / "01-arith" / "arith.cpp").string() + "'");
+  run_or_fail(python +
+              " -c \"import tarfile,io,sys; t=tarfile.open(sys.argv[1],'w:gz'); "
+              "i=tarfile.TarInfo('../escaped.txt'); i.size=2; "
+              "t.addfile(i,io.BytesIO(b'hi')); t.close()\" '" +
+              (subs / "c-evil.tar.gz").string() + "'");
+  fs::remove_all(staging);
+  return subs;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+// Runs the grader in the background and interrupts it (SIGINT) once a first student is
+// finished. Returns: its exit status, 128 + signal when a signal ended it.
+int interrupt_after_first_student(const std::vector<std::string>& args, const fs::path& log) {
+  std::vector<std::string> argv = {GRADER_BINARY, "--root", course_dir().string()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::vector<char*> c_argv;
+  for (std::string& a : argv) c_argv.push_back(a.data());
+  c_argv.push_back(nullptr);
+  fs::remove(log);  // a previous run's log must not look like this run's progress
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(fd, STDOUT_FILENO);
+    dup2(fd, STDERR_FILENO);
+    execv(c_argv[0], c_argv.data());
+    _exit(127);
+  }
+  const auto deadline = Clock::now() + std::chrono::seconds(240);
+  while (read_file(log).find("[1/") == std::string::npos && Clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  kill(pid, SIGINT);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+TEST(Batch, GradesAClassResumesAfterAnInterruptAndSkipsFinishedStudents) {
+  const fs::path subs = make_submissions();
+  const fs::path out = batch_root() / "out";
+  fs::remove_all(out);
+  const std::vector<std::string> args = {"batch",      subs.string(), "--out",
+                                         out.string(), "--jobs",      "1"};
+
+  // 1. Interrupted after the first student: exit 130, that student kept, nothing left running.
+  const fs::path log = batch_root() / "interrupted.log";
+  EXPECT_EQ(interrupt_after_first_student(args, log), 130) << read_file(log);
+  EXPECT_NE(read_file(log).find("interrupted: 1 of 4 students are finished"), std::string::npos)
+      << read_file(log);
+  EXPECT_TRUE(fs::exists(out / "students" / "a-dir" / "batch.json"));
+  EXPECT_EQ(processes_mentioning(out.string()).size(), 0u);
+
+  // 2. The re-run skips a-dir, grades b-zip, refuses c-evil, reuses a-dir's verdicts for
+  // d-wrapped.
+  GraderRun run = run_grader(args);
+  ASSERT_EQ(run.exit_code, 0) << run.err << run.out;
+  EXPECT_NE(run.out.find("a-dir 9/9 (100%) skipped: unchanged since the last run"),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("c-evil refused: path '../escaped.txt' climbs out with '..'"),
+            std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("d-wrapped 9/9 (100%)"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find(", 2 cached"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("[2/4] b-zip 6/9 (67%)"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("class: 3 graded, 1 refused; mean 88.9%, median 100.0%"),
+            std::string::npos)
+      << run.out;
+  EXPECT_TRUE(fs::is_empty(run.tmpdir)) << "the grader left files in its TMPDIR";
+  fs::remove_all(run.tmpdir);
+  EXPECT_EQ(processes_mentioning(out.string()).size(), 0u);
+  EXPECT_FALSE(fs::exists(batch_root() / "escaped.txt"));
+  EXPECT_FALSE(fs::exists(out / "escaped.txt"));
+
+  const std::string gradebook = read_file(out / "gradebook.csv");
+  EXPECT_EQ(lines_of(gradebook),
+            (std::vector<std::string>{
+                "student,01-arith,02-greet,03-broken,total,max,percent,status,reason",
+                "a-dir,7,2,0,9,9,100.0,graded,", "b-zip,6,0,0,6,9,66.7,graded,",
+                "c-evil,,,,,,,refused,path '../escaped.txt' climbs out with '..'",
+                "d-wrapped,7,2,0,9,9,100.0,graded,"}));
+  std::vector<fs::path> reports;
+  for (const char* student : {"a-dir", "b-zip", "d-wrapped"}) {
+    reports.push_back(out / "students" / student / "report.json");
+    EXPECT_TRUE(fs::exists(reports.back())) << student;
+  }
+  EXPECT_FALSE(fs::exists(out / "students" / "c-evil"));
+  const std::string schema = schema_problems(reports);
+  if (schema != "skip") EXPECT_EQ(schema, "");
+  const nlohmann::json summary = nlohmann::json::parse(read_file(out / "summary.json"));
+  EXPECT_EQ(summary.at("students").size(), 4u);
+  EXPECT_DOUBLE_EQ(summary.at("median_percent").get<double>(), 100.0);
+  for (const char* page : {"summary.md", "summary.html"})
+    EXPECT_GT(fs::file_size(out / page), 0u) << page;
+
+  // 3. Nothing changed: nobody is graded again, and it is quick.
+  const auto start = Clock::now();
+  run = run_grader(args);
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  fs::remove_all(run.tmpdir);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_LT(seconds, 10.0);
+  for (const char* student : {"a-dir", "b-zip", "d-wrapped"}) {
+    EXPECT_NE(run.out.find(std::string(student) + " "), std::string::npos);
+    EXPECT_NE(run.out.find(std::string(student) + " " +
+                           (std::string(student) == "b-zip" ? "6/9 (67%)" : "9/9 (100%)") +
+                           " skipped: unchanged since the last run"),
+              std::string::npos)
+        << run.out;
+  }
+  EXPECT_EQ(read_file(out / "gradebook.csv"), gradebook);
+}
+
+TEST(Batch, BadUsageIsOneLineAndExitTwo) {
+  const fs::path subs = batch_root() / "usage-submissions";
+  fs::create_directories(subs);
+  for (const auto& [args, reason] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+           {{"batch", (batch_root() / "missing").string(), "--out", "x"}, "is not a directory"},
+           {{"batch", subs.string(), "--out", (subs / "out").string()},
+            "is inside the submissions directory"},
+           {{"batch", subs.string(), "--out", subs.parent_path().string()},
+            "the submissions directory is inside --out"},
+           {{"batch", subs.string(), "--out", "x", "99"}, "no exercise named '99'"},
+           {{"batch", subs.string(), "--out", "x", "--jobs", "0"}, "--jobs"}}) {
+    GraderRun run = run_grader(args);
+    fs::remove_all(run.tmpdir);
+    EXPECT_EQ(run.exit_code, 2) << args[1];
+    EXPECT_NE(run.err.find(reason), std::string::npos) << run.err;
+    EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
+  }
+  EXPECT_FALSE(fs::exists(subs / "out"));
+}
+
+}  // namespace
+}  // namespace e2e

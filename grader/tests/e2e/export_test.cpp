@@ -1,0 +1,152 @@
+// End-to-end: `grader export` writes a student release of the fixture course, and the
+// release grades: with its hidden suites, or, withheld, with its visible tests and a
+// notice that the hidden tests are the instructor's. Also the refusals: a non-empty or
+// in-course --out, and `verify`/`solution` in a release that has no solutions/.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "grader_runner.hpp"
+
+namespace e2e {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+constexpr const char* kNotice = "hidden tests, which are graded by the instructor";
+
+// Exports the fixture course into a fresh directory under `name` and checks what every
+// release must satisfy. Returns: the release.
+fs::path export_course(const std::string& name, bool withhold_hidden) {
+  const fs::path release = report_path(name) / "release";
+  std::vector<std::string> args = {"export", "--out", release.string()};
+  if (withhold_hidden) args.emplace_back("--withhold-hidden");
+  const GraderRun run = run_grader(args);
+  fs::remove_all(run.tmpdir);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_TRUE(fs::exists(release / "exercises" / "01-arith" / "arith.cpp"));
+  EXPECT_TRUE(fs::exists(release / "exercises" / "01-arith" / "tests" / "visible_test.cpp"));
+  EXPECT_TRUE(fs::exists(release / "common" / "include" / "fixture" / "arith.hpp"));
+  EXPECT_FALSE(fs::exists(release / "solutions")) << "a release must never hold solutions/";
+  EXPECT_FALSE(fs::exists(release / "build"));
+  EXPECT_EQ(fs::exists(release / "grader" / "suites"), !withhold_hidden);
+  // Nothing is left beside it: it was written aside, then renamed.
+  for (const fs::directory_entry& entry : fs::directory_iterator(release.parent_path()))
+    EXPECT_EQ(entry.path(), release);
+  return release;
+}
+
+// Grades exercise 01-arith of `workspace` against the course `release`, in a build
+// directory of its own. Returns: the JSON report.
+json grade_release(const fs::path& release, const fs::path& workspace, const std::string& name,
+                   GraderRun& run) {
+  const fs::path report = report_path(name + ".json");
+  run = run_grader(
+      {"check", "01-arith", "--workspace", workspace.string(), "--build-dir",
+       (report_path(name) / "build").string(), "--format", "json", "--output", report.string()},
+      release);
+  fs::remove_all(run.tmpdir);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  const std::string schema = schema_problems({report});
+  if (schema != "skip") EXPECT_EQ(schema, "");
+  return json::parse(read_file(report), nullptr, false);
+}
+
+std::vector<std::string> test_names(const json& exercise) {
+  std::vector<std::string> names;
+  for (const json& t : exercise.at("tests")) names.push_back(t.at("name"));
+  return names;
+}
+
+TEST(Export, WithSuitesTheReleaseGradesTheHiddenTests) {
+  const fs::path release = export_course("export-with-suites", false);
+  GraderRun run;
+  const json report = grade_release(release, prepare_workspace(""), "export-with-suites", run);
+  const json& arith = report.at("exercises").at(0);
+  EXPECT_EQ(arith.at("id"), "01-arith");
+  EXPECT_EQ(test_names(arith),
+            (std::vector<std::string>{"Arith.Add", "Arith.Subtract", "Arith.Multiply",
+                                      "Arith.Divide", "Arith.Negate", "Arith.DescribeSum"}));
+  EXPECT_EQ(arith.at("score"), 7);
+  EXPECT_EQ(arith.at("status"), "passed");
+  EXPECT_EQ(arith.value("message", "").find(kNotice), std::string::npos);
+}
+
+TEST(Export, WithheldTheReleaseGradesTheVisibleTestsAndSaysSo) {
+  const fs::path release = export_course("export-withheld", true);
+  GraderRun run;
+  const json solved = grade_release(release, prepare_workspace(""), "export-withheld", run);
+  const json& arith = solved.at("exercises").at(0);
+  EXPECT_EQ(test_names(arith), (std::vector<std::string>{"ArithVisible.AddsSmallNumbers",
+                                                         "ArithVisible.NegatesZero"}));
+  EXPECT_EQ(arith.at("status"), "passed");
+  EXPECT_EQ(arith.at("score"), 2);
+  EXPECT_NE(arith.at("message").get<std::string>().find(kNotice), std::string::npos);
+  // The text summary says it once, in one line.
+  const std::size_t at = run.out.find(kNotice);
+  EXPECT_NE(at, std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find(kNotice, at + 1), std::string::npos) << run.out;
+
+  // The stubs as shipped fail the visible tests: the verdicts are real.
+  const json stubs = grade_release(release, release / "exercises", "export-withheld-stubs", run);
+  EXPECT_EQ(stubs.at("exercises").at(0).at("score"), 0);
+  EXPECT_EQ(stubs.at("exercises").at(0).at("status"), "failed");
+}
+
+// The workbook itself: its release must hold every source its own grader is built from.
+TEST(Export, TheWorkbookReleaseHoldsWhatBuildsItsGrader) {
+  const fs::path project = fs::path(FIXTURES_DIR).parent_path().parent_path().parent_path();
+  const fs::path release = report_path("export-workbook") / "release";
+  const GraderRun run = run_grader({"export", "--out", release.string()}, project);
+  fs::remove_all(run.tmpdir);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  for (const char* part : {"grader/src", "cmake", "scripts", "lessons"}) {
+    for (const fs::directory_entry& entry : fs::recursive_directory_iterator(project / part)) {
+      if (entry.is_regular_file())
+        EXPECT_TRUE(fs::exists(release / fs::relative(entry.path(), project))) << entry.path();
+    }
+  }
+  for (const char* file : {"CMakeLists.txt", "CMakePresets.json", "README.md"})
+    EXPECT_TRUE(fs::exists(release / file)) << file;
+  for (const char* never : {"solutions", "build", ".git", "benchmarks",
+                            "exercises/.grader-state.json", "grader/tests/fixtures/course/build"})
+    EXPECT_FALSE(fs::exists(release / never)) << never;
+  EXPECT_TRUE(fs::exists(release / "grader" / "suites"));
+}
+
+TEST(Export, RefusesANonEmptyOrInCourseOut) {
+  const fs::path taken = report_path("export-taken");
+  fs::create_directories(taken);
+  std::ofstream(taken / "keep.txt") << "mine\n";
+  for (const fs::path& out : {taken, course_dir() / "release", course_dir()}) {
+    const GraderRun run = run_grader({"export", "--out", out.string()});
+    fs::remove_all(run.tmpdir);
+    EXPECT_EQ(run.exit_code, 2) << out;
+    EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
+  }
+  EXPECT_EQ(read_file(taken / "keep.txt"), "mine\n");
+  EXPECT_FALSE(fs::exists(course_dir() / "release"));
+  std::size_t beside = 0;
+  for (const fs::directory_entry& entry : fs::directory_iterator(taken.parent_path()))
+    beside += entry.path().filename().string().rfind("export-taken.tmp", 0) == 0 ? 1 : 0;
+  EXPECT_EQ(beside, 0u) << "a refused export left its staging directory";
+}
+
+TEST(Export, VerifyAndSolutionSayTheReleaseHasNoSolutions) {
+  const fs::path release = export_course("export-no-solutions", false);
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"verify"},
+        std::vector<std::string>{"solution", "01", "--force"}}) {
+    const GraderRun run = run_grader(args, release);
+    fs::remove_all(run.tmpdir);
+    EXPECT_EQ(run.exit_code, 2) << args.front();
+    EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
+    EXPECT_NE(run.err.find("no solutions"), std::string::npos) << run.err;
+  }
+}
+
+}  // namespace
+}  // namespace e2e

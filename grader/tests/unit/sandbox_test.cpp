@@ -1,0 +1,152 @@
+// Programs run inside bubblewrap: what they can and cannot do, and that nothing
+// of theirs outlives the run. Skipped (never passed) where bwrap cannot run.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "run/scratch_dir.hpp"
+#include "sandbox/pids_cgroup.hpp"
+#include "sandbox/policies.hpp"
+#include "sandbox/sandbox.hpp"
+#include "util/file.hpp"
+
+namespace grader {
+namespace {
+
+namespace fs = std::filesystem;
+
+class Sandbox : public testing::Test {
+ protected:
+  void SetUp() override {
+    if (sandbox_program().empty()) GTEST_SKIP() << "bubblewrap cannot run here";
+    fs::create_directories(root() / "writable");
+    fs::create_directories(root() / "hidden");
+    std::ofstream(root() / "hidden" / "secret") << "the answer\n";
+    std::ofstream(root() / "readable") << "visible\n";
+  }
+
+  const fs::path& root() const { return dir_.path(); }
+
+  ProcessResult run(const std::string& script, double seconds = 10) {
+    ProcessSpec spec;
+    spec.argv = {"sh", "-c", script};
+    spec.cwd = root() / "writable";
+    spec.limits.wall_seconds = seconds;
+    return run_confined(spec, SandboxPolicy{{root() / "writable"}, {root() / "hidden"}, {}, {}});
+  }
+
+ private:
+  ScratchDir dir_{"grader-sandbox-test-"};
+};
+
+// Only the writable directory (and a private /tmp) can be written: writes elsewhere fail
+// or land in the sandbox's own /tmp, never on the host.
+TEST_F(Sandbox, WritesOnlyWhereAllowed) {
+  const std::string marker = "grader-sandbox-marker-" + std::to_string(getpid());
+  const ProcessResult r = run("echo x > ok && echo x > /tmp/" + marker + " && ! echo x > /etc/" +
+                              marker + " && ! echo x > /var/tmp/" + marker +
+                              " && { echo x > ../escaped; echo x > ../hidden/planted; true; }");
+  EXPECT_TRUE(r.succeeded()) << r.describe() << r.output;
+  EXPECT_TRUE(fs::exists(root() / "writable" / "ok"));
+  EXPECT_FALSE(fs::exists(root() / "escaped"));
+  EXPECT_FALSE(fs::exists(root() / "hidden" / "planted"));
+  for (const char* dir : {"/tmp", "/etc", "/var/tmp"})
+    EXPECT_FALSE(fs::exists(fs::path(dir) / marker)) << dir;
+}
+
+// A hidden directory is empty inside; the host's files are not lost.
+TEST_F(Sandbox, HiddenIsEmpty) {
+  const ProcessResult r = run("ls -A ../hidden; cat ../hidden/secret");
+  EXPECT_FALSE(r.succeeded());
+  EXPECT_EQ(r.output.find("the answer"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("secret\n"), std::string::npos) << r.output;
+  EXPECT_EQ(read_file(root() / "hidden" / "secret"), "the answer\n");
+}
+
+// No network: not even the loopback interface of the host.
+TEST_F(Sandbox, NoNetwork) {
+  const ProcessResult r = run("cat /proc/net/dev | grep -c ':' ; exec 3<>/dev/tcp/127.0.0.1/22");
+  EXPECT_EQ(r.output.substr(0, 2), "1\n") << "only lo, and it is down: " << r.output;
+}
+
+// Root inside is nobody with no capability.
+TEST_F(Sandbox, NoPrivilege) {
+  const ProcessResult r = run("id -u; grep CapEff /proc/self/status");
+  EXPECT_NE(r.output.find("65534\n"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("0000000000000000"), std::string::npos) << r.output;
+}
+
+// A program killed by a signal inside is reported as killed by it, not as bwrap's 128 + N.
+TEST_F(Sandbox, SignalReported) {
+  const ProcessResult r = run("kill -SEGV $$");
+  EXPECT_EQ(r.signal, SIGSEGV) << r.describe();
+  EXPECT_EQ(run("exit 3").exit_code, 3);
+}
+
+// True while a process whose command line is `cmdline` (NUL-separated) runs, waiting up to 2 s.
+bool process_left(const std::string& cmdline) {
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    bool found = false;
+    for (const auto& entry : fs::directory_iterator("/proc")) {
+      const std::string text = read_file(entry.path() / "cmdline").value_or("");
+      const std::string state = read_file(entry.path() / "stat").value_or("");
+      const std::size_t paren = state.rfind(')');
+      const bool zombie = paren != std::string::npos && state.substr(paren + 2, 1) == "Z";
+      found = found || (text == cmdline && !zombie);
+    }
+    if (!found) return false;
+    usleep(100000);
+  }
+  return true;
+}
+
+// A child that left the session and ignores SIGHUP dies with the sandbox, both when the
+// program exits and when it is killed at the deadline.
+TEST_F(Sandbox, NothingOutlivesIt) {
+  const std::string seconds = std::to_string(1000 + getpid() % 1000);
+  const std::string cmdline = std::string("sleep\0", 6) + seconds + std::string(1, '\0');
+  const ProcessResult exited = run("setsid nohup sleep " + seconds + " >/dev/null 2>&1 & exit 0");
+  EXPECT_TRUE(exited.succeeded()) << exited.output;
+  EXPECT_FALSE(process_left(cmdline));
+  const ProcessResult killed =
+      run("setsid nohup sleep " + seconds + " >/dev/null 2>&1 & sleep 60", 1);
+  EXPECT_TRUE(killed.timed_out);
+  EXPECT_FALSE(process_left(cmdline));
+}
+
+// The number of processes is capped (when the host has a pids controller): a fork bomb
+// fails to fork rather than taking every PID of the machine, even when graded as root.
+TEST_F(Sandbox, ProcessCap) {
+  if (!PidsCgroup(1).active()) GTEST_SKIP() << "no writable pids cgroup controller here";
+  ProcessSpec spec;
+  spec.argv = {"sh", "-c", "for i in $(seq 100); do sleep 3 & done; wait; echo done"};
+  spec.limits.processes = 40;
+  spec.limits.wall_seconds = 20;
+  const ProcessResult r = run_confined(spec, SandboxPolicy{});
+  EXPECT_NE(r.output.find("fork"), std::string::npos) << r.output;
+}
+
+// build_policy hides the solutions and lets the build write its directory only;
+// run_policy hides the hidden suites too; missing extra paths are skipped.
+TEST(SandboxPolicies, WhatEachStepSees) {
+  const ScratchDir dir("grader-policy-test-");
+  const fs::path course = dir.path() / "course";
+  for (const char* sub : {"solutions", "grader/suites", "exercises", "ws", "build"})
+    fs::create_directories(course / sub);
+  std::ofstream(dir.path() / "other.zip") << "";
+  const SandboxPaths paths{
+      course, course / "ws", course / "build", {dir.path() / "other.zip", dir.path() / "missing"}};
+  const fs::path canon = fs::canonical(course);
+  const SandboxPolicy build = build_policy(paths);
+  EXPECT_EQ(build.writable, std::vector<fs::path>{canon / "build"});
+  EXPECT_EQ(build.hidden, std::vector<fs::path>{canon / "solutions"});
+  EXPECT_EQ(build.hidden_files, std::vector<fs::path>{fs::canonical(dir.path() / "other.zip")});
+  const SandboxPolicy run = run_policy(paths);
+  EXPECT_TRUE(run.writable.empty());
+  EXPECT_EQ(run.hidden, (std::vector<fs::path>{canon / "solutions", canon / "grader" / "suites"}));
+}
+
+}  // namespace
+}  // namespace grader
