@@ -112,6 +112,17 @@ function(_mw_add_variant suffix)
   target_precompile_headers(${suite} PRIVATE <gtest/gtest.h>)
   # Where the suite may look for the learner's sources (e.g. to cross-compile them).
   target_compile_definitions(${suite} PRIVATE MW_TREE_DIR="${tree_dir}")
+  # Files a suite reads at run time live in subfolders of its directory (05's bare-metal
+  # harness). A sandboxed run cannot see grader/suites, so they are copied into the build
+  # directory (configure_file re-copies on change); the test sources themselves are not.
+  set(data_dir "${CMAKE_CURRENT_BINARY_DIR}/suite-data/${id}")
+  file(GLOB_RECURSE suite_data RELATIVE "${MW_COURSE_ROOT}/grader/suites/${id}"
+       "${MW_COURSE_ROOT}/grader/suites/${id}/*/*")
+  foreach(data_file IN LISTS suite_data)
+    configure_file("${MW_COURSE_ROOT}/grader/suites/${id}/${data_file}" "${data_dir}/${data_file}"
+                   COPYONLY)
+  endforeach()
+  target_compile_definitions(${suite} PRIVATE MW_SUITE_DATA_DIR="${data_dir}")
 endfunction()
 
 function(mw_add_exercise manifest)

@@ -10,10 +10,6 @@
 #include "batch/workspace.hpp"
 #include "commands/grading.hpp"
 
-#ifndef GRADER_VERSION
-#define GRADER_VERSION "0.0.0"
-#endif
-
 namespace grader {
 namespace {
 

@@ -10,10 +10,6 @@
 #include "run/process.hpp"
 #include "util/file.hpp"
 
-#ifndef GRADER_VERSION
-#define GRADER_VERSION "0.0.0"
-#endif
-
 namespace grader {
 namespace {
 

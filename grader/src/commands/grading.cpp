@@ -14,10 +14,6 @@
 #include "sandbox/learner_files.hpp"
 #include "sandbox/policies.hpp"
 
-#ifndef GRADER_VERSION
-#define GRADER_VERSION "0.0.0"
-#endif
-
 namespace grader {
 namespace {
 

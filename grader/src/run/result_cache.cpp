@@ -9,10 +9,6 @@
 
 #include "report/json_report.hpp"
 
-#ifndef GRADER_VERSION
-#define GRADER_VERSION "0.0.0"
-#endif
-
 namespace grader {
 
 namespace fs = std::filesystem;

@@ -11,8 +11,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The harness (startup code, semihosting, the checks) and its linker script.
-const fs::path kHarnessDir = fs::path(__FILE__).parent_path() / "baremetal";
+// The harness (startup code, semihosting, the checks) and its linker script, copied
+// into the build directory: a sandboxed run cannot read grader/suites.
+const fs::path kHarnessDir = fs::path(MW_SUITE_DATA_DIR) / "baremetal";
 
 // Flags of a freestanding Cortex-M3 build. -fno-tree-loop-distribute-patterns
 // keeps GCC from turning the harness's own memset loop into a call to memset.
