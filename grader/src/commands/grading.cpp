@@ -157,8 +157,8 @@ Report grade(const GradeRequest& request) {
   build.set_jobs(request.build_jobs);
   std::optional<SandboxPolicy> run_sandbox;
   if (request.sandbox) {
-    const SandboxPaths where{request.course, request.workspace, build.paths().build_dir,
-                             request.sandbox_hidden};
+    const SandboxPaths where{request.project, request.course, request.workspace,
+                             build.paths().build_dir, request.sandbox_hidden};
     fs::create_directories(where.build_dir);
     build.confine(build_policy(where));
     run_sandbox = run_policy(where);

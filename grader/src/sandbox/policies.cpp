@@ -21,10 +21,12 @@ void hide(SandboxPolicy& policy, const std::vector<fs::path>& paths) {
 
 // Both steps hide the solutions and the extra paths, and keep the graded tree and
 // its build directory reachable even when a hidden directory holds them (grading
-// the course's own solutions/).
+// the course's own solutions/). The project and the course stay readable even when
+// they lie under /tmp, which the sandbox replaces with a private one (a clone there).
 SandboxPolicy common_policy(const SandboxPaths& paths, const std::vector<fs::path>& course_hidden) {
   SandboxPolicy policy;
-  policy.readable = {resolved(paths.workspace), resolved(paths.build_dir)};
+  policy.readable = {resolved(paths.project), resolved(paths.course), resolved(paths.workspace),
+                     resolved(paths.build_dir)};
   std::vector<fs::path> hidden = course_hidden;
   hidden.insert(hidden.end(), paths.hidden.begin(), paths.hidden.end());
   hide(policy, hidden);

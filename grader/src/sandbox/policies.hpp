@@ -16,6 +16,7 @@ namespace grader {
 
 /// The paths of one graded tree that the policies are made of.
 struct SandboxPaths {
+  std::filesystem::path project;    ///< the grader's sources (cmake/tree), read by the build
   std::filesystem::path course;     ///< holds solutions/ and grader/suites/
   std::filesystem::path workspace;  ///< the graded tree
   std::filesystem::path build_dir;  ///< its build directory

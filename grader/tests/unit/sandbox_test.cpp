@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -136,16 +137,46 @@ TEST(SandboxPolicies, WhatEachStepSees) {
   for (const char* sub : {"solutions", "grader/suites", "exercises", "ws", "build"})
     fs::create_directories(course / sub);
   std::ofstream(dir.path() / "other.zip") << "";
-  const SandboxPaths paths{
-      course, course / "ws", course / "build", {dir.path() / "other.zip", dir.path() / "missing"}};
+  const SandboxPaths paths{course,
+                           course,
+                           course / "ws",
+                           course / "build",
+                           {dir.path() / "other.zip", dir.path() / "missing"}};
   const fs::path canon = fs::canonical(course);
   const SandboxPolicy build = build_policy(paths);
+  EXPECT_NE(std::find(build.readable.begin(), build.readable.end(), canon), build.readable.end());
   EXPECT_EQ(build.writable, std::vector<fs::path>{canon / "build"});
   EXPECT_EQ(build.hidden, std::vector<fs::path>{canon / "solutions"});
   EXPECT_EQ(build.hidden_files, std::vector<fs::path>{fs::canonical(dir.path() / "other.zip")});
   const SandboxPolicy run = run_policy(paths);
   EXPECT_TRUE(run.writable.empty());
   EXPECT_EQ(run.hidden, (std::vector<fs::path>{canon / "solutions", canon / "grader" / "suites"}));
+}
+
+// A course cloned under /tmp (which the sandbox replaces with a private one) stays
+// readable to the build, while its solutions stay hidden; CI clones there.
+TEST_F(Sandbox, CourseUnderTmpStaysReadable) {
+  std::string pattern = "/tmp/grader-course-under-tmp-XXXXXX";
+  ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
+  const fs::path course = pattern;
+  struct Remove {
+    fs::path path;
+    ~Remove() { fs::remove_all(path); }
+  } remove{course};
+  fs::create_directories(course / "solutions");
+  fs::create_directories(course / "build");
+  fs::create_directories(course / "ws");
+  std::ofstream(course / "CMakeLists.txt") << "project(x)\n";
+  std::ofstream(course / "solutions" / "answer.hpp") << "42\n";
+  ProcessSpec spec;
+  spec.argv = {"sh", "-c", "cat ../CMakeLists.txt && ! cat ../solutions/answer.hpp && echo ok"};
+  spec.cwd = course / "build";
+  spec.limits.wall_seconds = 10;
+  const ProcessResult r = run_confined(
+      spec, build_policy(SandboxPaths{course, course, course / "ws", course / "build", {}}));
+  EXPECT_TRUE(r.succeeded()) << r.describe() << r.output;
+  EXPECT_NE(r.output.find("project(x)"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("42"), std::string::npos) << r.output;
 }
 
 }  // namespace
