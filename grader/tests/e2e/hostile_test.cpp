@@ -2,6 +2,7 @@
 // graded with `grader check --sandbox`. Each case holds the files a submission laid
 // over course/solutions/ and an expected.json:
 //   sandbox_only      skip the case (never pass it) where bubblewrap cannot run
+//   needs_process_cap skip it too where no pids cgroup can cap the run's processes
 //   exercises         {id: {status, tests: {name or "*": status or [statuses, any of them]},
 //                     message_contains,
 //                     diagnostics_contain}}; an exercise not named keeps its status with
@@ -30,6 +31,7 @@
 #include <map>
 
 #include "grader_runner.hpp"
+#include "sandbox/pids_cgroup.hpp"
 
 namespace e2e {
 namespace {
@@ -192,6 +194,10 @@ TEST_P(Hostile, Contained) {
   const bool sandboxed = sandbox_works();
   if (expected.value("sandbox_only", false) && !sandboxed)
     GTEST_SKIP() << "bubblewrap cannot run here, and this case is only safe in its sandbox";
+  // As root, only a pids cgroup bounds a fork bomb: without one it would take every PID
+  // of the machine until its deadline.
+  if (expected.value("needs_process_cap", false) && !grader::PidsCgroup(1).active())
+    GTEST_SKIP() << "no writable pids cgroup here, and this case is only safe with one";
 
   const fs::path cache = E2E_CACHE_DIR;
   // A tree and a file whose names are not UTF-8 (as a directory submission may have them)
