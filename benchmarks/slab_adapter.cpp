@@ -76,6 +76,17 @@ class LargeBlocks {
   std::size_t bytes_ = 0;
 };
 
+/// Effects: moves the block `p` of `old_size` into a new block of `new_size` from `a`,
+/// copying what fits, then frees `p`. Returns: the new block, or nullptr (p kept).
+void* move_block(AllocatorUnderTest& a, void* p, std::size_t old_size, std::size_t new_size,
+                 std::size_t align) {
+  void* q = a.allocate(new_size, align);
+  if (q == nullptr) return nullptr;
+  std::memcpy(q, p, std::min(old_size, new_size));
+  a.deallocate(p, old_size, align);
+  return q;
+}
+
 class SlabAllocator final : public AllocatorUnderTest {
  public:
   SlabAllocator() {
@@ -106,11 +117,7 @@ class SlabAllocator final : public AllocatorUnderTest {
                    std::size_t align) override {
     const std::size_t c = class_of(new_size, align);
     if (c != class_count && c == class_of(old_size, align)) return p;  // same block size
-    void* q = allocate(new_size, align);
-    if (q == nullptr) return nullptr;
-    std::memcpy(q, p, std::min(old_size, new_size));
-    deallocate(p, old_size, align);
-    return q;
+    return move_block(*this, p, old_size, new_size, align);
   }
 
   void deallocate(void* p, std::size_t size, std::size_t align) noexcept override {
@@ -207,11 +214,7 @@ class PoolAllocator final : public AllocatorUnderTest {
 
   void* reallocate(void* p, std::size_t old_size, std::size_t new_size,
                    std::size_t align) override {
-    void* q = allocate(new_size, align);
-    if (q == nullptr) return nullptr;
-    std::memcpy(q, p, std::min(old_size, new_size));
-    deallocate(p, old_size, align);
-    return q;
+    return move_block(*this, p, old_size, new_size, align);
   }
 
   void deallocate(void* p, std::size_t size, std::size_t align) noexcept override {
