@@ -6,36 +6,14 @@
 #include <cmath>
 #include <iterator>
 
+#include "util/xml_escape.hpp"
+
 namespace mw::bench {
 namespace {
 
 constexpr double width = 760, height = 420;
 constexpr double left = 60, right = 150, top = 40, bottom = 50;  // margins
 constexpr const char* colors[] = {"#6b7280", "#2563eb", "#dc2626", "#16a34a", "#d97706"};
-
-/// Escapes the characters XML gives a meaning to.
-std::string escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -58,7 +36,7 @@ std::string bar_chart_svg(const std::string& title, const std::vector<std::strin
       "font-family=\"sans-serif\" font-size=\"12\">\n"
       "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
       "<text x=\"{}\" y=\"24\" font-size=\"15\" font-weight=\"bold\">{}</text>\n",
-      width, height, left, escape(title));
+      width, height, left, grader::xml_escape(title));
   for (double e = min_exp; e <= max_exp; ++e) {  // grid lines and y labels
     const double y = y_of(std::pow(10, e));
     svg += fmt::format(
@@ -78,14 +56,15 @@ std::string bar_chart_svg(const std::string& title, const std::vector<std::strin
       svg += fmt::format(
           "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\">"
           "<title>{}: {:.2f}x</title></rect>\n",
-          x, y, bar_w - 2, base_y - y, colors[s % std::size(colors)], escape(series[s]), value);
+          x, y, bar_w - 2, base_y - y, colors[s % std::size(colors)], grader::xml_escape(series[s]),
+          value);
       svg += fmt::format(
           "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"10\">"
           "{:.2g}</text>\n",
           x + bar_w / 2 - 1, y - 3, value);
     }
     svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n",
-                       x0 + group_w * 0.4, top + plot_h + 18, escape(groups[g].label));
+                       x0 + group_w * 0.4, top + plot_h + 18, grader::xml_escape(groups[g].label));
   }
 
   const double ref_y = y_of(reference);
@@ -99,7 +78,7 @@ std::string bar_chart_svg(const std::string& title, const std::vector<std::strin
         "<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/>"
         "<text x=\"{}\" y=\"{}\">{}</text>\n",
         left + plot_w + 16, y, colors[s % std::size(colors)], left + plot_w + 34, y + 10,
-        escape(series[s]));
+        grader::xml_escape(series[s]));
   }
   return svg + "</svg>\n";
 }

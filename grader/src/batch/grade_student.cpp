@@ -6,9 +6,10 @@
 #include <fmt/format.h>
 
 #include "batch/layout.hpp"
+#include "batch/source_key.hpp"
 #include "batch/student_store.hpp"
 #include "batch/workspace.hpp"
-#include "commands/grading.hpp"
+#include "grading/grade.hpp"
 
 namespace grader {
 namespace {
@@ -19,10 +20,11 @@ using Clock = std::chrono::steady_clock;
 // What a sandboxed build or run of `student` must not see: the solutions, every
 // submission, and all of OUT but the student's own work directory.
 std::vector<fs::path> hidden_from(const BatchPlan& plan, const std::string& student) {
-  std::vector<fs::path> hidden = {plan.course / "solutions", plan.submissions};
+  const fs::path& course = plan.course->root();
+  std::vector<fs::path> hidden = {course / "solutions", plan.submissions};
   std::error_code ec;
-  if (fs::exists(plan.course / "build" / "trees", ec))
-    hidden.push_back(plan.course / "build" / "trees");  // built solutions
+  if (fs::exists(course / "build" / "trees", ec))
+    hidden.push_back(course / "build" / "trees");  // built solutions
   for (const auto& entry : fs::directory_iterator(plan.out, ec)) {
     if (entry.path().filename() != "work") hidden.push_back(entry.path());
   }
@@ -32,24 +34,59 @@ std::vector<fs::path> hidden_from(const BatchPlan& plan, const std::string& stud
   return hidden;
 }
 
-// The entry grade() makes for an exercise whose manifest could not be loaded.
-ExerciseReport unloadable(const CourseEntry& entry) {
-  ExerciseReport e;
-  e.id = entry.id;
-  e.title = entry.id;
-  e.status = ExerciseStatus::not_run;
-  e.message = entry.error;
-  return e;
-}
-
 StudentOutcome refused(StudentOutcome outcome, std::string why) {
   outcome.fate = StudentFate::refused;
   outcome.result.refused = std::move(why);
   return outcome;
 }
 
+// Grades the exercises of `workspace` whose verdicts `cache` does not know, in one grade()
+// call, and stores their new verdicts. Returns: the student's report, every exercise in
+// course order; nullopt when `cancelled` was set meanwhile.
+std::optional<Report> grade_uncached(const BatchPlan& plan, const VerdictStore& cache,
+                                     const std::string& student, const fs::path& workspace,
+                                     const std::atomic<bool>& cancelled, StudentOutcome& outcome) {
+  std::map<std::string, ExerciseReport> verdicts;
+  std::map<std::string, std::string> keys;
+  GradeRequest request{.project = plan.project,
+                       .workspace = workspace,
+                       .build_dir = workspace.parent_path() / "build",
+                       .sandbox = true,
+                       .sandbox_hidden = hidden_from(plan, student),
+                       .build_jobs = 1};
+  for (const CourseEntry& entry : plan.exercises) {
+    if (!entry.manifest) {
+      verdicts[entry.id] = exercise_header(entry);
+      continue;
+    }
+    const std::string key = source_key(plan.digest, *entry.manifest, *plan.course, workspace);
+    if (std::optional<ExerciseReport> known = cache.find(entry.id, key)) {
+      verdicts[entry.id] = std::move(*known);
+      ++outcome.cached;
+    } else {
+      keys[entry.id] = key;
+      request.ids.push_back(entry.id);
+    }
+  }
+  Report report = report_header(workspace, plan.compiler);
+  if (!request.ids.empty()) {
+    report = grade(*plan.course, request);
+    if (cancelled.load()) return std::nullopt;
+    for (ExerciseReport& e : report.exercises) {
+      // Only verdicts of suites that ran: a build error may come from the machine (a full
+      // disk, a killed compiler), and it is found again quickly anyway.
+      if (e.status == ExerciseStatus::passed || e.status == ExerciseStatus::failed)
+        cache.store(e.id, keys[e.id], e);
+      verdicts[e.id] = std::move(e);
+    }
+  }
+  report.exercises.clear();
+  for (const CourseEntry& entry : plan.exercises) report.exercises.push_back(verdicts[entry.id]);
+  return report;
+}
+
 // Grades `submission` whose files are `intake`; the body of grade_student.
-StudentOutcome grade_intake(const BatchPlan& plan, const VerdictCache& cache,
+StudentOutcome grade_intake(const BatchPlan& plan, const VerdictStore& cache,
                             const Submission& submission, const Intake& intake,
                             const std::atomic<bool>& cancelled, StudentOutcome outcome) {
   const fs::path reports = student_dir(plan, submission.student);
@@ -70,63 +107,21 @@ StudentOutcome grade_intake(const BatchPlan& plan, const VerdictCache& cache,
   outcome.learner_files = count_files(files);
   const fs::path work = work_dir(plan, submission.student);
   const fs::path workspace = work / "exercises";
-  stage_workspace(plan.course, plan.exercises, files, workspace);
-
-  std::map<std::string, ExerciseReport> verdicts;
-  std::map<std::string, std::string> keys;
-  GradeRequest request;
-  for (const CourseEntry& entry : plan.exercises) {
-    if (!entry.manifest) {
-      verdicts[entry.id] = unloadable(entry);
-      continue;
-    }
-    const std::string key = cache.key(*entry.manifest, plan.exercises, plan.course, workspace);
-    if (std::optional<ExerciseReport> known = cache.find(entry.id, key)) {
-      verdicts[entry.id] = std::move(*known);
-      ++outcome.cached;
-    } else {
-      keys[entry.id] = key;
-      request.ids.push_back(entry.id);
-    }
+  stage_workspace(plan.course->root(), plan.exercises, files, workspace);
+  const std::optional<Report> report =
+      grade_uncached(plan, cache, submission.student, workspace, cancelled, outcome);
+  if (!report) {
+    outcome.fate = StudentFate::cancelled;
+    return outcome;
   }
-
-  Report report;
-  if (!request.ids.empty()) {
-    request.project = plan.project;
-    request.course = plan.course;
-    request.workspace = workspace;
-    request.build_dir = work / "build";
-    request.build_jobs = 1;
-    request.sandbox = true;
-    request.sandbox_hidden = hidden_from(plan, submission.student);
-    report = grade(request);
-    if (cancelled.load()) {
-      outcome.fate = StudentFate::cancelled;
-      return outcome;
-    }
-    for (ExerciseReport& e : report.exercises) {
-      // Only verdicts of suites that ran: a build error may come from the machine (a full
-      // disk, a killed compiler), and it is found again quickly anyway.
-      if (e.status == ExerciseStatus::passed || e.status == ExerciseStatus::failed)
-        cache.store(keys[e.id], e);
-      verdicts[e.id] = std::move(e);
-    }
-  } else {
-    report.tool_version = GRADER_VERSION;
-    report.compiler = fmt::format("g++ {}", __VERSION__);
-    report.workspace = fs::weakly_canonical(workspace).string();
-  }
-  report.exercises.clear();
-  for (const CourseEntry& entry : plan.exercises) report.exercises.push_back(verdicts[entry.id]);
-
   outcome.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   record.learner_files = outcome.learner_files;
   record.seconds = outcome.seconds;
-  store_student(reports, report, record);
+  store_student(reports, *report, record);
   std::error_code ec;
   fs::remove_all(work / "build", ec);  // the cache makes a rebuild cheap; builds are large
   outcome.fate = StudentFate::graded;
-  outcome.result.report = std::move(report);
+  outcome.result.report = *report;
   return outcome;
 }
 
@@ -140,7 +135,7 @@ fs::path work_dir(const BatchPlan& plan, const std::string& student) {
   return plan.out / "work" / student;
 }
 
-StudentOutcome grade_student(const BatchPlan& plan, const VerdictCache& cache,
+StudentOutcome grade_student(const BatchPlan& plan, const VerdictStore& cache,
                              const Submission& submission, const std::atomic<bool>& cancelled) {
   StudentOutcome outcome;
   outcome.result.student = submission.student;

@@ -8,8 +8,8 @@
 
 #include "batch/intake.hpp"
 #include "batch/submissions.hpp"
-#include "batch/verdict_cache.hpp"
-#include "manifest/manifest.hpp"
+#include "course/course.hpp"
+#include "grading/verdict_store.hpp"
 #include "report/class_summary.hpp"
 
 namespace grader {
@@ -17,10 +17,12 @@ namespace grader {
 /// What every student of one batch is graded against, and where things go.
 struct BatchPlan {
   std::filesystem::path project;       ///< the grader's sources (cmake/tree)
-  std::filesystem::path course;        ///< the course root
+  const Course* course = nullptr;      ///< the course graded against; never null once planned
   std::filesystem::path submissions;   ///< SUBMISSIONS_DIR
   std::filesystem::path out;           ///< OUT: students/, work/, cache/, the gradebook
   std::vector<CourseEntry> exercises;  ///< the exercises graded, in course order
+  std::string digest;                  ///< course_digest() of this batch
+  std::string compiler;                ///< the tree compiler, for a report graded all from cache
   std::string course_key;              ///< course_key() of `exercises`
   IntakeLimits limits;
   std::vector<std::string> students;  ///< every student of the batch
@@ -48,13 +50,13 @@ struct StudentOutcome {
 };
 
 /// Effects: reads `submission` (refusing it when unsafe), stages its workspace under
-/// work_dir(), reuses the verdict of every exercise `cache` knows, grades the others in
-/// one grade() call (sandboxed, one build job, with the solutions, the submissions and
+/// work_dir(), reuses the verdict of every exercise `cache` knows (by source_key()), grades the
+/// others in one grade() call (sandboxed, one build job, with the solutions, the submissions and
 /// the rest of OUT hidden), stores the new verdicts in `cache` and the reports under
 /// student_dir(). When `cancelled` becomes true while it grades, nothing is stored.
 /// Returns: the outcome. Throws: nothing but std::bad_alloc (a failure is a refusal
 /// with its reason).
-StudentOutcome grade_student(const BatchPlan& plan, const VerdictCache& cache,
+StudentOutcome grade_student(const BatchPlan& plan, const VerdictStore& cache,
                              const Submission& submission, const std::atomic<bool>& cancelled);
 
 }  // namespace grader

@@ -2,7 +2,7 @@
 #include <optional>
 
 #include "batch/intake.hpp"
-#include "batch/sha256.hpp"
+#include "util/sha256.hpp"
 #include "util/text.hpp"
 
 namespace grader {

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "batch/intake.hpp"
-#include "manifest/manifest.hpp"
+#include "course/course.hpp"
 
 namespace grader {
 

@@ -2,9 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/report_json.hpp"
 #include "report/formats.hpp"
-#include "report/json_report.hpp"
 #include "util/file.hpp"
+#include "util/json_text.hpp"
 
 namespace grader {
 namespace {

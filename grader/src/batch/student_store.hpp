@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "report/model.hpp"
+#include "model/report.hpp"
 
 namespace grader {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "batch/sha256.hpp"
+#include "util/sha256.hpp"
 #include "util/text.hpp"
 
 namespace grader {

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "batch/layout.hpp"
-#include "manifest/manifest.hpp"
+#include "course/course.hpp"
 
 namespace grader {
 

@@ -4,8 +4,9 @@
 
 #include <fmt/format.h>
 
-#include "run/process.hpp"
+#include "process/process.hpp"
 #include "sandbox/sandbox.hpp"
+#include "util/file.hpp"
 #include "util/text.hpp"
 
 namespace grader {
@@ -13,8 +14,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::size_t kDiagnosticBytes = 16384;
-constexpr double kConfigureSeconds = 300;
+constexpr std::size_t kDiagnosticBytes = 16384;      // of a failed build, in the report
+constexpr double kConfigureSeconds = 300;            // cmake's configure step, cold
+constexpr std::size_t kBuildFileBytes = 1ull << 30;  // an object file or a suite binary
+// A template bomb must not take the machine: a compiler gets this much address space.
+constexpr std::size_t kBuildAddressSpace = 8ull << 30;
 
 // Ninja's status lines look like "[12/40] Building CXX object
 // .../suites/01-layout/extend_test.cpp.o": pass on "[12/40] extend_test.cpp.o", the count and the
@@ -46,8 +50,8 @@ BuildReport run_build_step(std::vector<std::string> argv, double timeout_seconds
   spec.argv = std::move(argv);
   spec.limits.wall_seconds = timeout_seconds;
   spec.limits.output_bytes = 4 * kDiagnosticBytes;
-  spec.limits.file_bytes = 1ull << 30;
-  spec.limits.address_space_bytes = 8ull << 30;  // a template bomb must not take the machine
+  spec.limits.file_bytes = kBuildFileBytes;
+  spec.limits.address_space_bytes = kBuildAddressSpace;
   spec.env["CLICOLOR_FORCE"] = "0";
   const ProcessResult result = run_confined(std::move(spec), sandbox);
   BuildReport report;
@@ -75,7 +79,7 @@ fs::path default_build_dir(const fs::path& course, const fs::path& tree) {
 }
 
 BuildReport TreeBuild::configure() {
-  if (fs::exists(paths_.build_dir / "build.ninja")) return BuildReport{true, 0, ""};
+  if (fs::exists(paths_.build_dir / "build.ninja")) return BuildReport{.ok = true};
   fs::create_directories(paths_.build_dir);
   return run_step({"cmake", "-S", (paths_.project / "cmake" / "tree").string(), "-B",
                    paths_.build_dir.string(), "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Debug",
@@ -93,15 +97,6 @@ BuildReport TreeBuild::build_targets(const std::vector<std::string>& targets,
   return run_step(argv, timeout_seconds);
 }
 
-std::vector<SuiteVariant> suite_variants(const Manifest& manifest) {
-  std::vector<SuiteVariant> variants;
-  for (const std::string& sanitize : manifest.sanitizers) {
-    const bool main = variants.empty();
-    variants.push_back({sanitize, "suite-" + manifest.id + (main ? "" : "--" + sanitize)});
-  }
-  return variants;
-}
-
 BuildReport TreeBuild::run_step(std::vector<std::string> argv, double timeout_seconds) const {
   return run_build_step(std::move(argv), timeout_seconds, ninja_status(progress_), sandbox_);
 }
@@ -110,13 +105,8 @@ fs::path TreeBuild::suite_binary(const std::string& target) const {
   return paths_.build_dir / target;
 }
 
-std::string first_error(const std::string& diagnostics, std::size_t max_lines) {
-  const std::size_t at = diagnostics.find("error:");
-  if (at == std::string::npos) return first_lines(diagnostics, max_lines);
-  const std::size_t line_start = diagnostics.rfind('\n', at);
-  return first_lines(
-      std::string_view(diagnostics).substr(line_start == std::string::npos ? 0 : line_start + 1),
-      max_lines);
+std::string TreeBuild::compiler_identity() const {
+  return read_file(paths_.build_dir / "compiler-identity.txt").value_or("unknown");
 }
 
 }  // namespace grader

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "manifest/manifest.hpp"
-#include "report/model.hpp"
+#include "model/report.hpp"
 #include "sandbox/bwrap_argv.hpp"
 
 namespace grader {
@@ -48,6 +48,10 @@ class TreeBuild {
   /// Returns: the path of the suite executable built by target `target`.
   std::filesystem::path suite_binary(const std::string& target) const;
 
+  /// Returns: the compiler the configured tree builds with, "<CMAKE_CXX_COMPILER_ID>
+  /// <version>" (e.g. "GNU 12.2.0"); "unknown" before the tree was configured.
+  std::string compiler_identity() const;
+
   /// Effects: runs every later configure and build step inside the sandbox under `policy`.
   void confine(SandboxPolicy policy) { sandbox_ = std::move(policy); }
 
@@ -64,18 +68,5 @@ class TreeBuild {
   std::optional<SandboxPolicy> sandbox_;
   int jobs_ = 0;
 };
-
-/// One build of an exercise's hidden suite: a build variant and its CMake target.
-struct SuiteVariant {
-  std::string sanitize;  ///< "address+undefined", "thread" or "none"
-  std::string target;    ///< suite-<id> for the main variant, suite-<id>--<sanitize> for others
-};
-
-/// Returns: every build of `manifest`'s suite, the main one first (see cmake/Workbook.cmake).
-std::vector<SuiteVariant> suite_variants(const Manifest& manifest);
-
-/// Returns: the lines of `diagnostics` from its first "error:" line on, at most `max_lines`,
-/// or its first lines when it has none. For a terminal: the rest is in the report.
-std::string first_error(const std::string& diagnostics, std::size_t max_lines);
 
 }  // namespace grader

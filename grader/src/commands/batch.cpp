@@ -1,8 +1,7 @@
 // `grader batch`: grade a class's submissions in parallel into per-student reports,
 // a gradebook and a class summary. One student is one std::thread worker's job: grade()
-// keeps no global state (every build and run is a child process of its own, every
-// temporary directory private), so students are graded side by side in one process,
-// and the verdict cache and the reports are written by this process only.
+// keeps no global state (see grading/grade.hpp), so students are graded side by side in
+// one process, and the verdict store and the reports are written by this process only.
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,22 +11,32 @@
 #include <thread>
 
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "batch/class_json.hpp"
 #include "batch/grade_student.hpp"
 #include "batch/gradebook.hpp"
 #include "batch/interrupt.hpp"
-#include "commands/commands.hpp"
-#include "commands/grading.hpp"
+#include "batch/source_key.hpp"
+#include "commands/table.hpp"
 #include "report/class_summary.hpp"
-#include "report/json_report.hpp"
+#include "util/errors.hpp"
+#include "util/file.hpp"
+#include "util/json_text.hpp"
+#include "util/text.hpp"
 
 namespace grader {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int kInterrupted = 130;  // 128 + SIGINT, as shells report it
+struct BatchOptions {
+  fs::path submissions;          ///< one entry per student: a directory, .zip or .tar.gz
+  fs::path out;                  ///< students/, work/, cache/, gradebook.csv, summary.*
+  int jobs = 0;                  ///< students graded at a time; 0: one per core
+  std::vector<std::string> ids;  ///< exercises graded; empty: all
+};
+
 constexpr auto kKillInterval = std::chrono::milliseconds(50);
 
 bool inside(const fs::path& path, const fs::path& dir) {
@@ -36,16 +45,13 @@ bool inside(const fs::path& path, const fs::path& dir) {
 }
 
 // The plan of the batch, after every check that makes it bad usage (exit 2).
-BatchPlan make_plan(const GlobalOptions& global, const BatchOptions& options) {
+BatchPlan make_plan(const Context& context, const BatchOptions& options) {
   if (!fs::is_directory(options.submissions))
     throw UsageError(
         fmt::format("submissions '{}' is not a directory", options.submissions.string()));
-  if (!fs::is_directory(global.course / "exercises"))
-    throw UsageError(fmt::format("'{}' is not a course: it has no exercises/ directory",
-                                 global.course.string()));
   BatchPlan plan;
-  plan.project = global.project;
-  plan.course = fs::canonical(global.course);
+  plan.project = context.project;
+  plan.course = &context.course;
   plan.submissions = fs::canonical(options.submissions);
   plan.out = fs::weakly_canonical(fs::absolute(options.out));
   if (inside(plan.out, plan.submissions))
@@ -56,17 +62,12 @@ BatchPlan make_plan(const GlobalOptions& global, const BatchOptions& options) {
   if (inside(plan.submissions, plan.out))
     throw UsageError(
         fmt::format("the submissions directory is inside --out '{}'", options.out.string()));
-  const std::vector<CourseEntry> course = load_course(plan.course);
-  if (options.ids.empty()) {
-    plan.exercises = course;
-  } else {
-    for (const std::string& id : options.ids) {
-      const CourseEntry* entry = find_entry(course, id);
-      if (entry == nullptr)
-        throw UsageError(fmt::format("no exercise named '{}' (see `grader list`)", id));
-      plan.exercises.push_back(*entry);
-    }
-  }
+  plan.exercises = context.course.select(options.ids);
+  const std::string compiler = compiler_version();
+  plan.compiler = first_lines(compiler, 1);
+  if (!plan.compiler.empty() && plan.compiler.back() == '\n') plan.compiler.pop_back();
+  plan.digest = course_digest(plan.project, context.course.root(), compiler);
+  plan.course_key = course_key(plan.digest, context.course, plan.exercises);
   return plan;
 }
 
@@ -93,7 +94,7 @@ std::string progress_line(const StudentOutcome& o, std::size_t done, std::size_t
 
 // Runs `students` on `jobs` worker threads; on SIGINT or SIGTERM kills what they run.
 // Returns: each student's outcome, by position; false in `complete` when interrupted.
-std::vector<StudentOutcome> run_workers(const BatchPlan& plan, const VerdictCache& cache,
+std::vector<StudentOutcome> run_workers(const BatchPlan& plan, const VerdictStore& cache,
                                         const std::vector<Submission>& students, int jobs,
                                         bool& complete) {
   std::vector<StudentOutcome> outcomes(students.size());
@@ -147,41 +148,17 @@ void write_class_files(const fs::path& out, const ClassSummary& summary,
   write_atomically(out / "summary.html", render_class_html(summary));
 }
 
-}  // namespace
+void print_class_summary(const fs::path& out, const ClassSummary& summary) {
+  const auto graded = summary.percents.size();
+  fmt::print("class: {} graded, {} refused; mean {:.1f}%, median {:.1f}%\n", graded,
+             summary.students.size() - graded, mean(summary.percents), median(summary.percents));
+  fmt::print("gradebook: {}\n", (out / "gradebook.csv").string());
+  fmt::print("summary:   {} (also summary.md, summary.json)\n", (out / "summary.html").string());
+  fmt::print("reports:   {}/<student>/\n", (out / "students").string());
+}
 
-int run_batch(const GlobalOptions& global, const BatchOptions& options) {
-  if (options.jobs < 0) throw UsageError("--jobs must be at least 1");
-  BatchPlan plan = make_plan(global, options);
-  const std::vector<Submission> students = list_submissions(plan.submissions);
-  for (const char* dir : {"students", "cache", "work"}) fs::create_directories(plan.out / dir);
-  for (const Submission& s : students) {
-    plan.students.push_back(s.student);
-    // Made before any sandbox starts, so each can hide every other student's directory.
-    fs::create_directories(work_dir(plan, s.student));
-  }
-  const std::string digest = course_digest(plan.project, plan.course, compiler_version());
-  plan.course_key = course_key(digest, plan.course, plan.exercises);
-  const VerdictCache cache(plan.out / "cache", digest);
-  const int jobs = options.jobs > 0
-                       ? options.jobs
-                       : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  fmt::print("grading {} submissions from {}, {} at a time\n", students.size(),
-             plan.submissions.string(), jobs);
-  std::fflush(stdout);
-
-  bool complete = false;
-  std::vector<StudentOutcome> outcomes = run_workers(plan, cache, students, jobs, complete);
-  if (!complete) {
-    const auto kept = std::count_if(outcomes.begin(), outcomes.end(), [](const StudentOutcome& o) {
-      return o.fate == StudentFate::graded || o.fate == StudentFate::reused;
-    });
-    fmt::print(stderr,
-               "grader: interrupted: {} of {} students are finished and kept; run the same "
-               "command again to grade the rest\n",
-               kept, students.size());
-    return kInterrupted;
-  }
-
+// The class files from every student's outcome, in the order the students were listed.
+void summarize(const fs::path& out, std::vector<StudentOutcome> outcomes) {
   std::vector<StudentResult> results;
   std::map<std::string, std::string> notes_by_student;
   for (StudentOutcome& o : outcomes) {
@@ -192,16 +169,62 @@ int run_batch(const GlobalOptions& global, const BatchOptions& options) {
   const ClassSummary summary = summarize_class(std::move(results));
   std::vector<std::string> notes;
   for (const StudentResult& s : summary.students) notes.push_back(notes_by_student[s.student]);
-  write_class_files(plan.out, summary, notes);
+  write_class_files(out, summary, notes);
+  print_class_summary(out, summary);
+}
 
-  const auto graded = summary.percents.size();
-  fmt::print("class: {} graded, {} refused; mean {:.1f}%, median {:.1f}%\n", graded,
-             summary.students.size() - graded, mean(summary.percents), median(summary.percents));
-  fmt::print("gradebook: {}\n", (plan.out / "gradebook.csv").string());
-  fmt::print("summary:   {} (also summary.md, summary.json)\n",
-             (plan.out / "summary.html").string());
-  fmt::print("reports:   {}/<student>/\n", (plan.out / "students").string());
+int run_batch(const Context& context, const BatchOptions& options) {
+  if (options.jobs < 0) throw UsageError("--jobs must be at least 1");
+  BatchPlan plan = make_plan(context, options);
+  const std::vector<Submission> students = list_submissions(plan.submissions);
+  for (const char* dir : {"students", "cache", "work"}) fs::create_directories(plan.out / dir);
+  for (const Submission& s : students) {
+    plan.students.push_back(s.student);
+    // Made before any sandbox starts, so each can hide every other student's directory.
+    fs::create_directories(work_dir(plan, s.student));
+  }
+  const VerdictStore cache(plan.out / "cache", VerdictStore::Keep::every);
+  const int jobs = options.jobs > 0
+                       ? options.jobs
+                       : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  fmt::print("grading {} submissions from {}, {} at a time\n", students.size(),
+             plan.submissions.string(), jobs);
+  std::fflush(stdout);
+  bool complete = false;
+  std::vector<StudentOutcome> outcomes = run_workers(plan, cache, students, jobs, complete);
+  if (!complete) {
+    const auto kept = std::count_if(outcomes.begin(), outcomes.end(), [](const StudentOutcome& o) {
+      return o.fate == StudentFate::graded || o.fate == StudentFate::reused;
+    });
+    throw Interrupted(
+        fmt::format("interrupted: {} of {} students are finished and kept; run the "
+                    "same command again to grade the rest",
+                    kept, students.size()));
+  }
+  summarize(plan.out, std::move(outcomes));
   return 0;
+}
+
+CommandRun declare_batch(CLI::App& command) {
+  auto options = std::make_shared<BatchOptions>();
+  command
+      .add_option("submissions", options->submissions,
+                  "one entry per student: a directory, a .zip or a .tar.gz/.tgz")
+      ->required();
+  command.add_option("ids", options->ids, "exercises to grade (default: all)");
+  command.add_option("--out", options->out, "where reports, gradebook.csv and summary.* go")
+      ->required();
+  command.add_option("--jobs,-j", options->jobs, "students graded at a time (default: cores)")
+      ->check(CLI::PositiveNumber);
+  return [options](const Context& context) { return run_batch(context, *options); };
+}
+
+}  // namespace
+
+Command batch_command() {
+  return {.name = "batch",
+          .summary = "grade a class's submissions in parallel into reports and a gradebook",
+          .declare = declare_batch};
 }
 
 }  // namespace grader

@@ -5,20 +5,35 @@
 #include <optional>
 
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
-#include "commands/commands.hpp"
-#include "commands/grading.hpp"
-#include "commands/visible_grading.hpp"
+#include "commands/table.hpp"
+#include "grading/grade.hpp"
+#include "model/report_json.hpp"
 #include "report/formats.hpp"
-#include "report/json_report.hpp"
 #include "report/text_report.hpp"
+#include "state/last_report.hpp"
 #include "state/progress.hpp"
+#include "util/errors.hpp"
+#include "util/file.hpp"
+#include "util/json_text.hpp"
 
 namespace grader {
 
 namespace fs = std::filesystem;
 
 namespace {
+
+struct CheckOptions {
+  std::vector<std::string> ids;
+  fs::path workspace;           ///< empty: <course>/exercises
+  fs::path build_dir;           ///< empty: the default for the workspace
+  std::string format = "text";  ///< a name parse_report_format accepts
+  fs::path output;              ///< empty: standard output
+  double fail_under = -1;       ///< percent; negative: no threshold
+  bool no_cache = false;        ///< run every suite even when it did not change
+  bool sandbox = false;         ///< build and run inside bubblewrap (see sandbox/)
+};
 
 // Progress on stderr: one line rewritten in place on a terminal, plain lines otherwise.
 std::function<void(const std::string&)> progress_printer() {
@@ -36,9 +51,9 @@ std::function<void(const std::string&)> progress_printer() {
 // Passing exercises unlock `grader solution`; remembered in the learner's progress file.
 // Only the learner's own exercises/ has one: a submission graded by an instructor (maybe
 // read-only) is never written to.
-void remember_passes(const GlobalOptions& global, const fs::path& workspace, const Report& report) {
+void remember_passes(const Context& context, const fs::path& workspace, const Report& report) {
   std::error_code ec;
-  if (!fs::equivalent(workspace, global.course / "exercises", ec)) return;
+  if (!fs::equivalent(workspace, context.course.root() / "exercises", ec)) return;
   LoadedProgress loaded = load_progress(workspace);
   if (loaded.warning) fmt::print(stderr, "grader: {}\n", *loaded.warning);
   bool changed = static_cast<bool>(loaded.warning);
@@ -58,44 +73,44 @@ void clear_progress() {
   if (isatty(STDERR_FILENO) != 0) fmt::print(stderr, "\r\033[K");
 }
 
-}  // namespace
+// Writes the report: with --output, the chosen format to the file and the text summary to
+// the terminal; without, the chosen format to stdout (text in colour on a terminal).
+void write_report(const Context& context, const CheckOptions& options, const Report& report,
+                  ReportFormat format) {
+  const std::string text =
+      render_text(report, TextStyle{.color = context.use_color(STDOUT_FILENO)}) +
+      context.course.visible_only_line();
+  if (!options.output.empty()) {
+    write_atomically(options.output, render_report(report, format));
+    std::cout << text;
+  } else {
+    std::cout << (format == ReportFormat::text ? text : render_report(report, format));
+  }
+}
 
-int run_check(const GlobalOptions& global, const CheckOptions& options) {
+int run_check(const Context& context, const CheckOptions& options) {
   const std::optional<ReportFormat> format = parse_report_format(options.format);
   if (!format) {
     throw UsageError(fmt::format("unknown --format '{}': expected one of {}", options.format,
                                  format_names(", ")));
   }
-  GradeRequest request;
-  request.project = global.project;
-  request.course = global.course;
-  request.workspace = options.workspace.empty() ? global.course / "exercises" : options.workspace;
-  request.build_dir = options.build_dir;
-  request.ids = options.ids;
-  request.use_cache = !options.no_cache;
-  request.sandbox = options.sandbox;
-  request.progress = progress_printer();
-  const Report report = grade(request);
+  const GradeRequest request{.project = context.project,
+                             .workspace = context.workspace_or_default(options.workspace),
+                             .build_dir = options.build_dir,
+                             .ids = options.ids,
+                             .use_cache = !options.no_cache,
+                             .sandbox = options.sandbox,
+                             .progress = progress_printer()};
+  const Report report = grade(context.course, request);
   clear_progress();
-
-  remember_passes(global, request.workspace, report);
+  remember_passes(context, request.workspace, report);
   // The last report of a workspace, for `grader list`. Only when grading everything,
   // so a check of one exercise does not forget the others.
-  if (options.ids.empty())
-    write_atomically(build_dir_for(request) / "last-report.json", dump_json(to_json(report)));
-
-  // With --output the chosen format goes to the file and the person at the terminal
-  // still gets the text summary; without it, the chosen format goes to stdout (text in
-  // colour when stdout is a terminal).
-  const std::string text = render_text(report, TextStyle{global.use_color(STDOUT_FILENO), true}) +
-                           visible_only_line(global.course);
-  if (!options.output.empty()) {
-    write_atomically(options.output, render_report(report, *format));
-    std::cout << text;
-  } else {
-    std::cout << (*format == ReportFormat::text ? text : render_report(report, *format));
+  if (options.ids.empty()) {
+    write_atomically(build_dir_for(context.course, request) / kLastReportFile,
+                     dump_json(to_json(report)));
   }
-
+  write_report(context, options, report, *format);
   const double percent = report.max_score() > 0 ? 100.0 * report.score() / report.max_score() : 0;
   if (options.fail_under >= 0 && percent < options.fail_under) {
     fmt::print(stderr, "grader: score {:.1f}% is under --fail-under {}%\n", percent,
@@ -103,6 +118,36 @@ int run_check(const GlobalOptions& global, const CheckOptions& options) {
     return 1;
   }
   return 0;
+}
+
+CommandRun declare_check(CLI::App& command) {
+  auto options = std::make_shared<CheckOptions>();
+  command.add_option("ids", options->ids,
+                     "exercises to grade, e.g. 02 or 02-tracking-allocator (default: all)");
+  command.add_option("--workspace", options->workspace, "the tree graded (default: exercises/)");
+  command.add_option("--build-dir", options->build_dir,
+                     "where to build it (default: build/trees/<tree>)");
+  command.add_flag("--sandbox", options->sandbox,
+                   "build and run the submission inside bubblewrap: no network, only its "
+                   "build and scratch directories writable, no solutions or hidden suites");
+  command.add_option("--format", options->format, format_names(", "));
+  command.add_option("--output", options->output,
+                     "write the report here (atomically) instead of standard output");
+  command
+      .add_option("--fail-under", options->fail_under,
+                  "exit 1 when the score is under this percentage")
+      ->check(CLI::Range(0.0, 100.0));
+  command.add_flag("--no-cache", options->no_cache,
+                   "run every suite, even those whose code did not change");
+  return [options](const Context& context) { return run_check(context, *options); };
+}
+
+}  // namespace
+
+Command check_command() {
+  return {.name = "check",
+          .summary = "build and run the hidden suites, then score them",
+          .declare = declare_check};
 }
 
 }  // namespace grader

@@ -1,23 +1,49 @@
+// `grader export`: a student release of the course, without solutions/.
 #include <chrono>
 
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
-#include "commands/commands.hpp"
+#include "commands/table.hpp"
 #include "release/export_tree.hpp"
 
 namespace grader {
+namespace {
 
-int run_export(const GlobalOptions& global, const std::filesystem::path& out,
-               bool withhold_hidden) {
+struct ExportOptions {
+  std::filesystem::path out;
+  bool withhold_hidden = false;
+};
+
+int run_export(const Context& context, const ExportOptions& options) {
   const auto start = std::chrono::steady_clock::now();
-  const ReleaseSummary summary =
-      export_release(ReleaseRequest{global.course, out, withhold_hidden});
+  const ReleaseSummary summary = export_release(
+      context.course,
+      ReleaseRequest{.out = options.out, .withhold_hidden = options.withhold_hidden});
   const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-  fmt::print("exported {} files to {} in {:.2f} s; hidden suites {}\n", summary.files, out.string(),
-             took.count(),
-             withhold_hidden ? "withheld: its grader grades the visible tests" : "included");
+  fmt::print(
+      "exported {} files to {} in {:.2f} s; hidden suites {}\n", summary.files,
+      options.out.string(), took.count(),
+      options.withhold_hidden ? "withheld: its grader grades the visible tests" : "included");
   if (!summary.left_out.empty()) fmt::print("left out: {}\n", fmt::join(summary.left_out, ", "));
   return 0;
+}
+
+CommandRun declare_export(CLI::App& command) {
+  auto options = std::make_shared<ExportOptions>();
+  command.add_option("--out", options->out, "the new release directory (absent or empty)")
+      ->required();
+  command.add_flag("--withhold-hidden", options->withhold_hidden,
+                   "leave out the hidden suites too; the release grades its visible tests");
+  return [options](const Context& context) { return run_export(context, *options); };
+}
+
+}  // namespace
+
+Command export_command() {
+  return {.name = "export",
+          .summary = "write a student release of the course: no solutions/",
+          .declare = declare_export};
 }
 
 }  // namespace grader

@@ -4,16 +4,17 @@
 
 #include <fmt/color.h>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
-#include "commands/commands.hpp"
+#include "commands/learner_views.hpp"
+#include "commands/table.hpp"
 #include "state/progress.hpp"
 
 namespace grader {
 
-int run_hint(const GlobalOptions& global, const std::string& id,
-             const std::filesystem::path& workspace_option, bool all) {
-  const Manifest m = require_exercise(global, id);
-  const std::filesystem::path workspace = workspace_or_default(global, workspace_option);
+int show_hint(const Context& context, const std::string& id, const std::filesystem::path& workspace,
+              bool all) {
+  const Manifest& m = context.course.require(id);
   if (m.hints.empty()) {
     std::cout << fmt::format(
         "{} has no hints; its README and lesson section are the place to look.\n", m.id);
@@ -28,7 +29,7 @@ int run_hint(const GlobalOptions& global, const std::string& id,
   const int first =
       all ? 0 : std::min(shown, total - 1);  // past the last hint: show the last again
   const int last = all ? total : std::min(shown + 1, total);
-  const bool color = global.use_color(STDOUT_FILENO);
+  const bool color = context.use_color(STDOUT_FILENO);
   for (int i = first; i < last; ++i) {
     const std::string heading = fmt::format("{} — hint {} of {}", m.id, i + 1, total);
     std::cout << (color ? fmt::format(fmt::emphasis::bold, "{}", heading) : heading) << "\n"
@@ -45,6 +46,33 @@ int run_hint(const GlobalOptions& global, const std::string& id,
   }
   save_progress(workspace, progress);
   return 0;
+}
+
+namespace {
+
+struct HintOptions {
+  std::string id;
+  std::filesystem::path workspace;
+  bool all = false;
+};
+
+CommandRun declare_hint(CLI::App& command) {
+  auto options = std::make_shared<HintOptions>();
+  command.add_option("id", options->id, "the exercise, e.g. 02")->required();
+  command.add_flag("--all", options->all, "show every hint at once");
+  command.add_option("--workspace", options->workspace, "the learner's tree (default: exercises/)");
+  return [options](const Context& context) {
+    return show_hint(context, options->id, context.workspace_or_default(options->workspace),
+                     options->all);
+  };
+}
+
+}  // namespace
+
+Command hint_command() {
+  return {.name = "hint",
+          .summary = "reveal the next hint of an exercise (remembered between runs)",
+          .declare = declare_hint};
 }
 
 }  // namespace grader

@@ -5,11 +5,12 @@
 #include <iostream>
 
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
-#include "commands/commands.hpp"
-#include "commands/grading.hpp"
+#include "commands/table.hpp"
 #include "lesson/terminal_markdown.hpp"
 #include "state/progress.hpp"
+#include "util/errors.hpp"
 #include "util/file.hpp"
 
 namespace grader {
@@ -18,13 +19,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::size_t kMaxWidth = 100;
+constexpr std::size_t kMaxWidth = 100;     // lines longer than this are hard to read
+constexpr std::size_t kMinWidth = 20;      // narrower than this: the size is not believable
+constexpr std::size_t kDefaultWidth = 80;  // not a terminal, or its size is unknown
 
 std::size_t terminal_width() {
   winsize size{};
-  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 20)
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > kMinWidth)
     return std::min<std::size_t>(size.ws_col, kMaxWidth);
-  return 80;
+  return kDefaultWidth;
 }
 
 std::string read_text(const fs::path& path) {
@@ -56,31 +59,48 @@ void show(const std::string& text) {
   std::cout << text;
 }
 
-}  // namespace
+// The lesson section exercise `m` builds on (its whole lesson when it names no section).
+std::string section_of(const fs::path& course, const Manifest& m) {
+  const std::size_t hash = m.lesson.find('#');
+  const std::string text = read_text(course / m.lesson.substr(0, hash));
+  if (hash == std::string::npos) return text;
+  std::optional<std::string> section = extract_section(text, m.lesson.substr(hash + 1));
+  if (!section)
+    throw UsageError(fmt::format("the lesson {} has no section '{}'", m.lesson.substr(0, hash),
+                                 m.lesson.substr(hash)));
+  return std::move(*section);
+}
 
-int run_lesson(const GlobalOptions& global, const std::string& which_option) {
+bool names_days(const std::string& which) {
+  constexpr std::size_t kLongestDays = 3;  // "5-7"
+  return which.find('-') != std::string::npos &&
+         std::isdigit(static_cast<unsigned char>(which[0])) && which.size() <= kLongestDays;
+}
+
+int run_lesson(const Context& context, const std::string& which_option) {
   // No argument: the exercise being worked on, else the first block of days.
   std::string which = which_option;
-  if (which.empty()) which = load_progress(workspace_or_default(global, {})).progress.current;
+  if (which.empty()) which = load_progress(context.workspace_or_default({})).progress.current;
   if (which.empty()) which = "1-2";
-  std::string markdown;
-  if (which.find('-') != std::string::npos && std::isdigit(static_cast<unsigned char>(which[0])) &&
-      which.size() <= 3) {
-    markdown = read_text(lesson_of_day(global.course, which));  // a block of days: "1-2"
-  } else {
-    const Manifest m = require_exercise(global, which);
-    const std::size_t hash = m.lesson.find('#');
-    const std::string text = read_text(global.course / m.lesson.substr(0, hash));
-    const std::optional<std::string> section =
-        hash == std::string::npos ? std::optional<std::string>(text)
-                                  : extract_section(text, m.lesson.substr(hash + 1));
-    if (!section)
-      throw UsageError(fmt::format("the lesson {} has no section '{}'", m.lesson.substr(0, hash),
-                                   m.lesson.substr(hash)));
-    markdown = *section;
-  }
-  show(render_markdown(markdown, terminal_width(), global.use_color(STDOUT_FILENO)));
+  const std::string markdown =
+      names_days(which) ? read_text(lesson_of_day(context.course.root(), which))
+                        : section_of(context.course.root(), context.course.require(which));
+  show(render_markdown(markdown, terminal_width(), context.use_color(STDOUT_FILENO)));
   return 0;
+}
+
+CommandRun declare_lesson(CLI::App& command) {
+  auto which = std::make_shared<std::string>();
+  command.add_option("which", *which, "a block of days (1-2, 3-4, 5-7) or an exercise (02)");
+  return [which](const Context& context) { return run_lesson(context, *which); };
+}
+
+}  // namespace
+
+Command lesson_command() {
+  return {.name = "lesson",
+          .summary = "read a lesson (DAY like 1-2) or an exercise's section (ID)",
+          .declare = declare_lesson};
 }
 
 }  // namespace grader

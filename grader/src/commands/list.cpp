@@ -1,79 +1,67 @@
+// `grader list`: every exercise with its day, last known status and points.
 #include <unistd.h>
 
-#include <fstream>
 #include <iostream>
-#include <map>
 
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "build/tree_build.hpp"
-#include "commands/commands.hpp"
-#include "commands/grading.hpp"
-#include "manifest/declared_tests.hpp"
-#include "report/json_report.hpp"
+#include "commands/learner_views.hpp"
+#include "commands/table.hpp"
 #include "report/text_report.hpp"
+#include "state/last_report.hpp"
 
 namespace grader {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-// The last report written by `grader check` for this workspace, if any and readable.
-std::map<std::string, ExerciseReport> last_results(const fs::path& build_dir) {
-  std::map<std::string, ExerciseReport> by_id;
-  std::ifstream in(build_dir / "last-report.json");
-  if (!in) return by_id;
-  try {
-    for (ExerciseReport& e : report_from_json(nlohmann::json::parse(in)).exercises)
-      by_id[e.id] = std::move(e);
-  } catch (const std::exception&) {
-    fmt::print(stderr, "grader: ignoring an unreadable {}; run `grader check` to grade again\n",
-               (build_dir / "last-report.json").string());
-  }
-  return by_id;
-}
-
-}  // namespace
-
-int run_list(const GlobalOptions& global, const fs::path& workspace_option) {
-  const fs::path workspace =
-      workspace_option.empty() ? global.course / "exercises" : workspace_option;
-  if (!fs::is_directory(global.course / "exercises")) {
-    throw UsageError(fmt::format("'{}' is not a course: it has no exercises/ directory",
-                                 global.course.string()));
-  }
-  const auto last = last_results(default_build_dir(global.course, workspace));
-  const bool color = global.use_color(STDOUT_FILENO);
-
+int show_list(const Context& context, const fs::path& workspace) {
+  const Course& course = context.course;
+  const auto last = last_results(default_build_dir(course.root(), workspace));
   int score = 0;
   int max_score = 0;
   std::cout << fmt::format("{:<5} {:<28} {:<34} {:<12} {}\n", "day", "exercise", "title", "status",
                            "points");
-  for (const CourseEntry& entry : load_course(global.course)) {
+  for (const CourseEntry& entry : course.entries()) {
     if (!entry.manifest) {
       std::cout << fmt::format("{:<5} {:<28} {}\n", "?", entry.id, entry.error);
       continue;
     }
     const Manifest& m = *entry.manifest;
     const auto it = last.find(m.id);
-    std::string status = "not graded";
-    int points = 0;
-    int total = 0;
-    for (const std::string& test : declared_tests(global.course / "grader" / "suites" / m.id))
-      total += m.points_for(test);
-    if (it != last.end()) {
-      status = to_string(it->second.status);
-      points = it->second.score;
-    }
+    const std::string status = it != last.end() ? to_string(it->second.status) : "not graded";
+    const int points = it != last.end() ? it->second.score : 0;
+    const int total = course.max_score(entry);
     score += points;
     max_score += total;
     std::cout << fmt::format("{:<5} {:<28} {:<34} {:<12} {}/{}\n", m.day, m.id, m.title, status,
                              points, total);
   }
-  std::cout << fmt::format("\n{}  {}/{} points (as of the last `grader check`)\n",
-                           progress_bar(score, max_score, 30, color), score, max_score);
+  std::cout << fmt::format(
+      "\n{}  {}/{} points (as of the last `grader check`)\n",
+      progress_bar(score, max_score, kProgressBarWidth, context.use_color(STDOUT_FILENO)), score,
+      max_score);
   return 0;
+}
+
+namespace {
+
+CommandRun declare_list(CLI::App& command) {
+  auto workspace = std::make_shared<fs::path>();
+  command.add_option("--workspace", *workspace,
+                     "the tree whose last grades are shown (default: exercises/)");
+  return [workspace](const Context& context) {
+    return show_list(context, context.workspace_or_default(*workspace));
+  };
+}
+
+}  // namespace
+
+Command list_command() {
+  return {.name = "list",
+          .summary = "every exercise, its day, last status and points",
+          .declare = declare_list};
 }
 
 }  // namespace grader

@@ -3,10 +3,11 @@
 #include <iostream>
 
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
-#include "commands/commands.hpp"
-#include "commands/grading.hpp"
+#include "commands/table.hpp"
 #include "state/pristine.hpp"
+#include "util/errors.hpp"
 #include "util/file.hpp"
 
 namespace grader {
@@ -15,6 +16,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
+struct ResetOptions {
+  std::string id;
+  fs::path workspace;
+  bool yes = false;
+};
+
 bool ask(const std::string& question) {
   std::cout << question << " [y/N] " << std::flush;
   std::string answer;
@@ -22,15 +29,10 @@ bool ask(const std::string& question) {
   return answer == "y" || answer == "Y" || answer == "yes";
 }
 
-}  // namespace
-
-int run_reset(const GlobalOptions& global, const std::string& id, const fs::path& workspace_option,
-              bool yes) {
-  const Manifest m = require_exercise(global, id);
-  const fs::path workspace = workspace_or_default(global, workspace_option);
-  // Pristine copies are taken the first time the grader runs, before any edit.
-  const fs::path pristine = pristine_dir(global.course) / m.id;
-
+// The learner files of `m` that differ from their pristine copies in `pristine`.
+// Throws: UsageError when a pristine copy is missing.
+std::vector<std::string> changed_files(const Manifest& m, const fs::path& workspace,
+                                       const fs::path& pristine) {
   std::vector<std::string> changed;
   for (const std::string& file : m.files) {
     if (!fs::exists(pristine / file)) {
@@ -44,11 +46,20 @@ int run_reset(const GlobalOptions& global, const std::string& id, const fs::path
       changed.push_back(file);
     }
   }
+  return changed;
+}
+
+int run_reset(const Context& context, const ResetOptions& options) {
+  const Manifest& m = context.course.require(options.id);
+  const fs::path workspace = context.workspace_or_default(options.workspace);
+  // Pristine copies are taken the first time the grader runs, before any edit.
+  const fs::path pristine = pristine_dir(context.course.root()) / m.id;
+  const std::vector<std::string> changed = changed_files(m, workspace, pristine);
   if (changed.empty()) {
     std::cout << fmt::format("{} is already as shipped; nothing to reset.\n", m.id);
     return 0;
   }
-  if (!yes) {
+  if (!options.yes) {
     if (isatty(STDIN_FILENO) == 0) {
       throw UsageError("reset discards your work: add --yes to confirm when not on a terminal");
     }
@@ -63,6 +74,22 @@ int run_reset(const GlobalOptions& global, const std::string& id, const fs::path
     std::cout << fmt::format("restored {}/{}\n", m.id, file);
   }
   return 0;
+}
+
+CommandRun declare_reset(CLI::App& command) {
+  auto options = std::make_shared<ResetOptions>();
+  command.add_option("id", options->id, "the exercise, e.g. 02")->required();
+  command.add_flag("--yes,-y", options->yes, "do not ask before discarding your changes");
+  command.add_option("--workspace", options->workspace, "the learner's tree (default: exercises/)");
+  return [options](const Context& context) { return run_reset(context, *options); };
+}
+
+}  // namespace
+
+Command reset_command() {
+  return {.name = "reset",
+          .summary = "restore an exercise's files as shipped (asks first)",
+          .declare = declare_reset};
 }
 
 }  // namespace grader

@@ -2,26 +2,53 @@
 #include <iostream>
 
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
-#include "commands/commands.hpp"
-#include "commands/grading.hpp"
-#include "release/course_kind.hpp"
-#include "run/process.hpp"
+#include "commands/table.hpp"
+#include "process/process.hpp"
 #include "state/progress.hpp"
+#include "util/errors.hpp"
 
 namespace grader {
 
 namespace fs = std::filesystem;
 
-int run_solution(const GlobalOptions& global, const std::string& id,
-                 const fs::path& workspace_option, bool diff, bool force) {
-  require_solutions(global.course, "solution");
-  const Manifest m = require_exercise(global, id);
-  const fs::path workspace = workspace_or_default(global, workspace_option);
+namespace {
+
+constexpr double kDiffSeconds = 30;
+constexpr std::size_t kDiffOutputBytes = 8u << 20;  // a whole file's diff, never cut in practice
+
+struct SolutionOptions {
+  std::string id;
+  fs::path workspace;
+  bool diff = false;
+  bool force = false;
+};
+
+// Prints `file` of the solution, or its diff against the learner's copy.
+void show_file(const Manifest& m, const std::string& file, const fs::path& workspace,
+               const fs::path& solution, bool diff) {
+  if (!diff) {
+    std::ifstream in(solution / file, std::ios::binary);
+    std::cout << fmt::format("==> solutions/{}/{} <==\n", m.id, file) << in.rdbuf() << "\n";
+    return;
+  }
+  ProcessSpec spec{.argv = {"diff", "-u", "--label", "yours/" + file, "--label", "solution/" + file,
+                            (workspace / m.id / file).string(), (solution / file).string()},
+                   .limits = {.wall_seconds = kDiffSeconds, .output_bytes = kDiffOutputBytes}};
+  const ProcessResult shown = run_process(spec);
+  std::cout << (shown.exit_code == 0 ? fmt::format("{}: the same as the solution\n", file)
+                                     : shown.output);
+}
+
+int run_solution(const Context& context, const SolutionOptions& options) {
+  context.course.require_solutions("solution");
+  const Manifest& m = context.course.require(options.id);
+  const fs::path workspace = context.workspace_or_default(options.workspace);
   const LoadedProgress loaded = load_progress(workspace);
   if (loaded.warning) fmt::print(stderr, "grader: {}\n", *loaded.warning);
   if (loaded.progress.passed.count(m.id) == 0) {
-    if (!force) {
+    if (!options.force) {
       throw UsageError(fmt::format(
           "{} has not passed yet; solve it first (`grader check {}`), or add --force", m.id, m.id));
     }
@@ -30,29 +57,27 @@ int run_solution(const GlobalOptions& global, const std::string& id,
                "it sinks in\n",
                m.id);
   }
-  const fs::path solution = global.course / "solutions" / m.id;
-  for (const std::string& file : m.files) {
-    if (!diff) {
-      std::ifstream in(solution / file, std::ios::binary);
-      std::cout << fmt::format("==> solutions/{}/{} <==\n", m.id, file) << in.rdbuf() << "\n";
-      continue;
-    }
-    ProcessSpec spec;
-    spec.argv = {"diff",
-                 "-u",
-                 "--label",
-                 "yours/" + file,
-                 "--label",
-                 "solution/" + file,
-                 (workspace / m.id / file).string(),
-                 (solution / file).string()};
-    spec.limits.wall_seconds = 30;
-    spec.limits.output_bytes = 8u << 20;
-    const ProcessResult shown = run_process(spec);
-    std::cout << (shown.exit_code == 0 ? fmt::format("{}: the same as the solution\n", file)
-                                       : shown.output);
-  }
+  const fs::path solution = context.course.root() / "solutions" / m.id;
+  for (const std::string& file : m.files) show_file(m, file, workspace, solution, options.diff);
   return 0;
+}
+
+CommandRun declare_solution(CLI::App& command) {
+  auto options = std::make_shared<SolutionOptions>();
+  command.add_option("id", options->id, "the exercise, e.g. 02")->required();
+  command.add_flag("--diff", options->diff, "show it as a diff against your files");
+  command.add_flag("--force", options->force,
+                   "show it even though the exercise has not passed yet");
+  command.add_option("--workspace", options->workspace, "the learner's tree (default: exercises/)");
+  return [options](const Context& context) { return run_solution(context, *options); };
+}
+
+}  // namespace
+
+Command solution_command() {
+  return {.name = "solution",
+          .summary = "show the reference solution of an exercise you passed",
+          .declare = declare_solution};
 }
 
 }  // namespace grader

@@ -1,13 +1,14 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
-#include "commands/commands.hpp"
-#include "commands/grading.hpp"
-#include "release/course_kind.hpp"
+#include "commands/table.hpp"
+#include "grading/grade.hpp"
 
 namespace grader {
 
@@ -21,9 +22,28 @@ std::map<std::string, const TestReport*> by_name(const ExerciseReport& e) {
   return tests;
 }
 
+struct VerifyOptions {
+  std::vector<std::string> ids;
+  bool sandbox = false;
+};
+
+// A points.tests key that names no declared test would silently score the default.
+void check_point_keys(const CourseEntry& entry, std::vector<std::string>& problems) {
+  if (!entry.manifest) return;
+  for (const auto& [name, points] : entry.manifest->points.by_test) {
+    if (std::find(entry.declared_tests.begin(), entry.declared_tests.end(), name) ==
+        entry.declared_tests.end()) {
+      problems.push_back(fmt::format(
+          "exercise.json: points.tests names '{}', which the suite does not declare", name));
+    }
+  }
+}
+
 // Every problem `verify` finds with one exercise, one line each.
-std::vector<std::string> problems_of(const ExerciseReport& stub, const ExerciseReport& solution) {
+std::vector<std::string> problems_of(const CourseEntry& entry, const ExerciseReport& stub,
+                                     const ExerciseReport& solution) {
   std::vector<std::string> problems;
+  check_point_keys(entry, problems);
   if (solution.status == ExerciseStatus::build_error ||
       solution.status == ExerciseStatus::not_run) {
     problems.push_back(fmt::format(
@@ -48,43 +68,64 @@ std::vector<std::string> problems_of(const ExerciseReport& stub, const ExerciseR
   return problems;
 }
 
-}  // namespace
+// One line for the exercise when it has no problems, else FAIL and a line per problem.
+void print_verdict(const ExerciseReport& solution, const std::vector<std::string>& problems) {
+  const auto skipped =
+      std::count_if(solution.tests.begin(), solution.tests.end(),
+                    [](const TestReport& t) { return t.status == TestStatus::skipped; });
+  const std::string note =
+      skipped > 0 ? fmt::format(" ({} skipped here: optional tools missing)", skipped) : "";
+  if (problems.empty()) {
+    std::cout << fmt::format("ok    {:<28} {} tests fail on the stub and pass on the solution{}\n",
+                             solution.id, solution.tests.size(), note);
+    return;
+  }
+  std::cout << fmt::format("FAIL  {}\n", solution.id);
+  for (const std::string& p : problems) std::cout << "      " << p << "\n";
+}
 
-int run_verify(const GlobalOptions& global, const std::vector<std::string>& ids) {
-  require_solutions(global.course, "verify");
-  GradeRequest request;
-  request.project = global.project;
-  request.course = global.course;
-  request.workspace = global.course / "exercises";
-  request.ids = ids;
-  request.progress = [](const std::string& line) { fmt::print(stderr, "verify: {}\n", line); };
-  const Report stubs = grade(request);
-  request.workspace = global.course / "solutions";
-  const Report solutions = grade(request);
-
+int run_verify(const Context& context, const VerifyOptions& options) {
+  const Course& course = context.course;
+  course.require_solutions("verify");
+  GradeRequest request{
+      .project = context.project,
+      .workspace = course.root() / "exercises",
+      .ids = options.ids,
+      .sandbox = options.sandbox,
+      .progress = [](const std::string& line) { fmt::print(stderr, "verify: {}\n", line); }};
+  const Report stubs = grade(course, request);
+  request.workspace = course.root() / "solutions";
+  const Report solutions = grade(course, request);
+  const std::vector<CourseEntry> entries = course.select(options.ids);
   int failing = 0;
-  int tests = 0;
+  std::size_t tests = 0;
   for (std::size_t i = 0; i < solutions.exercises.size(); ++i) {
     const ExerciseReport& solution = solutions.exercises[i];
-    const std::vector<std::string> problems = problems_of(stubs.exercises[i], solution);
-    tests += static_cast<int>(solution.tests.size());
-    int skipped = 0;
-    for (const TestReport& t : solution.tests) skipped += t.status == TestStatus::skipped ? 1 : 0;
-    const std::string note =
-        skipped > 0 ? fmt::format(" ({} skipped here: optional tools missing)", skipped) : "";
-    if (problems.empty()) {
-      std::cout << fmt::format(
-          "ok    {:<28} {} tests fail on the stub and pass on the solution{}\n", solution.id,
-          solution.tests.size(), note);
-      continue;
-    }
-    ++failing;
-    std::cout << fmt::format("FAIL  {}\n", solution.id);
-    for (const std::string& p : problems) std::cout << "      " << p << "\n";
+    const std::vector<std::string> problems = problems_of(entries[i], stubs.exercises[i], solution);
+    tests += solution.tests.size();
+    failing += problems.empty() ? 0 : 1;
+    print_verdict(solution, problems);
   }
   std::cout << fmt::format("\nverify: {} exercises, {} tests, {} with problems\n",
                            solutions.exercises.size(), tests, failing);
   return failing == 0 ? 0 : 1;
+}
+
+CommandRun declare_verify(CLI::App& command) {
+  auto options = std::make_shared<VerifyOptions>();
+  command.add_option("ids", options->ids, "exercises to verify (default: all)");
+  command.add_flag("--sandbox", options->sandbox,
+                   "grade the stubs and the solutions inside bubblewrap, as batch does; a "
+                   "sandboxed `check` of either tree then reuses these verdicts");
+  return [options](const Context& context) { return run_verify(context, *options); };
+}
+
+}  // namespace
+
+Command verify_command() {
+  return {.name = "verify",
+          .summary = "prove every hidden test fails on its stub and passes on its solution",
+          .declare = declare_verify};
 }
 
 }  // namespace grader

@@ -4,13 +4,14 @@
 
 #include <fmt/color.h>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
-#include "build/tree_build.hpp"
-#include "commands/commands.hpp"
-#include "commands/grading.hpp"
+#include "commands/learner_views.hpp"
+#include "commands/table.hpp"
+#include "grading/grade.hpp"
 #include "report/text_report.hpp"
 #include "state/progress.hpp"
-#include "util/text.hpp"
+#include "util/errors.hpp"
 #include "watch/file_watcher.hpp"
 #include "watch/terminal.hpp"
 
@@ -20,6 +21,12 @@ namespace fs = std::filesystem;
 using std::chrono::milliseconds;
 
 namespace {
+
+struct WatchOptions {
+  std::string id;
+  fs::path workspace;
+  bool poll = false;
+};
 
 constexpr milliseconds kDebounce(200);
 constexpr int kKeyWaitMs = 100;
@@ -51,8 +58,8 @@ std::string next_exercise(const std::vector<CourseEntry>& course, const Progress
 
 class WatchScreen {
  public:
-  WatchScreen(const GlobalOptions& global, bool terminal)
-      : color_(global.use_color(STDOUT_FILENO)), terminal_(terminal) {}
+  WatchScreen(const Context& context, bool terminal)
+      : color_(context.use_color(STDOUT_FILENO)), terminal_(terminal) {}
 
   void busy(const std::string& id, const std::string& what) {
     clear();
@@ -80,7 +87,7 @@ class WatchScreen {
                                      to_string(e.status)),
                          fmt::terminal_color::red)
                 << "\n\n";
-      std::cout << first_problem(e) << "\n";
+      std::cout << first_problem_text(e) << "\n";
     }
     std::cout << "\n"
               << bold("h") << " hint · " << bold("n") << " next exercise"
@@ -92,16 +99,14 @@ class WatchScreen {
   void note(const std::string& text) { std::cout << "\n" << text << "\n" << std::flush; }
 
  private:
-  static std::string first_problem(const ExerciseReport& e) {
-    if (e.status == ExerciseStatus::build_error) {
-      return "It does not compile yet. The first error:\n\n" +
-             first_error(e.build.diagnostics, kMessageLines);
+  static std::string first_problem_text(const ExerciseReport& e) {
+    const FirstProblem problem = first_problem(e, kMessageLines);
+    if (problem.build_error) return "It does not compile yet. The first error:\n\n" + problem.text;
+    if (problem.test != nullptr) {
+      return fmt::format("First failing test: {} ({})\n\n{}", problem.test->name,
+                         to_string(problem.test->status), problem.text);
     }
-    if (const TestReport* t = first_failing_test(e)) {
-      return fmt::format("First failing test: {} ({})\n\n{}", t->name, to_string(t->status),
-                         first_lines(t->message, kMessageLines));
-    }
-    return e.message;
+    return problem.text;
   }
 
   void clear() const {
@@ -118,74 +123,120 @@ class WatchScreen {
   bool terminal_;
 };
 
-}  // namespace
+// One `grader watch`: the exercise worked on, the learner's progress, the screen and keys.
+class WatchSession {
+ public:
+  WatchSession(const Context& context, const WatchOptions& options)
+      : context_(context),
+        options_(options),
+        workspace_(context.workspace_or_default(options.workspace)),
+        screen_(context, isatty(STDOUT_FILENO) != 0) {
+    LoadedProgress loaded = load_progress(workspace_);
+    if (loaded.warning) fmt::print(stderr, "grader: {}\n", *loaded.warning);
+    progress_ = loaded.progress;
+    current_ = options.id.empty() ? starting_exercise(context.course.entries(), progress_)
+                                  : context.course.require(options.id).id;
+  }
 
-int run_watch(const GlobalOptions& global, const std::string& id_option,
-              const fs::path& workspace_option, bool poll) {
-  const fs::path workspace = workspace_or_default(global, workspace_option);
-  const std::vector<CourseEntry> course = load_course(global.course);
-  if (course.empty())
-    throw UsageError(fmt::format("'{}' has no exercises", global.course.string()));
-  LoadedProgress loaded = load_progress(workspace);
-  if (loaded.warning) fmt::print(stderr, "grader: {}\n", *loaded.warning);
-  Progress progress = loaded.progress;
-  std::string current = id_option.empty() ? starting_exercise(course, progress)
-                                          : require_exercise(global, id_option).id;
-
-  WatchScreen screen(global, isatty(STDOUT_FILENO) != 0);
-  RawKeys keys;
-  bool rerun = false;  // `r` asks for a real re-run, never a remembered verdict
-  while (true) {
-    progress.current = current;
-    save_progress(workspace, progress);
-    GradeRequest request;
-    request.project = global.project;
-    request.course = global.course;
-    request.workspace = workspace;
-    request.ids = {current};
-    request.use_cache = !rerun;
-    request.progress = [&](const std::string& line) { screen.busy(current, line); };
-    const ExerciseReport result = grade(request).exercises.front();
-    if (result.status == ExerciseStatus::passed) progress.passed.insert(current);
-    save_progress(workspace, progress);
-    screen.show(result, progress, course.size());
-
-    FileWatcher watcher(workspace / current, poll);
-    bool regrade = false;
-    rerun = false;
-    while (!regrade) {
-      if (const std::optional<char> key = keys.read_key(kKeyWaitMs)) {
-        switch (*key) {
-          case 'q':
-            return 0;
-          case 'r':
-            regrade = rerun = true;
-            break;
-          case 'h':
-            run_hint(global, current, workspace, false);
-            progress = load_progress(workspace).progress;  // run_hint saved the hint count
-            break;
-          case 'l':
-            run_list(global, workspace);
-            break;
-          case 'n':
-            if (result.status != ExerciseStatus::passed) {
-              screen.note("Finish this one first: n moves on once it passes.");
-            } else if (const std::string next = next_exercise(course, progress, current);
-                       next.empty()) {
-              screen.note("Every exercise passes. That is the whole workbook — congratulations!");
-            } else {
-              current = next;
-              regrade = true;
-            }
-            break;
-          default:
-            break;
-        }
+  // Grades, shows, and waits for a save or a key, until `q`.
+  int run() {
+    bool rerun = false;  // `r` asks for a real re-run, never a remembered verdict
+    while (true) {
+      const ExerciseReport result = grade_current(rerun);
+      FileWatcher watcher(workspace_ / current_, options_.poll);
+      std::optional<Next> next;
+      while (!next) {
+        if (const std::optional<char> key = keys_.read_key(kKeyWaitMs)) next = on_key(*key, result);
+        if (!next && watcher.wait_for_change(milliseconds(0), kDebounce)) next = Next::regrade;
       }
-      if (!regrade && watcher.wait_for_change(milliseconds(0), kDebounce)) regrade = true;
+      if (*next == Next::quit) return 0;
+      rerun = *next == Next::rerun;
     }
   }
+
+ private:
+  enum class Next { regrade, rerun, quit };
+
+  ExerciseReport grade_current(bool rerun) {
+    progress_.current = current_;
+    save_progress(workspace_, progress_);
+    const GradeRequest request{
+        .project = context_.project,
+        .workspace = workspace_,
+        .ids = {current_},
+        .use_cache = !rerun,
+        .progress = [this](const std::string& line) { screen_.busy(current_, line); }};
+    ExerciseReport result = grade(context_.course, request).exercises.front();
+    if (result.status == ExerciseStatus::passed) progress_.passed.insert(current_);
+    save_progress(workspace_, progress_);
+    screen_.show(result, progress_, context_.course.entries().size());
+    return result;
+  }
+
+  // What a key asks for; nullopt: keep waiting.
+  std::optional<Next> on_key(char key, const ExerciseReport& result) {
+    switch (key) {
+      case 'q':
+        return Next::quit;
+      case 'r':
+        return Next::rerun;
+      case 'h':
+        show_hint(context_, current_, workspace_, false);
+        progress_ = load_progress(workspace_).progress;  // show_hint saved the hint count
+        return std::nullopt;
+      case 'l':
+        show_list(context_, workspace_);
+        return std::nullopt;
+      case 'n':
+        return move_on(result);
+      default:
+        return std::nullopt;
+    }
+  }
+
+  std::optional<Next> move_on(const ExerciseReport& result) {
+    if (result.status != ExerciseStatus::passed) {
+      screen_.note("Finish this one first: n moves on once it passes.");
+      return std::nullopt;
+    }
+    const std::string next = next_exercise(context_.course.entries(), progress_, current_);
+    if (next.empty()) {
+      screen_.note("Every exercise passes. That is the whole workbook — congratulations!");
+      return std::nullopt;
+    }
+    current_ = next;
+    return Next::regrade;
+  }
+
+  const Context& context_;
+  const WatchOptions& options_;
+  fs::path workspace_;
+  Progress progress_;
+  std::string current_;
+  WatchScreen screen_;
+  RawKeys keys_;
+};
+
+CommandRun declare_watch(CLI::App& command) {
+  auto options = std::make_shared<WatchOptions>();
+  command.add_option("id", options->id,
+                     "start with this exercise (default: the first not yet passed)");
+  command.add_flag("--poll", options->poll,
+                   "poll for changes instead of inotify (network drives, WSL)");
+  command.add_option("--workspace", options->workspace, "the learner's tree (default: exercises/)");
+  return [options](const Context& context) {
+    if (context.course.entries().empty())
+      throw UsageError(fmt::format("'{}' has no exercises", context.course.root().string()));
+    return WatchSession(context, *options).run();
+  };
+}
+
+}  // namespace
+
+Command watch_command() {
+  return {.name = "watch",
+          .summary = "grade the exercise you work on at every save",
+          .declare = declare_watch};
 }
 
 }  // namespace grader

@@ -92,14 +92,50 @@ bool is_safe_relative(const std::string& file) {
   return std::none_of(p.begin(), p.end(), [](const auto& part) { return part == ".."; });
 }
 
-}  // namespace
-
-int Manifest::points_for(const std::string& full_name) const {
-  const auto it = test_points.find(full_name);
-  return it == test_points.end() ? default_points : it->second;
+// Reads "files" or "given": relative paths that stay inside the exercise directory.
+std::vector<std::string> relative_paths(const FieldReader& read, const std::string& field,
+                                        bool required_field) {
+  std::vector<std::string> files = read.strings(field, required_field);
+  for (const std::string& file : files) {
+    if (!is_safe_relative(file))
+      read.fail(field, fmt::format("'{}' is not a relative path inside the exercise", file));
+  }
+  return files;
 }
 
-Manifest load_manifest(const std::filesystem::path& path) {
+// "build.sanitize": one variant or a list of them, the main one first.
+std::vector<std::string> sanitizer_variants(const FieldReader& read) {
+  static const std::set<std::string> kVariants = {"address+undefined", "thread", "none"};
+  std::vector<std::string> variants;
+  if (const json* sanitize = read.find("build.sanitize");
+      sanitize != nullptr && sanitize->is_array()) {
+    variants = read.strings("build.sanitize", true);
+  } else {
+    variants = {read.string("build.sanitize", std::string("address+undefined"))};
+  }
+  if (variants.empty() || std::any_of(variants.begin(), variants.end(), [](const std::string& v) {
+        return kVariants.count(v) == 0;
+      })) {
+    read.fail("build.sanitize",
+              "expected \"address+undefined\", \"thread\" or \"none\", or a list of them");
+  }
+  return variants;
+}
+
+TestPoints test_points(const FieldReader& read) {
+  TestPoints points;
+  if (const json* fallback = read.find("points.default"))
+    points.default_points = read.points("points.default", *fallback);
+  if (const json* tests = read.find("points.tests")) {
+    if (!tests->is_object()) read.fail("points.tests", "expected an object of test name -> points");
+    for (const auto& [name, value] : tests->items())
+      points.by_test[name] = read.points("points.tests." + name, value);
+  }
+  return points;
+}
+
+// The parsed JSON object of the manifest at `path`. Throws: ManifestError.
+json parse_object(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw ManifestError(fmt::format("{}: cannot be read", path.string()));
   json root;
@@ -110,8 +146,17 @@ Manifest load_manifest(const std::filesystem::path& path) {
   }
   if (!root.is_object())
     throw ManifestError(fmt::format("{}: expected a JSON object", path.string()));
-  const FieldReader read(path, root);
+  return root;
+}
 
+}  // namespace
+
+Manifest load_manifest(const std::filesystem::path& path) {
+  static const std::set<std::string> kDays = {"1-2", "3-4", "5-7"};
+  static const std::set<std::string> kVisibility = {"hidden", "after_due_date", "after_published",
+                                                    "visible"};
+  const json root = parse_object(path);
+  const FieldReader read(path, root);
   Manifest m;
   m.path = path;
   m.id = read.string("id");
@@ -120,81 +165,32 @@ Manifest load_manifest(const std::filesystem::path& path) {
     read.fail("id", fmt::format("'{}' differs from the directory name '{}'", m.id, directory));
   m.title = read.string("title");
   m.day = read.string("day");
-  static const std::set<std::string> kDays = {"1-2", "3-4", "5-7"};
   if (kDays.count(m.day) == 0) read.fail("day", "expected \"1-2\", \"3-4\" or \"5-7\"");
   m.lesson = read.string("lesson", std::string());
-  m.files = read.strings("files", true);
+  m.files = relative_paths(read, "files", true);
   if (m.files.empty()) read.fail("files", "expected at least one file");
-  for (const std::string& file : m.files) {
-    if (!is_safe_relative(file))
-      read.fail("files", fmt::format("'{}' is not a relative path inside the exercise", file));
-  }
-  m.given = read.strings("given", false);
-  for (const std::string& file : m.given) {
-    if (!is_safe_relative(file))
-      read.fail("given", fmt::format("'{}' is not a relative path inside the exercise", file));
-  }
+  m.given = relative_paths(read, "given", false);
   m.depends = read.strings("depends", false);
-  if (const json* sanitize = read.find("build.sanitize");
-      sanitize != nullptr && sanitize->is_array()) {
-    m.sanitizers = read.strings("build.sanitize", true);
-  } else {
-    m.sanitizers = {read.string("build.sanitize", std::string("address+undefined"))};
-  }
-  static const std::set<std::string> kVariants = {"address+undefined", "thread", "none"};
-  if (m.sanitizers.empty() ||
-      std::any_of(m.sanitizers.begin(), m.sanitizers.end(),
-                  [](const std::string& v) { return kVariants.count(v) == 0; })) {
-    read.fail("build.sanitize",
-              "expected \"address+undefined\", \"thread\" or \"none\", or a list of them");
-  }
-
-  if (const json* points = read.find("points.default"))
-    m.default_points = read.points("points.default", *points);
-  if (const json* tests = read.find("points.tests")) {
-    if (!tests->is_object()) read.fail("points.tests", "expected an object of test name -> points");
-    for (const auto& [name, value] : tests->items()) {
-      m.test_points[name] = read.points("points.tests." + name, value);
-    }
-  }
+  m.sanitizers = sanitizer_variants(read);
+  m.points = test_points(read);
   m.test_seconds = read.positive_number("limits.test_seconds", m.test_seconds);
   m.suite_seconds = read.positive_number("limits.suite_seconds", m.suite_seconds);
   m.build_seconds = read.positive_number("limits.build_seconds", m.build_seconds);
   m.visibility = read.string("visibility", m.visibility);
-  static const std::set<std::string> kVisibility = {"hidden", "after_due_date", "after_published",
-                                                    "visible"};
-  if (kVisibility.count(m.visibility) == 0) {
+  if (kVisibility.count(m.visibility) == 0)
     read.fail("visibility", "expected hidden, after_due_date, after_published or visible");
-  }
   m.hints = read.strings("hints", false);
   return m;
 }
 
-std::vector<CourseEntry> load_course(const std::filesystem::path& root) {
-  std::vector<CourseEntry> course;
-  std::error_code ec;
-  for (const auto& dir : std::filesystem::directory_iterator(root / "exercises", ec)) {
-    if (!dir.is_directory()) continue;
-    CourseEntry entry;
-    entry.id = dir.path().filename().string();
-    entry.manifest_path = dir.path() / "exercise.json";
-    if (!std::filesystem::exists(entry.manifest_path)) continue;  // not an exercise directory
-    try {
-      entry.manifest = load_manifest(entry.manifest_path);
-    } catch (const ManifestError& e) {
-      entry.error = e.what();
-    }
-    course.push_back(std::move(entry));
+std::vector<SuiteVariant> suite_variants(const Manifest& manifest) {
+  std::vector<SuiteVariant> variants;
+  for (const std::string& sanitize : manifest.sanitizers) {
+    const bool main = variants.empty();
+    variants.push_back(
+        {.sanitize = sanitize, .target = "suite-" + manifest.id + (main ? "" : "--" + sanitize)});
   }
-  std::sort(course.begin(), course.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-  return course;
-}
-
-const CourseEntry* find_entry(const std::vector<CourseEntry>& course, const std::string& name) {
-  for (const CourseEntry& entry : course) {
-    if (entry.id == name || entry.id.substr(0, entry.id.find('-')) == name) return &entry;
-  }
-  return nullptr;
+  return variants;
 }
 
 }  // namespace grader

@@ -2,11 +2,12 @@
 #pragma once
 
 #include <filesystem>
-#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "model/scoring.hpp"
 
 namespace grader {
 
@@ -35,36 +36,25 @@ struct Manifest {
   /// the main build (suite-<id>); each other one builds suite-<id>--<variant> too, and a test
   /// passes only when it passes in every variant.
   std::vector<std::string> sanitizers = {"address+undefined"};
-  int default_points = 1;
-  std::map<std::string, int> test_points;  ///< full test name -> points
+  TestPoints points;  ///< points.tests: every key must name a declared test (`verify` checks)
   double test_seconds = 10;
   double suite_seconds = 120;
   double build_seconds = 600;          ///< one build of the suite, cold, on a busy 2-core machine
   std::string visibility = "visible";  ///< hidden, after_due_date, after_published, visible
   std::vector<std::string> hints;
-
-  /// Returns the points the test named `full_name` ("Suite.Test") is worth.
-  int points_for(const std::string& full_name) const;
 };
 
 /// Effects: reads and validates the manifest at `path`.
 /// Returns: the manifest. Throws: ManifestError with a one-line reason.
 Manifest load_manifest(const std::filesystem::path& path);
 
-/// One entry of a course: a manifest, or the reason it could not be loaded.
-struct CourseEntry {
-  std::string id;  ///< the directory name, known even when the manifest is broken
-  std::filesystem::path manifest_path;
-  std::optional<Manifest> manifest;
-  std::string error;  ///< set when manifest is empty
+/// One build of an exercise's hidden suite: a build variant and its CMake target.
+struct SuiteVariant {
+  std::string sanitize;  ///< "address+undefined", "thread" or "none"
+  std::string target;    ///< suite-<id> for the main variant, suite-<id>--<sanitize> for others
 };
 
-/// Effects: loads every `<root>/exercises/*/exercise.json`, sorted by id. A broken
-/// manifest becomes an entry with its error; it never stops the others loading.
-std::vector<CourseEntry> load_course(const std::filesystem::path& root);
-
-/// Returns: the entry of `course` named `name`, either in full ("02-tracking-allocator")
-/// or by its number ("02"); nullptr when there is none.
-const CourseEntry* find_entry(const std::vector<CourseEntry>& course, const std::string& name);
+/// Returns: every build of `manifest`'s suite, the main one first (see cmake/Workbook.cmake).
+std::vector<SuiteVariant> suite_variants(const Manifest& manifest);
 
 }  // namespace grader

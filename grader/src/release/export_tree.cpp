@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-#include "commands/grading.hpp"
+#include "util/errors.hpp"
 
 namespace grader {
 namespace {
@@ -64,10 +64,6 @@ bool is_within(const fs::path& path, const fs::path& dir) {
 }
 
 void check_request(const fs::path& course, const fs::path& out) {
-  if (!fs::is_directory(course / "exercises")) {
-    throw UsageError(
-        fmt::format("'{}' is not a course: it has no exercises/ directory", course.string()));
-  }
   if (fs::exists(out) && !(fs::is_directory(out) && fs::is_empty(out))) {
     throw UsageError(fmt::format("--out '{}' exists and is not an empty directory; name a new one",
                                  out.string()));
@@ -117,8 +113,8 @@ ReleaseSummary copy_release(const fs::path& course, const fs::path& staging, boo
 
 }  // namespace
 
-ReleaseSummary export_release(const ReleaseRequest& request) {
-  const fs::path course = fs::canonical(request.course);
+ReleaseSummary export_release(const Course& course_value, const ReleaseRequest& request) {
+  const fs::path course = fs::canonical(course_value.root());
   const fs::path out = fs::weakly_canonical(fs::absolute(request.out));
   check_request(course, out);
   const fs::path staging = staging_dir_for(out);

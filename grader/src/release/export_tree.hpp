@@ -4,7 +4,7 @@
 // shipped, the grader's sources (so scripts/grade builds its own grader), its scripts
 // and docs. It never holds solutions/, build output, version control or the instructor's
 // progress files; with `withhold_hidden` it holds no grader/suites/ either, and its
-// grader then grades the visible tests (see commands/visible_grading.hpp).
+// grader then grades the visible tests (see course/course.hpp).
 #pragma once
 
 #include <cstddef>
@@ -12,10 +12,11 @@
 #include <string>
 #include <vector>
 
+#include "course/course.hpp"
+
 namespace grader {
 
 struct ReleaseRequest {
-  std::filesystem::path course;  ///< the instructor's course
   std::filesystem::path out;     ///< where the release goes: absent or an empty directory
   bool withhold_hidden = false;  ///< leave grader/suites/ out
 };
@@ -26,13 +27,13 @@ struct ReleaseSummary {
       left_out;  ///< top-level parts of the course not shipped, e.g. "solutions/"
 };
 
-/// Effects: copies the shipped parts of `request.course` into a fresh directory beside
+/// Effects: copies the shipped parts of `course` into a fresh directory beside
 /// `request.out`, then renames it to `request.out`, so the release appears whole or not
 /// at all; a failed export removes what it wrote.
 /// Returns: what was written and left out.
-/// Throws: UsageError (one line) when the course has no exercises/, when `out` exists
-/// and is not an empty directory, or when it lies inside the course;
+/// Throws: UsageError (one line) when `out` exists and is not an empty directory, or
+/// when it lies inside the course;
 /// std::filesystem::filesystem_error when copying fails.
-ReleaseSummary export_release(const ReleaseRequest& request);
+ReleaseSummary export_release(const Course& course, const ReleaseRequest& request);
 
 }  // namespace grader

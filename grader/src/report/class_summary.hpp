@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "report/model.hpp"
+#include "model/report.hpp"
 
 namespace grader {
 

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "report/model.hpp"
+#include "model/report.hpp"
 
 namespace grader {
 

@@ -2,13 +2,14 @@
 
 #include <array>
 
+#include "model/report_json.hpp"
 #include "report/exercism_report.hpp"
 #include "report/gradescope_report.hpp"
 #include "report/html_report.hpp"
-#include "report/json_report.hpp"
 #include "report/junit_report.hpp"
 #include "report/markdown_report.hpp"
 #include "report/text_report.hpp"
+#include "util/json_text.hpp"
 
 namespace grader {
 namespace {

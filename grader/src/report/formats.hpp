@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "report/model.hpp"
+#include "model/report.hpp"
 
 namespace grader {
 

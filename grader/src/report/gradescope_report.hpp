@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "report/model.hpp"
+#include "model/report.hpp"
 
 namespace grader {
 

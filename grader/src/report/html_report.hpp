@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "report/model.hpp"
+#include "model/report.hpp"
 
 namespace grader {
 

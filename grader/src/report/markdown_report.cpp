@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "build/tree_build.hpp"
 #include "report/markup.hpp"
+#include "util/text.hpp"
 
 namespace grader {
 namespace {

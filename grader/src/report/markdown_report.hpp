@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "report/model.hpp"
+#include "model/report.hpp"
 
 namespace grader {
 

@@ -6,15 +6,9 @@
 #include <string>
 #include <string_view>
 
-#include "report/model.hpp"
+#include "util/xml_escape.hpp"
 
 namespace grader {
-
-/// Returns: `text` escaped for XML 1.0 and HTML text and attribute values: & < > " '
-/// as entities, and every character XML 1.0 forbids even as a reference (C0 controls
-/// other than tab, newline and carriage return; U+FFFE, U+FFFF) replaced by U+FFFD.
-/// Requires: `text` is valid UTF-8 (every report string is).
-std::string xml_escape(std::string_view text);
 
 /// Returns: `text` as one cell of a GitHub-flavoured Markdown table: HTML-escaped
 /// (GitHub renders inline HTML), `|` and Markdown punctuation backslash-escaped, line
@@ -40,8 +34,5 @@ bool append_within(std::string& out, std::string_view piece, std::size_t limit);
 
 /// Returns: 100 * score / max_score, or 0 when max_score is 0.
 double percent_of(int score, int max_score);
-
-/// Returns: a short word for the status ("passed", "failed", "build error", "not run").
-const char* status_word(ExerciseStatus status);
 
 }  // namespace grader

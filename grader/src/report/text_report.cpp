@@ -5,7 +5,6 @@
 #include <fmt/color.h>
 #include <fmt/format.h>
 
-#include "build/tree_build.hpp"
 #include "util/text.hpp"
 
 namespace grader {
@@ -29,14 +28,12 @@ std::string indent(const std::string& text) {
 
 // The one thing a learner should read first about a failing exercise.
 std::string first_failure(const ExerciseReport& e) {
-  if (e.status == ExerciseStatus::build_error)
-    return "build error:\n" + first_error(e.build.diagnostics, kFailureLines);
-  if (e.status == ExerciseStatus::not_run) return e.message;
-  if (const TestReport* t = first_failing_test(e)) {
-    return fmt::format("{} — {}:\n{}", t->name, to_string(t->status),
-                       first_lines(t->message, kFailureLines));
-  }
-  return e.message;
+  const FirstProblem problem = first_problem(e, kFailureLines);
+  if (problem.build_error) return "build error:\n" + problem.text;
+  if (problem.test != nullptr)
+    return fmt::format("{} — {}:\n{}", problem.test->name, to_string(problem.test->status),
+                       problem.text);
+  return problem.text;
 }
 
 }  // namespace
@@ -64,10 +61,10 @@ std::string render_text(const Report& report, const TextStyle& style) {
       if (!failure.empty()) out += indent(failure) + "\n";
     }
   }
-  out +=
-      fmt::format("\n{}  {}/{} points, {}/{} exercises passed\n",
-                  progress_bar(report.score(), report.max_score(), 30, style.color), report.score(),
-                  report.max_score(), report.exercises_passed(), report.exercises.size());
+  out += fmt::format(
+      "\n{}  {}/{} points, {}/{} exercises passed\n",
+      progress_bar(report.score(), report.max_score(), kProgressBarWidth, style.color),
+      report.score(), report.max_score(), report.exercises_passed(), report.exercises.size());
   return out;
 }
 

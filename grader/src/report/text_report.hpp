@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "report/model.hpp"
+#include "model/report.hpp"
 
 namespace grader {
 
@@ -15,6 +15,9 @@ struct TextStyle {
 /// Returns: one line per exercise (status, id, title, points), the first failure's
 /// message under each failing exercise, and an overall progress bar.
 std::string render_text(const Report& report, const TextStyle& style);
+
+/// The width in cells of the course's progress bar, in every view.
+inline constexpr int kProgressBarWidth = 30;
 
 /// Returns: a bar like "[#########...........] 45%" of `width` cells for done/total.
 std::string progress_bar(int done, int total, int width, bool color);

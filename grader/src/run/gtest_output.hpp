@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "report/model.hpp"
+#include "model/report.hpp"
 
 namespace grader {
 

@@ -6,9 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "process/process.hpp"
+#include "process/scratch_dir.hpp"
 #include "run/gtest_output.hpp"
-#include "run/process.hpp"
-#include "run/scratch_dir.hpp"
 #include "sandbox/sandbox.hpp"
 #include "util/file.hpp"
 #include "util/text.hpp"
@@ -20,7 +20,14 @@ namespace fs = std::filesystem;
 
 constexpr std::size_t kMessageBytes = 4096;  // per test, in the report
 constexpr std::size_t kSanitizerLines = 12;  // of a sanitizer report, in the message
+constexpr std::size_t kOutputLines = 20;     // of a crashed test's own output, in the message
+constexpr std::size_t kListingLines = 10;    // of a suite's output when it cannot list its tests
 constexpr double kStartupSeconds = 3;        // a process's own start and exit, beyond the test
+constexpr double kListingSeconds = 30;       // --gtest_list_tests: runs static initializers only
+// An unsanitized suite gets this much address space; sanitized ones reserve terabytes of
+// shadow memory, so they are held by the sanitizers' own RSS limit instead.
+constexpr std::size_t kUnsanitizedAddressSpace = 4ull << 30;
+constexpr int kSanitizerRssLimitMb = 3072;
 
 // What marks a sanitizer finding, as opposed to a notice such as ASan's
 // "WARNING: failed to allocate" when allocator_may_return_null lets malloc fail.
@@ -56,10 +63,9 @@ struct Invocation {
 // with a serial number so a previous invocation's files are never read again.
 class SuiteProcess {
  public:
-  SuiteProcess(const fs::path& binary, const Manifest& manifest, std::string sanitize,
-               const fs::path& scratch, std::optional<SandboxPolicy> sandbox)
+  SuiteProcess(const fs::path& binary, std::string sanitize, const fs::path& scratch,
+               std::optional<SandboxPolicy> sandbox)
       : binary_(fs::absolute(binary)),  // it runs in the scratch directory
-        manifest_(manifest),
         sanitize_(std::move(sanitize)),
         results_dir_(scratch / "results"),
         work_dir_(scratch / "work"),
@@ -84,7 +90,7 @@ class SuiteProcess {
     spec.limits.wall_seconds = wall_seconds;
     spec.env = sanitizer_environment(sanitizer_log);
     spec.env["GTEST_COLOR"] = "no";
-    if (sanitize_ == "none") spec.limits.address_space_bytes = 4ull << 30;
+    if (sanitize_ == "none") spec.limits.address_space_bytes = kUnsanitizedAddressSpace;
 
     Invocation inv;
     inv.process = run_confined(std::move(spec), sandbox_);
@@ -101,7 +107,8 @@ class SuiteProcess {
  private:
   // Sanitizers write their reports to files of ours, not to the test's output.
   std::map<std::string, std::string> sanitizer_environment(const std::string& log) const {
-    const std::string common = "log_path=" + log + ":halt_on_error=1:hard_rss_limit_mb=3072";
+    const std::string common =
+        fmt::format("log_path={}:halt_on_error=1:hard_rss_limit_mb={}", log, kSanitizerRssLimitMb);
     return {
         {"ASAN_OPTIONS", common + ":detect_leaks=1:allocator_may_return_null=1:abort_on_error=0"},
         {"UBSAN_OPTIONS", common + ":print_stacktrace=1"},
@@ -120,7 +127,6 @@ class SuiteProcess {
   }
 
   fs::path binary_;
-  const Manifest& manifest_;
   std::string sanitize_;
   fs::path results_dir_;
   fs::path work_dir_;
@@ -183,7 +189,7 @@ TestReport judge_isolated(const std::string& name, const Invocation& inv) {
   if (!inv.process.output.empty() && t.status != TestStatus::passed &&
       t.status != TestStatus::skipped && t.status != TestStatus::failed &&
       t.status != TestStatus::sanitizer) {
-    t.message += "\n--- output ---\n" + first_lines(inv.process.output, 20);
+    t.message += "\n--- output ---\n" + first_lines(inv.process.output, kOutputLines);
   }
   t.message = truncate_utf8(t.message, kMessageBytes);
   return t;
@@ -212,13 +218,15 @@ SuiteResult run_suite(const fs::path& binary, const Manifest& manifest, const st
                       const std::optional<SandboxPolicy>& sandbox) {
   SuiteResult suite;
   ScratchDir scratch;
-  SuiteProcess process(binary, manifest, sanitize, scratch.path(), sandbox);
+  SuiteProcess process(binary, sanitize, scratch.path(), sandbox);
 
-  const Invocation listing = process.run({"--gtest_list_tests"}, 30);
+  const Invocation listing = process.run({"--gtest_list_tests"}, kListingSeconds);
   if (!listing.results || listing.results->empty()) {
-    suite.error = fmt::format(
-        "the suite could not list its tests ({}){}", listing.process.describe(),
-        listing.process.output.empty() ? "" : ":\n" + first_lines(listing.process.output, 10));
+    suite.error =
+        fmt::format("the suite could not list its tests ({}){}", listing.process.describe(),
+                    listing.process.output.empty()
+                        ? ""
+                        : ":\n" + first_lines(listing.process.output, kListingLines));
     suite.error = truncate_utf8(suite.error, kMessageBytes);
     return suite;
   }
@@ -235,8 +243,10 @@ SuiteResult run_suite(const fs::path& binary, const Manifest& manifest, const st
     for (const GtestResult& r : *whole.results) {
       if (std::find(names.begin(), names.end(), r.name) == names.end())
         continue;  // not in the list: ignored
-      suite.tests.push_back(
-          TestReport{r.name, r.status, 0, 0, truncate_utf8(r.message, kMessageBytes), r.seconds});
+      suite.tests.push_back(TestReport{.name = r.name,
+                                       .status = r.status,
+                                       .message = truncate_utf8(r.message, kMessageBytes),
+                                       .seconds = r.seconds});
     }
     return suite;
   }
@@ -248,8 +258,9 @@ SuiteResult run_suite(const fs::path& binary, const Manifest& manifest, const st
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const double left = manifest.suite_seconds - spent;
     if (left <= 0) {
-      suite.tests.push_back(TestReport{name, TestStatus::not_run, 0, 0,
-                                       "the suite's time limit was reached first", 0});
+      suite.tests.push_back(TestReport{.name = name,
+                                       .status = TestStatus::not_run,
+                                       .message = "the suite's time limit was reached first"});
       continue;
     }
     const Invocation one = process.run({"--gtest_filter=" + name},

@@ -1,6 +1,6 @@
 // run/suite_runner.hpp — running one hidden suite and judging every test.
 //
-// The rules (DESIGN.md, "Grading rules that never bend"):
+// The rules it keeps (the README's "What a verdict rests on"):
 // - results come only from files in a private directory the grader made;
 // - the test list comes from the suite itself, and a test that never reported is not_run;
 // - one crashing, hanging, leaking or exiting test costs that test only: when
@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "manifest/manifest.hpp"
-#include "report/model.hpp"
+#include "model/report.hpp"
 #include "sandbox/bwrap_argv.hpp"
 
 namespace grader {

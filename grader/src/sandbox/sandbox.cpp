@@ -8,7 +8,7 @@
 #include <fstream>
 #include <mutex>
 
-#include "run/scratch_dir.hpp"
+#include "process/scratch_dir.hpp"
 #include "sandbox/pids_cgroup.hpp"
 
 namespace grader {

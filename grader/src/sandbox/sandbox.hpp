@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "run/process.hpp"
+#include "process/process.hpp"
 #include "sandbox/bwrap_argv.hpp"
 
 namespace grader {

@@ -8,8 +8,9 @@ fs::path pristine_dir(const fs::path& course) {
   return course / "build" / "pristine";
 }
 
-void snapshot_pristine(const fs::path& course, const std::vector<CourseEntry>& entries) {
-  for (const CourseEntry& entry : entries) {
+void snapshot_pristine(const Course& course_value) {
+  const fs::path& course = course_value.root();
+  for (const CourseEntry& entry : course_value.entries()) {
     const fs::path target = pristine_dir(course) / entry.id;
     std::error_code ec;
     if (!entry.manifest || fs::exists(target, ec)) continue;

@@ -8,9 +8,7 @@
 #pragma once
 
 #include <filesystem>
-#include <vector>
-
-#include "manifest/manifest.hpp"
+#include "course/course.hpp"
 
 namespace grader {
 
@@ -20,7 +18,6 @@ std::filesystem::path pristine_dir(const std::filesystem::path& course);
 /// Effects: copies the learner files of each exercise of `course` that has no
 /// pristine copy yet. Failures (a read-only course) are ignored: reset will say
 /// there is no copy.
-void snapshot_pristine(const std::filesystem::path& course,
-                       const std::vector<CourseEntry>& entries);
+void snapshot_pristine(const Course& course);
 
 }  // namespace grader

@@ -1,11 +1,11 @@
 #include "state/progress.hpp"
+#include "util/file.hpp"
+#include "util/json_text.hpp"
 
 #include <fstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-
-#include "report/json_report.hpp"
 
 namespace grader {
 

@@ -1,7 +1,16 @@
 #include "util/file.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
 #include <fstream>
 #include <sstream>
+
+#include <fmt/format.h>
+
+#include "util/errors.hpp"
 
 namespace grader {
 
@@ -11,6 +20,28 @@ std::optional<std::string> read_file(const std::filesystem::path& path) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+void write_atomically(const std::filesystem::path& path, const std::string& text) {
+  constexpr mode_t kReadableByAll = 0644;  // mkstemp makes 0600; reports are for everyone
+  const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
+  std::string temp = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
+  const int fd = mkstemp(temp.data());
+  if (fd < 0)
+    throw SetupError(fmt::format("cannot write '{}': cannot create a file in '{}'", path.string(),
+                                 dir.string()));
+  std::size_t written = 0;
+  while (written < text.size()) {
+    const ssize_t n = write(fd, text.data() + written, text.size() - written);
+    if (n <= 0) break;
+    written += static_cast<std::size_t>(n);
+  }
+  const bool ok = written == text.size() && fsync(fd) == 0 && fchmod(fd, kReadableByAll) == 0;
+  close(fd);
+  if (!ok || std::rename(temp.c_str(), path.c_str()) != 0) {
+    std::remove(temp.c_str());
+    throw SetupError(fmt::format("cannot write '{}'", path.string()));
+  }
 }
 
 }  // namespace grader

@@ -1,4 +1,4 @@
-// util/file.hpp — reading a whole file.
+// util/file.hpp — reading a whole file, and writing one so no reader sees half of it.
 #pragma once
 
 #include <filesystem>
@@ -9,5 +9,10 @@ namespace grader {
 
 /// Returns: the bytes of `path`, or nullopt when it cannot be opened.
 std::optional<std::string> read_file(const std::filesystem::path& path);
+
+/// Effects: writes `text` to `path` atomically: to a temporary file in the same
+/// directory, flushed, then renamed over `path`, so a reader sees the old file or
+/// the new one, never half of one. Throws: SetupError naming the path.
+void write_atomically(const std::filesystem::path& path, const std::string& text);
 
 }  // namespace grader

@@ -78,4 +78,12 @@ std::string first_lines(std::string_view text, std::size_t max_lines) {
   return std::string(text.substr(0, end));
 }
 
+std::string first_error(std::string_view diagnostics, std::size_t max_lines) {
+  const std::size_t at = diagnostics.find("error:");
+  if (at == std::string_view::npos) return first_lines(diagnostics, max_lines);
+  const std::size_t line_start = diagnostics.rfind('\n', at);
+  return first_lines(diagnostics.substr(line_start == std::string_view::npos ? 0 : line_start + 1),
+                     max_lines);
+}
+
 }  // namespace grader

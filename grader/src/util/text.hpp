@@ -24,4 +24,8 @@ std::string truncate_utf8(std::string_view bytes, std::size_t limit);
 /// Returns the first `max_lines` lines of `text` (all of it if it has fewer).
 std::string first_lines(std::string_view text, std::size_t max_lines);
 
+/// Returns: the lines of compiler `diagnostics` from its first "error:" line on, at most
+/// `max_lines`, or its first lines when it has none. For a terminal: the rest is in the report.
+std::string first_error(std::string_view diagnostics, std::size_t max_lines);
+
 }  // namespace grader

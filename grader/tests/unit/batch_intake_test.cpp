@@ -9,8 +9,8 @@
 #include <fstream>
 
 #include "batch/intake.hpp"
-#include "batch/sha256.hpp"
-#include "run/scratch_dir.hpp"
+#include "process/scratch_dir.hpp"
+#include "util/sha256.hpp"
 
 namespace grader {
 namespace {

@@ -7,7 +7,7 @@
 #include "batch/layout.hpp"
 #include "batch/submissions.hpp"
 #include "batch/workspace.hpp"
-#include "run/scratch_dir.hpp"
+#include "process/scratch_dir.hpp"
 #include "util/file.hpp"
 
 namespace grader {

@@ -4,25 +4,16 @@
 #include <fstream>
 
 #include "batch/student_store.hpp"
+#include "process/scratch_dir.hpp"
 #include "report/formats.hpp"
-#include "run/scratch_dir.hpp"
+#include "sample_reports.hpp"
 
 namespace grader {
 namespace {
 
 namespace fs = std::filesystem;
 
-Report sample() {
-  Report r;
-  r.tool_version = "1";
-  ExerciseReport e;
-  e.id = "01-a";
-  e.status = ExerciseStatus::passed;
-  e.score = e.max_score = 2;
-  e.tests = {TestReport{"A.x", TestStatus::passed, 2, 2, "", 0.1}};
-  r.exercises = {e};
-  return r;
-}
+using testing_support::three_exercise_report;
 
 class StudentStore : public ::testing::Test {
  protected:
@@ -32,19 +23,19 @@ class StudentStore : public ::testing::Test {
 };
 
 TEST_F(StudentStore, StoresEveryFormatAndReusesWhenUnchanged) {
-  store_student(dir(), sample(), record_);
+  store_student(dir(), three_exercise_report(), record_);
   for (const ReportFormat f : {ReportFormat::json, ReportFormat::text, ReportFormat::html})
     EXPECT_TRUE(fs::exists(dir() / file_name(f))) << file_name(f);
   StudentRecord found;
   const std::optional<Report> reused = reusable_report(dir(), record_, found);
   ASSERT_TRUE(reused);
-  EXPECT_EQ(reused->score(), 2);
+  EXPECT_EQ(reused->score(), 3);
   EXPECT_EQ(found.learner_files, 3u);
   EXPECT_DOUBLE_EQ(found.seconds, 12.5);
 }
 
 TEST_F(StudentStore, ChangedSubmissionOrCourseIsGradedAgain) {
-  store_student(dir(), sample(), record_);
+  store_student(dir(), three_exercise_report(), record_);
   StudentRecord found;
   StudentRecord other = record_;
   other.submission_hash = "hash-2";
@@ -57,10 +48,10 @@ TEST_F(StudentStore, ChangedSubmissionOrCourseIsGradedAgain) {
 TEST_F(StudentStore, UnfinishedOrDamagedIsGradedAgain) {
   StudentRecord found;
   EXPECT_FALSE(reusable_report(dir(), record_, found)) << "never graded";
-  store_student(dir(), sample(), record_);
+  store_student(dir(), three_exercise_report(), record_);
   std::ofstream(dir() / file_name(ReportFormat::json)) << "{ half a rep";
   EXPECT_FALSE(reusable_report(dir(), record_, found)) << "damaged report";
-  store_student(dir(), sample(), record_);
+  store_student(dir(), three_exercise_report(), record_);
   fs::remove(dir() / "batch.json");
   EXPECT_FALSE(reusable_report(dir(), record_, found)) << "interrupted before the record";
 }

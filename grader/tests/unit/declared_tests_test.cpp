@@ -3,7 +3,7 @@
 #include <fstream>
 
 #include "manifest/declared_tests.hpp"
-#include "run/scratch_dir.hpp"
+#include "process/scratch_dir.hpp"
 
 namespace grader {
 namespace {

@@ -2,8 +2,8 @@
 
 #include <fstream>
 
+#include "process/scratch_dir.hpp"
 #include "run/gtest_output.hpp"
-#include "run/scratch_dir.hpp"
 
 namespace grader {
 namespace {

@@ -5,33 +5,18 @@
 #include <fstream>
 #include <sstream>
 
-#include "report/json_report.hpp"
-#include "run/scratch_dir.hpp"
+#include "model/report_json.hpp"
+#include "process/scratch_dir.hpp"
+#include "sample_reports.hpp"
+#include "util/file.hpp"
+#include "util/json_text.hpp"
 
 namespace grader {
 namespace {
 
 namespace fs = std::filesystem;
 
-Report sample_report() {
-  Report r;
-  r.tool_version = "1.2.3";
-  r.compiler = "g++ 12";
-  r.workspace = "/work/exercises";
-  ExerciseReport passed{"01-a", "A", "1-2", "lessons/a.md#a", ExerciseStatus::passed,
-                        3,      3,   "",    {true, 1.5, ""},  {}};
-  passed.tests = {{"A.One", TestStatus::passed, 1, 1, "", 0.1},
-                  {"A.Two", TestStatus::passed, 2, 2, "", 0.2},
-                  {"A.Three", TestStatus::skipped, 0, 0, "no tool", 0}};
-  ExerciseReport failed{"02-b", "B", "3-4",         "", ExerciseStatus::failed, 0,
-                        2,      "",  {true, 2, ""}, {}};
-  failed.tests = {{"B.One", TestStatus::sanitizer, 0, 1, "leak", 0.3},
-                  {"B.Two", TestStatus::timeout, 0, 1, "", 2}};
-  ExerciseReport broken{
-      "03-c", "C", "5-7", "", ExerciseStatus::build_error, 0, 0, "", {false, 4, "error: x"}, {}};
-  r.exercises = {passed, failed, broken};
-  return r;
-}
+using testing_support::three_exercise_report;
 
 std::string read(const fs::path& path) {
   std::ifstream in(path);
@@ -42,13 +27,13 @@ std::string read(const fs::path& path) {
 
 // A report read back from its JSON writes the same JSON.
 TEST(JsonReport, RoundTrip) {
-  const nlohmann::json first = to_json(sample_report());
+  const nlohmann::json first = to_json(three_exercise_report());
   EXPECT_EQ(to_json(report_from_json(first)), first);
 }
 
 // The summary is computed from the exercises.
 TEST(JsonReport, Summary) {
-  const nlohmann::json j = to_json(sample_report());
+  const nlohmann::json j = to_json(three_exercise_report());
   EXPECT_EQ(j["schema_version"], 1);
   EXPECT_EQ(j["summary"]["score"], 3);
   EXPECT_EQ(j["summary"]["max_score"], 5);
@@ -58,14 +43,14 @@ TEST(JsonReport, Summary) {
 
 // An unknown status in a report read back is an error, not a silent default.
 TEST(JsonReport, UnknownStatusThrows) {
-  nlohmann::json j = to_json(sample_report());
+  nlohmann::json j = to_json(three_exercise_report());
   j["exercises"][0]["tests"][0]["status"] = "sort_of";
   EXPECT_THROW(report_from_json(j), std::invalid_argument);
 }
 
 // Invalid UTF-8 in a string is replaced when dumped, never thrown on.
 TEST(JsonReport, DumpReplacesInvalidUtf8) {
-  Report r = sample_report();
+  Report r = three_exercise_report();
   r.exercises[1].tests[0].message = "bad \xFF byte";
   std::string text;
   ASSERT_NO_THROW(text = dump_json(to_json(r)));

@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "run/scratch_dir.hpp"
+#include "process/scratch_dir.hpp"
 #include "sandbox/learner_files.hpp"
 
 namespace grader {

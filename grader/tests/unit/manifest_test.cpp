@@ -5,8 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "course/course.hpp"
 #include "manifest/manifest.hpp"
-#include "run/scratch_dir.hpp"
+#include "process/scratch_dir.hpp"
 
 namespace grader {
 namespace {
@@ -69,7 +70,7 @@ TEST(LoadManifest, DefaultsOptionalFields) {
                      R"({"id": "01-sample", "title": "S", "day": "5-7", "files": ["a.hpp"]})");
   const Manifest m = load_manifest(path);
   EXPECT_EQ(m.sanitizers, std::vector<std::string>{"address+undefined"});
-  EXPECT_EQ(m.default_points, 1);
+  EXPECT_EQ(m.points.default_points, 1);
   EXPECT_EQ(m.test_seconds, 10);
   EXPECT_EQ(m.suite_seconds, 120);
   EXPECT_EQ(m.visibility, "visible");
@@ -88,13 +89,13 @@ TEST(LoadManifest, ReadsAListOfSanitizers) {
             (std::vector<std::string>{"address+undefined", "thread"}));
 }
 
-// points_for gives a test its override, any other test the default.
+// points.for_test gives a test its override, any other test the default.
 TEST(LoadManifest, PointsDefaultAndOverride) {
   const ScratchDir root;
   const Manifest m =
       load_manifest(write_manifest(root.path(), "01-sample", valid_manifest().dump()));
-  EXPECT_EQ(m.points_for("A.Big"), 5);
-  EXPECT_EQ(m.points_for("A.Other"), 2);
+  EXPECT_EQ(m.points.for_test("A.Big"), 5);
+  EXPECT_EQ(m.points.for_test("A.Other"), 2);
 }
 
 // Text that is not JSON is reported with the file's path, on one line.
@@ -184,7 +185,7 @@ TEST(LoadCourse, KeepsGoingPastABrokenManifest) {
   write_manifest(root.path(), "01-sample", valid_manifest().dump());
   fs::create_directories(root.path() / "exercises" / "04-no-manifest");
 
-  const std::vector<CourseEntry> course = load_course(root.path());
+  const std::vector<CourseEntry> course = Course::load(root.path()).entries();
   ASSERT_EQ(course.size(), 3u);
   EXPECT_EQ(course[0].id, "01-sample");
   EXPECT_TRUE(course[0].manifest.has_value());

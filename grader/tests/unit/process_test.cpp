@@ -4,7 +4,7 @@
 #include <fstream>
 #include <thread>
 
-#include "run/process.hpp"
+#include "process/process.hpp"
 
 namespace grader {
 namespace {

@@ -39,8 +39,14 @@ Report sample() {
   r.tool_version = "1.2.3";
   r.compiler = "g++ 12";
   r.workspace = "/home/student/work";
-  ExerciseReport mixed{"01-mixed", "Mixed <&> \"title\"", "1-2", "", ExerciseStatus::failed, 1, 9,
-                       "",         {true, 1.5, ""},       {}};
+  ExerciseReport mixed{.id = "01-mixed",
+                       .title = "Mixed <&> \"title\"",
+                       .day = "1-2",
+                       .status = ExerciseStatus::failed,
+                       .score = 1,
+                       .max_score = 9,
+                       .visibility = "after_due_date",
+                       .build = {.ok = true, .seconds = 1.5}};
   mixed.tests = {
       {"Mixed.Passed", TestStatus::passed, 1, 1, "", 0.01},
       {"Mixed.Failed", TestStatus::failed, 0, 2, "expected <1> & got 'x'\x01\x1b[31m", 0.02},
@@ -51,39 +57,31 @@ Report sample() {
       {"Mixed.Skipped", TestStatus::skipped, 0, 0, "GTEST_SKIP", 0},
       {"Mixed.NotRun", TestStatus::not_run, 0, 2, "not run: the suite stopped", 0},
   };
-  mixed.visibility = "after_due_date";
-  ExerciseReport broken{"02-broken",
-                        "Broken",
-                        "1-2",
-                        "",
-                        ExerciseStatus::build_error,
-                        0,
-                        2,
-                        "",
-                        {false, 3, "broken.cpp:1: error: expected ';'\x07"},
-                        {}};
+  ExerciseReport broken{
+      .id = "02-broken",
+      .title = "Broken",
+      .day = "1-2",
+      .status = ExerciseStatus::build_error,
+      .max_score = 2,
+      .build = {.ok = false, .seconds = 3, .diagnostics = "broken.cpp:1: error: expected ';'\x07"}};
   broken.tests = {{"Broken.One", TestStatus::not_run, 0, 1, "not run: build error", 0},
                   {"Broken.Two", TestStatus::not_run, 0, 1, "not run: build error", 0}};
-  ExerciseReport bad{"03-bad-manifest",
-                     "03-bad-manifest",
-                     "",
-                     "",
-                     ExerciseStatus::not_run,
-                     0,
-                     0,
-                     "exercise.json: day: expected 1-2, 3-4 or 5-7",
-                     {},
-                     {}};
-  ExerciseReport fine{"04-fine",
-                      "Fine",
-                      "5-7",
-                      "",
-                      ExerciseStatus::passed,
-                      3,
-                      3,
-                      "",
-                      {true, 1, ""},
-                      {{"Fine.All", TestStatus::passed, 3, 3, "", 0.5}}};
+  const ExerciseReport bad{.id = "03-bad-manifest",
+                           .title = "03-bad-manifest",
+                           .status = ExerciseStatus::not_run,
+                           .message = "exercise.json: day: expected 1-2, 3-4 or 5-7"};
+  const ExerciseReport fine{.id = "04-fine",
+                            .title = "Fine",
+                            .day = "5-7",
+                            .status = ExerciseStatus::passed,
+                            .score = 3,
+                            .max_score = 3,
+                            .build = {.ok = true, .seconds = 1},
+                            .tests = {{.name = "Fine.All",
+                                       .status = TestStatus::passed,
+                                       .score = 3,
+                                       .max_score = 3,
+                                       .seconds = 0.5}}};
   r.exercises = {mixed, broken, bad, fine};
   return r;
 }

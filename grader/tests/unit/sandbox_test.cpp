@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "run/scratch_dir.hpp"
+#include "process/scratch_dir.hpp"
 #include "sandbox/pids_cgroup.hpp"
 #include "sandbox/policies.hpp"
 #include "sandbox/sandbox.hpp"

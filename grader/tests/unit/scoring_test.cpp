@@ -1,20 +1,18 @@
 #include <gtest/gtest.h>
 
-#include "report/scoring.hpp"
+#include "model/scoring.hpp"
 
 namespace grader {
 namespace {
 
-Manifest manifest_with_points() {
-  Manifest m;
-  m.default_points = 2;
-  m.test_points["A.Big"] = 5;
-  return m;
+TestPoints manifest_with_points() {
+  return TestPoints{.default_points = 2, .by_test = {{"A.Big", 5}}};
 }
 
 ExerciseReport exercise_of(std::vector<std::pair<std::string, TestStatus>> tests) {
   ExerciseReport e;
-  for (const auto& [name, status] : tests) e.tests.push_back(TestReport{name, status, 0, 0, "", 0});
+  for (const auto& [name, status] : tests)
+    e.tests.push_back(TestReport{.name = name, .status = status});
   return e;
 }
 

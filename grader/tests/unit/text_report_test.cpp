@@ -26,11 +26,17 @@ TEST(ProgressBar, Color) {
 // A failing exercise shows its first failing test and that test's message.
 TEST(RenderText, ShowsFirstFailure) {
   Report r;
-  ExerciseReport e{"01-a", "A", "1-2", "", ExerciseStatus::failed, 1, 2, "", {true, 0, ""}, {}};
+  ExerciseReport e{.id = "01-a",
+                   .title = "A",
+                   .day = "1-2",
+                   .status = ExerciseStatus::failed,
+                   .score = 1,
+                   .max_score = 2,
+                   .build = {.ok = true}};
   e.tests = {{"A.Good", TestStatus::passed, 1, 1, "", 0},
              {"A.Bad", TestStatus::crashed, 0, 1, "boom", 0}};
   r.exercises = {e};
-  const std::string text = render_text(r, TextStyle{false, true});
+  const std::string text = render_text(r, TextStyle{.color = false, .details = true});
   EXPECT_NE(text.find("FAIL 01-a"), std::string::npos) << text;
   EXPECT_NE(text.find("A.Bad — crashed:\n      boom"), std::string::npos) << text;
   EXPECT_NE(text.find("1/2 points, 0/1 exercises passed"), std::string::npos) << text;

@@ -1,4 +1,4 @@
-#include "run/process.hpp"
+#include "process/process.hpp"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -7,8 +7,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -16,6 +18,8 @@ namespace grader {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+constexpr std::size_t kReadChunk = 64 * 1024;
 
 void set_limit(int resource, rlim_t value) {
   const rlimit limit{value, value};
@@ -57,6 +61,15 @@ std::vector<std::string> merged_environment(const std::map<std::string, std::str
   return env;
 }
 
+// Keeps what fits under the output cap, counts all of it, and passes it on.
+void keep_output(const ProcessSpec& spec, std::string_view chunk, ProcessResult& result) {
+  result.output_total += chunk.size();
+  const std::size_t room =
+      spec.limits.output_bytes - std::min(spec.limits.output_bytes, result.output.size());
+  result.output.append(chunk.substr(0, std::min(room, chunk.size())));
+  if (spec.on_output) spec.on_output(chunk);
+}
+
 std::vector<char*> c_strings(std::vector<std::string>& strings) {
   std::vector<char*> out;
   out.reserve(strings.size() + 1);
@@ -75,6 +88,58 @@ std::string ProcessResult::describe() const {
                        sigabbrev_np(signal) ? sigabbrev_np(signal) : "?");
   return fmt::format("exit code {}", exit_code);
 }
+
+namespace {
+
+// Reads the child's output until it has exited and the pipe is drained, killing its
+// group at the deadline, and anything of the group still holding the pipe once the
+// child itself is gone. Returns: the child's wait status.
+int pump_output(const ProcessSpec& spec, pid_t pid, int read_fd, Clock::time_point start,
+                ProcessResult& result) {
+  // A process that left the group (setsid) may hold the pipe open forever:
+  // once the child has exited, drain for at most this long.
+  constexpr auto kDrainAfterExit = std::chrono::seconds(2);
+  constexpr int kPollWhileRunningMs = 20;
+  constexpr int kQuietAfterExitMs = 100;  // nothing more within this long: the pipe is done
+  const auto deadline = start + std::chrono::duration<double>(spec.limits.wall_seconds);
+  auto drain_deadline = Clock::time_point::max();
+  int status = 0;
+  bool exited = false;
+  bool pipe_open = true;
+  const auto reap = [&](bool killed_at_deadline) {
+    kill(-pid, SIGKILL);
+    if (killed_at_deadline) waitpid(pid, &status, 0);
+    exited = true;
+    drain_deadline = Clock::now() + kDrainAfterExit;
+  };
+  std::vector<char> buffer(kReadChunk);
+  while (pipe_open || !exited) {
+    if (!exited && waitpid(pid, &status, WNOHANG) == pid) reap(false);
+    if (!exited && Clock::now() >= deadline) {
+      result.timed_out = true;
+      reap(true);
+    }
+    if (exited && Clock::now() >= drain_deadline) break;
+    if (!pipe_open) {
+      if (!exited) usleep(kPollWhileRunningMs * 1000);
+      continue;
+    }
+    pollfd fd{read_fd, POLLIN, 0};
+    if (poll(&fd, 1, exited ? kQuietAfterExitMs : kPollWhileRunningMs) <= 0) {
+      if (exited) pipe_open = false;
+      continue;
+    }
+    const ssize_t n = read(read_fd, buffer.data(), buffer.size());
+    if (n <= 0) {
+      pipe_open = false;
+      continue;
+    }
+    keep_output(spec, std::string_view(buffer.data(), static_cast<std::size_t>(n)), result);
+  }
+  return status;
+}
+
+}  // namespace
 
 ProcessResult run_process(const ProcessSpec& spec) {
   ProcessResult result;
@@ -100,52 +165,7 @@ ProcessResult run_process(const ProcessSpec& spec) {
   setpgid(pid, pid);  // also in the parent, so a kill before the child's own call still works
   close(pipe_fds[1]);
   result.started = true;
-
-  const auto deadline = start + std::chrono::duration<double>(spec.limits.wall_seconds);
-  // A process that left the group (setsid) may hold the pipe open forever:
-  // once the child has exited, drain for at most this long.
-  constexpr auto kDrainAfterExit = std::chrono::seconds(2);
-  auto drain_deadline = Clock::time_point::max();
-  int status = 0;
-  bool exited = false;
-  bool pipe_open = true;
-  char buffer[65536];
-  // Read until the child has exited and the pipe is drained. Once the child
-  // is gone, anything still holding the pipe is a leftover of its group: kill it.
-  while (pipe_open || !exited) {
-    if (!exited && waitpid(pid, &status, WNOHANG) == pid) {
-      exited = true;
-      kill(-pid, SIGKILL);
-      drain_deadline = Clock::now() + kDrainAfterExit;
-    }
-    if (!exited && Clock::now() >= deadline) {
-      result.timed_out = true;
-      kill(-pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      exited = true;
-      drain_deadline = Clock::now() + kDrainAfterExit;
-    }
-    if (exited && Clock::now() >= drain_deadline) break;
-    if (!pipe_open) {
-      if (!exited) usleep(10000);
-      continue;
-    }
-    pollfd fd{pipe_fds[0], POLLIN, 0};
-    if (poll(&fd, 1, exited ? 100 : 20) <= 0) {
-      if (exited) pipe_open = false;  // nothing more within 100 ms of its exit
-      continue;
-    }
-    const ssize_t n = read(pipe_fds[0], buffer, sizeof buffer);
-    if (n <= 0) {
-      pipe_open = false;
-      continue;
-    }
-    result.output_total += static_cast<std::size_t>(n);
-    const std::size_t room =
-        spec.limits.output_bytes - std::min(spec.limits.output_bytes, result.output.size());
-    result.output.append(buffer, std::min(room, static_cast<std::size_t>(n)));
-    if (spec.on_output) spec.on_output(std::string_view(buffer, static_cast<std::size_t>(n)));
-  }
+  const int status = pump_output(spec, pid, pipe_fds[0], start, result);
   close(pipe_fds[0]);
   result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   if (!result.timed_out) {

@@ -1,7 +1,11 @@
-// report/model.hpp — what grading produces, before it is written in any format.
+// model/report.hpp — what grading produces, before it is written in any format.
+//
+// Plain values: the engine fills them, the formats read them. Build them with designated
+// initializers (`TestReport{.name = n, .status = TestStatus::not_run, .message = why}`),
+// so a field added later never shifts the meaning of the others.
 #pragma once
 
-#include <optional>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -14,8 +18,12 @@ enum class TestStatus { passed, failed, crashed, timeout, sanitizer, skipped, no
 /// or not_run (it could not be graded: a broken manifest, a missing suite).
 enum class ExerciseStatus { passed, failed, build_error, not_run };
 
+/// Returns: the status as the report schema spells it ("not_run").
 const char* to_string(TestStatus status);
 const char* to_string(ExerciseStatus status);
+
+/// Returns: the status as a word for people ("build error", "not run").
+const char* status_word(ExerciseStatus status);
 
 struct TestReport {
   std::string name;  ///< "Suite.Test", as GoogleTest names it
@@ -41,21 +49,31 @@ struct ExerciseReport {
   int score = 0;
   int max_score = 0;
   std::string message;  ///< why it was not run or why its suite could not be read; may be empty
+  /// Who may see it, from the manifest: hidden, after_due_date, after_published, visible
+  /// (Gradescope's values; the gradescope report passes it on to each test).
+  std::string visibility = "visible";
   BuildReport build;
   std::vector<TestReport> tests;
-  /// Who may see it, from the manifest: hidden, after_due_date, after_published, visible
-  /// (Gradescope's values; the gradescope report passes it on to each test). Last, so
-  /// aggregate initializers written before it existed still mean the same.
-  std::string visibility = "visible";
 };
 
 /// Returns: the first test of `exercise` that neither passed nor was skipped, or nullptr.
 const TestReport* first_failing_test(const ExerciseReport& exercise);
 
+/// What a learner should read first about an exercise that did not pass: its first
+/// compiler error, else its first failing test's message, else the exercise's message.
+struct FirstProblem {
+  bool build_error = false;
+  const TestReport* test = nullptr;  ///< the first failing test, when that is the problem
+  std::string text;                  ///< at most the `max_lines` asked for
+};
+
+/// Returns: the first problem of `exercise`, its text cut to `max_lines` lines.
+FirstProblem first_problem(const ExerciseReport& exercise, std::size_t max_lines);
+
 struct Report {
   static constexpr int kSchemaVersion = 1;
   std::string tool_version;
-  std::string compiler;
+  std::string compiler;  ///< the compiler the graded tree was built with
   std::string workspace;
   std::vector<ExerciseReport> exercises;
 

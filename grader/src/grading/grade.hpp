@@ -1,6 +1,8 @@
-// commands/grading.hpp — grading a workspace: build, run and score each exercise.
+// grading/grade.hpp — the grading engine: plan → build → run → score, for one tree.
 //
-// Shared by `check` (one workspace) and `verify` (the stubs and the solutions).
+// Every entry point that grades (check, watch, verify, batch) calls grade(). It keeps no
+// global state: every build and run is a child process of its own and every temporary
+// directory private, so batch grades several trees side by side in one process.
 #pragma once
 
 #include <filesystem>
@@ -8,14 +10,13 @@
 #include <string>
 #include <vector>
 
-#include "manifest/manifest.hpp"
-#include "report/model.hpp"
+#include "course/course.hpp"
+#include "model/report.hpp"
 
 namespace grader {
 
 struct GradeRequest {
   std::filesystem::path project;    ///< the grader's sources (cmake/tree)
-  std::filesystem::path course;     ///< exercises/*/exercise.json, grader/suites
   std::filesystem::path workspace;  ///< the graded tree
   std::filesystem::path build_dir;  ///< empty: default_build_dir(course, workspace)
   std::vector<std::string> ids;     ///< empty: every exercise
@@ -32,19 +33,20 @@ struct GradeRequest {
   std::function<void(const std::string&)> progress = [](const std::string&) {};
 };
 
-/// Thrown for a request that cannot be graded at all (an unknown exercise id,
-/// a workspace that does not exist). what() is one line.
-class UsageError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-/// Effects: grades every requested exercise of the workspace. A broken manifest,
-/// a build error or a misbehaving suite costs that exercise only.
-/// Returns: the report. Throws: UsageError.
-Report grade(const GradeRequest& request);
+/// Effects: grades every requested exercise of the workspace against `course`. A broken
+/// manifest, a build error or a misbehaving suite costs that exercise only.
+/// Returns: the report. Throws: UsageError for an unknown id or a missing workspace.
+Report grade(const Course& course, const GradeRequest& request);
 
 /// Returns: the build directory grade() uses for `request`.
-std::filesystem::path build_dir_for(const GradeRequest& request);
+std::filesystem::path build_dir_for(const Course& course, const GradeRequest& request);
+
+/// Returns: a report of `workspace` with nothing graded yet, made by this grader with the
+/// tree compiler `compiler`.
+Report report_header(const std::filesystem::path& workspace, std::string compiler);
+
+/// Returns: `entry`'s report before it is graded: id, title, day, lesson, visibility; for
+/// a broken manifest, status not_run and the reason.
+ExerciseReport exercise_header(const CourseEntry& entry);
 
 }  // namespace grader

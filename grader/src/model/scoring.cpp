@@ -1,13 +1,18 @@
-#include "report/scoring.hpp"
+#include "model/scoring.hpp"
 
 namespace grader {
 
-void score_exercise(ExerciseReport& exercise, const Manifest& manifest) {
+int TestPoints::for_test(const std::string& full_name) const {
+  const auto it = by_test.find(full_name);
+  return it == by_test.end() ? default_points : it->second;
+}
+
+void score_exercise(ExerciseReport& exercise, const TestPoints& points) {
   exercise.score = 0;
   exercise.max_score = 0;
   bool all_passed = !exercise.tests.empty();
   for (TestReport& test : exercise.tests) {
-    test.max_score = test.status == TestStatus::skipped ? 0 : manifest.points_for(test.name);
+    test.max_score = test.status == TestStatus::skipped ? 0 : points.for_test(test.name);
     test.score = test.status == TestStatus::passed ? test.max_score : 0;
     exercise.score += test.score;
     exercise.max_score += test.max_score;

@@ -1,4 +1,4 @@
-#include "batch/sha256.hpp"
+#include "util/sha256.hpp"
 
 #include <algorithm>
 #include <array>

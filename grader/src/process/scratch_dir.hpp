@@ -1,4 +1,4 @@
-// run/scratch_dir.hpp — a private temporary directory, removed on destruction.
+// process/scratch_dir.hpp — a private temporary directory, removed on destruction.
 #pragma once
 
 #include <filesystem>

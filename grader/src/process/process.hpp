@@ -1,4 +1,4 @@
-// run/process.hpp — running one untrusted program under limits.
+// process/process.hpp — running one untrusted program under limits.
 //
 // Everything the grader runs from a submission (its build, its suite) goes
 // through run_process: a new process group, rlimits, a wall-clock deadline

@@ -1,4 +1,4 @@
-#include "run/scratch_dir.hpp"
+#include "process/scratch_dir.hpp"
 
 #include <cstdlib>
 #include <stdexcept>

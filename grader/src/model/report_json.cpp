@@ -1,13 +1,6 @@
-#include "report/json_report.hpp"
+#include "model/report_json.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cstdio>
 #include <stdexcept>
-
-#include <fmt/format.h>
 
 namespace grader {
 namespace {
@@ -104,31 +97,6 @@ Report report_from_json(const json& j) {
   report.workspace = j.at("workspace").get<std::string>();
   for (const json& je : j.at("exercises")) report.exercises.push_back(exercise_from_json(je));
   return report;
-}
-
-std::string dump_json(const json& j) {
-  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
-}
-
-void write_atomically(const std::filesystem::path& path, const std::string& text) {
-  const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
-  std::string temp = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
-  const int fd = mkstemp(temp.data());
-  if (fd < 0)
-    throw std::runtime_error(fmt::format("cannot write '{}': cannot create a file in '{}'",
-                                         path.string(), dir.string()));
-  std::size_t written = 0;
-  while (written < text.size()) {
-    const ssize_t n = write(fd, text.data() + written, text.size() - written);
-    if (n <= 0) break;
-    written += static_cast<std::size_t>(n);
-  }
-  const bool ok = written == text.size() && fsync(fd) == 0 && fchmod(fd, 0644) == 0;
-  close(fd);
-  if (!ok || std::rename(temp.c_str(), path.c_str()) != 0) {
-    std::remove(temp.c_str());
-    throw std::runtime_error(fmt::format("cannot write '{}'", path.string()));
-  }
 }
 
 }  // namespace grader

@@ -1,4 +1,4 @@
-// batch/sha256.hpp — SHA-256 digests (nettle) for the keys batch grading trusts.
+// util/sha256.hpp — SHA-256 digests (nettle) for the keys batch grading trusts.
 //
 // The verdict cache and the resume check decide whether a student's code is graded at
 // all, so their keys must not collide on purpose: a cryptographic hash, not std::hash.

@@ -1,0 +1,79 @@
+#include "batch/source_key.hpp"
+
+#include <cstdlib>
+#include <set>
+
+#include "process/process.hpp"
+#include "util/file.hpp"
+#include "util/sha256.hpp"
+
+namespace grader {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr double kCompilerQuerySeconds = 30;  // `c++ --version`, even on a cold disk
+
+// `id` and every exercise it depends on, directly or not; false when one is missing.
+bool dependency_closure(const std::string& id, const Course& course, std::set<std::string>& ids) {
+  if (!ids.insert(id).second) return true;
+  const CourseEntry* entry = course.find(id);
+  if (entry == nullptr || !entry->manifest) return false;
+  for (const std::string& dependency : entry->manifest->depends) {
+    if (!dependency_closure(dependency, course, ids)) return false;
+  }
+  return true;
+}
+
+void hash_course_files(Sha256& hash, const fs::path& course_root, const std::string& id) {
+  hash.field(id).tree(course_root / "exercises" / id).tree(course_root / "grader" / "suites" / id);
+}
+
+}  // namespace
+
+std::string compiler_version() {
+  const char* cxx = std::getenv("CXX");
+  ProcessSpec spec;
+  spec.argv = {cxx != nullptr && *cxx != '\0' ? cxx : "c++", "--version"};
+  spec.limits.wall_seconds = kCompilerQuerySeconds;
+  const ProcessResult result = run_process(spec);
+  return result.succeeded() ? result.output : "unknown";
+}
+
+std::string course_digest(const fs::path& project, const fs::path& course,
+                          const std::string& compiler) {
+  return Sha256()
+      .field("grader batch verdicts v1")
+      .field(GRADER_VERSION)
+      .field(compiler)
+      .tree(project / "cmake")
+      .tree(course / "common")
+      .tree(course / "grader" / "testing")
+      .hex();
+}
+
+std::string course_key(const std::string& digest, const Course& course,
+                       const std::vector<CourseEntry>& exercises) {
+  Sha256 hash;
+  hash.field(digest);
+  for (const CourseEntry& entry : exercises) hash_course_files(hash, course.root(), entry.id);
+  return hash.hex();
+}
+
+std::string source_key(const std::string& digest, const Manifest& manifest, const Course& course,
+                       const fs::path& workspace) {
+  std::set<std::string> ids;
+  if (!dependency_closure(manifest.id, course, ids)) return "";
+  Sha256 hash;
+  hash.field(digest).field(manifest.id);
+  for (const std::string& id : ids) {
+    hash_course_files(hash, course.root(), id);
+    for (const std::string& file : course.find(id)->manifest->files) {
+      const std::optional<std::string> content = read_file(workspace / id / file);
+      hash.field(file).field(content ? "present" : "missing").field(content.value_or(""));
+    }
+  }
+  return hash.hex();
+}
+
+}  // namespace grader

@@ -1,0 +1,227 @@
+#include "grading/grade.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "build/build_lock.hpp"
+#include "build/tree_build.hpp"
+#include "grading/verdict_store.hpp"
+#include "model/scoring.hpp"
+#include "run/suite_runner.hpp"
+#include "sandbox/learner_files.hpp"
+#include "sandbox/policies.hpp"
+#include "util/errors.hpp"
+
+namespace grader {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kVerdictsDir = "verdicts";  // in the tree's build directory
+
+// The exercises of one grading, and the one build of every suite tried first.
+struct Plan {
+  std::vector<CourseEntry> entries;
+  std::vector<std::string> refused;  ///< per entry: why its learner files are refused, or ""
+  std::vector<std::string> all_targets;
+  std::size_t buildable = 0;
+  double all_seconds = 0;  ///< the build limits of the buildable exercises, summed
+};
+
+std::vector<std::string> targets_of(const Course& course, const Manifest& manifest) {
+  std::vector<std::string> targets;
+  for (const SuiteVariant& variant : course.graded_variants(manifest))
+    targets.push_back(variant.target);
+  return targets;
+}
+
+Plan make_plan(const Course& course, const GradeRequest& request) {
+  Plan plan{.entries = course.select(request.ids)};
+  for (const CourseEntry& entry : plan.entries) {
+    plan.refused.push_back(
+        entry.manifest ? refused_learner_files(request.workspace, *entry.manifest) : "");
+    if (!entry.manifest || !plan.refused.back().empty()) continue;
+    ++plan.buildable;
+    plan.all_seconds += entry.manifest->build_seconds;
+    for (std::string& target : targets_of(course, *entry.manifest))
+      plan.all_targets.push_back(std::move(target));
+  }
+  return plan;
+}
+
+// The declared tests, each taken from what the suite reported, or not_run with `why`.
+// Reported tests the suite source does not declare are dropped.
+std::vector<TestReport> match_declared(const std::vector<std::string>& declared,
+                                       const std::vector<TestReport>& reported,
+                                       const std::string& why) {
+  std::vector<TestReport> tests;
+  for (const std::string& name : declared) {
+    const auto it = std::find_if(reported.begin(), reported.end(),
+                                 [&](const TestReport& t) { return t.name == name; });
+    tests.push_back(it != reported.end()
+                        ? *it
+                        : TestReport{.name = name, .status = TestStatus::not_run, .message = why});
+  }
+  return tests;
+}
+
+// A test passes only when it passes in every build variant: a verdict of a further
+// variant replaces a pass (or skip) of the main one, and says which build it came from.
+void merge_variant(std::vector<TestReport>& tests, const std::vector<TestReport>& variant_tests,
+                   const std::string& sanitize) {
+  for (std::size_t i = 0; i < tests.size() && i < variant_tests.size(); ++i) {
+    const TestStatus main = tests[i].status;
+    const TestStatus other = variant_tests[i].status;
+    if ((main == TestStatus::passed || main == TestStatus::skipped) &&
+        other != TestStatus::passed && other != TestStatus::skipped) {
+      tests[i] = variant_tests[i];
+      tests[i].message = fmt::format("[in the {} build] {}", sanitize, tests[i].message);
+    }
+  }
+}
+
+// Runs every build variant's suite of an exercise that built, and merges their verdicts.
+void run_variants(ExerciseReport& e, const CourseEntry& entry,
+                  const std::vector<SuiteVariant>& variants, const std::vector<fs::path>& binaries,
+                  const std::optional<SandboxPolicy>& sandbox) {
+  for (std::size_t v = 0; v < variants.size(); ++v) {
+    const SuiteResult suite =
+        run_suite(binaries[v], *entry.manifest, variants[v].sanitize, sandbox);
+    std::vector<TestReport> tests = match_declared(
+        entry.declared_tests, suite.tests,
+        suite.listed ? "not run: the suite never reported this test" : "not run: " + suite.error);
+    if (v == 0) {
+      e.message = suite.error;
+      e.tests = std::move(tests);
+      continue;
+    }
+    if (e.message.empty() && !suite.error.empty())
+      e.message = fmt::format("[in the {} build] {}", variants[v].sanitize, suite.error);
+    merge_variant(e.tests, tests, variants[v].sanitize);
+  }
+}
+
+// What one exercise's grading has to hand: its tree's build and where verdicts go.
+struct ExerciseContext {
+  const Course& course;
+  const TreeBuild& build;
+  const VerdictStore& store;
+  bool use_cache = false;
+  const std::optional<SandboxPolicy>& sandbox;
+};
+
+ExerciseReport grade_exercise(const ExerciseContext& c, const CourseEntry& entry,
+                              const BuildReport& built) {
+  ExerciseReport e = exercise_header(entry);
+  e.build = built;
+  if (!e.build.ok) {
+    e.tests = match_declared(entry.declared_tests, {}, "not run: the exercise did not build");
+    score_exercise(e, entry.manifest->points);
+    e.status = ExerciseStatus::build_error;
+    return e;
+  }
+  const std::vector<SuiteVariant> variants = c.course.graded_variants(*entry.manifest);
+  BuiltSuite suite{.manifest = entry.manifest_path,
+                   .compiler = c.build.compiler_identity(),
+                   .sandboxed = c.sandbox.has_value()};
+  for (const SuiteVariant& variant : variants)
+    suite.binaries.push_back(c.build.suite_binary(variant.target));
+  const std::string key = built_suite_key(suite);
+  if (c.use_cache) {
+    if (std::optional<ExerciseReport> known = c.store.find(entry.id, key)) {
+      known->build = e.build;
+      return *known;
+    }
+  }
+  run_variants(e, entry, variants, suite.binaries, c.sandbox);
+  score_exercise(e, entry.manifest->points);
+  c.store.store(entry.id, key, e);
+  return e;
+}
+
+// The build of an exercise: refused, or the one build of every suite, or its own build.
+BuildReport build_exercise(TreeBuild& build, const Course& course, const CourseEntry& entry,
+                           const std::string& refused, const BuildReport& configured,
+                           const BuildReport& all_built) {
+  if (!refused.empty()) return BuildReport{.diagnostics = refused};
+  if (!configured.ok) return configured;
+  if (all_built.ok) return BuildReport{.ok = true};
+  return build.build_targets(targets_of(course, *entry.manifest), entry.manifest->build_seconds);
+}
+
+}  // namespace
+
+fs::path build_dir_for(const Course& course, const GradeRequest& request) {
+  return request.build_dir.empty() ? default_build_dir(course.root(), request.workspace)
+                                   : request.build_dir;
+}
+
+Report report_header(const fs::path& workspace, std::string compiler) {
+  return Report{.tool_version = GRADER_VERSION,
+                .compiler = std::move(compiler),
+                .workspace = fs::weakly_canonical(workspace).string()};
+}
+
+ExerciseReport exercise_header(const CourseEntry& entry) {
+  if (!entry.manifest) {
+    return ExerciseReport{.id = entry.id,
+                          .title = entry.id,
+                          .status = ExerciseStatus::not_run,
+                          .message = entry.error};
+  }
+  const Manifest& m = *entry.manifest;
+  return ExerciseReport{
+      .id = m.id, .title = m.title, .day = m.day, .lesson = m.lesson, .visibility = m.visibility};
+}
+
+Report grade(const Course& course, const GradeRequest& request) {
+  if (!fs::is_directory(request.workspace))
+    throw UsageError(fmt::format("workspace '{}' is not a directory", request.workspace.string()));
+  const Plan plan = make_plan(course, request);
+  TreeBuild build(TreeBuildPaths{request.project, course.root(), request.workspace,
+                                 build_dir_for(course, request)},
+                  request.progress);
+  const BuildDirLock lock(build.paths().build_dir, request.progress);
+  build.set_jobs(request.build_jobs);
+  std::optional<SandboxPolicy> run_sandbox;
+  if (request.sandbox) {
+    const SandboxPaths where{request.project, course.root(), request.workspace,
+                             build.paths().build_dir, request.sandbox_hidden};
+    fs::create_directories(where.build_dir);
+    build.confine(build_policy(where));
+    run_sandbox = run_policy(where);
+  }
+  request.progress("configuring the build");
+  const BuildReport configured = build.configure();
+  // One build of every suite first: fast when little changed, and both cores busy when
+  // much did. If it fails, each exercise is built on its own below, so a compile error
+  // is charged to its own exercise with its own diagnostics.
+  BuildReport all_built;
+  if (configured.ok && plan.buildable > 1) {
+    request.progress(fmt::format("building {} exercises", plan.buildable));
+    all_built = build.build_targets(plan.all_targets, plan.all_seconds);
+  }
+  const VerdictStore store(build.paths().build_dir / kVerdictsDir, VerdictStore::Keep::latest);
+  const ExerciseContext context{.course = course,
+                                .build = build,
+                                .store = store,
+                                .use_cache = request.use_cache,
+                                .sandbox = run_sandbox};
+  Report report = report_header(request.workspace, build.compiler_identity());
+  for (std::size_t i = 0; i < plan.entries.size(); ++i) {
+    const CourseEntry& entry = plan.entries[i];
+    if (!entry.manifest) {
+      report.exercises.push_back(exercise_header(entry));
+      continue;
+    }
+    request.progress(fmt::format("grading {} ({}/{})", entry.id, i + 1, plan.entries.size()));
+    const BuildReport built =
+        build_exercise(build, course, entry, plan.refused[i], configured, all_built);
+    report.exercises.push_back(grade_exercise(context, entry, built));
+  }
+  course.note_visible_only(report);
+  return report;
+}
+
+}  // namespace grader

@@ -1,0 +1,70 @@
+#include "model/report.hpp"
+
+#include <algorithm>
+#include <array>
+#include <numeric>
+
+#include "util/text.hpp"
+
+namespace grader {
+namespace {
+
+// Indexed by the enumerators, in declaration order.
+constexpr std::array<const char*, 7> kTestStatusNames = {
+    "passed", "failed", "crashed", "timeout", "sanitizer", "skipped", "not_run"};
+constexpr std::array<const char*, 4> kExerciseStatusNames = {"passed", "failed", "build_error",
+                                                             "not_run"};
+constexpr std::array<const char*, 4> kExerciseStatusWords = {"passed", "failed", "build error",
+                                                             "not run"};
+static_assert(kTestStatusNames.size() == static_cast<std::size_t>(TestStatus::not_run) + 1,
+              "one schema name per TestStatus");
+static_assert(kExerciseStatusNames.size() == static_cast<std::size_t>(ExerciseStatus::not_run) + 1,
+              "one schema name per ExerciseStatus");
+
+}  // namespace
+
+const char* to_string(TestStatus status) {
+  return kTestStatusNames.at(static_cast<std::size_t>(status));
+}
+
+const char* to_string(ExerciseStatus status) {
+  return kExerciseStatusNames.at(static_cast<std::size_t>(status));
+}
+
+const char* status_word(ExerciseStatus status) {
+  return kExerciseStatusWords.at(static_cast<std::size_t>(status));
+}
+
+const TestReport* first_failing_test(const ExerciseReport& exercise) {
+  const auto it =
+      std::find_if(exercise.tests.begin(), exercise.tests.end(), [](const TestReport& t) {
+        return t.status != TestStatus::passed && t.status != TestStatus::skipped;
+      });
+  return it == exercise.tests.end() ? nullptr : &*it;
+}
+
+FirstProblem first_problem(const ExerciseReport& exercise, std::size_t max_lines) {
+  if (exercise.status == ExerciseStatus::build_error)
+    return {.build_error = true, .text = first_error(exercise.build.diagnostics, max_lines)};
+  if (const TestReport* test = first_failing_test(exercise))
+    return {.test = test, .text = first_lines(test->message, max_lines)};
+  return {.text = exercise.message};
+}
+
+int Report::score() const {
+  return std::accumulate(exercises.begin(), exercises.end(), 0,
+                         [](int sum, const ExerciseReport& e) { return sum + e.score; });
+}
+
+int Report::max_score() const {
+  return std::accumulate(exercises.begin(), exercises.end(), 0,
+                         [](int sum, const ExerciseReport& e) { return sum + e.max_score; });
+}
+
+int Report::exercises_passed() const {
+  return static_cast<int>(
+      std::count_if(exercises.begin(), exercises.end(),
+                    [](const ExerciseReport& e) { return e.status == ExerciseStatus::passed; }));
+}
+
+}  // namespace grader
