@@ -12,7 +12,6 @@
 #include <CLI/CLI.hpp>
 
 #include "commands/table.hpp"
-#include "manifest/manifest.hpp"
 #include "state/pristine.hpp"
 #include "util/errors.hpp"
 
@@ -50,9 +49,6 @@ int guarded(const std::function<int()>& body) {
   try {
     return body();
   } catch (const grader::UsageError& e) {
-    fmt::print(stderr, "grader: {}\n", e.what());
-    return grader::kExitUsage;
-  } catch (const grader::ManifestError& e) {
     fmt::print(stderr, "grader: {}\n", e.what());
     return grader::kExitUsage;
   } catch (const grader::Interrupted& e) {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "batch/intake.hpp"
+#include "util/file.hpp"
 
 namespace grader {
 namespace {
@@ -31,12 +32,6 @@ std::optional<std::string> read_capped(const fs::path& file, std::uint64_t limit
   return content;
 }
 
-bool inside(const fs::path& path, const fs::path& root) {
-  const auto [root_end, path_it] =
-      std::mismatch(root.begin(), root.end(), path.begin(), path.end());
-  return root_end == root.end();
-}
-
 }  // namespace
 
 Intake read_directory(const fs::path& dir, const IntakeLimits& limits) {
@@ -57,7 +52,7 @@ Intake read_directory(const fs::path& dir, const IntakeLimits& limits) {
     fs::path source = it->path();
     if (fs::is_symlink(status)) {
       const fs::path target = fs::canonical(source, ec);
-      if (ec || !inside(target, root))
+      if (ec || !is_within(target, root))
         return refuse(fmt::format("symbolic link '{}' leads outside the submission", name));
       if (!fs::is_regular_file(target))
         return refuse(fmt::format("symbolic link '{}' does not lead to a regular file", name));

@@ -1,6 +1,6 @@
 // batch/interrupt.hpp — stopping a batch cleanly on Ctrl-C (SIGINT) or SIGTERM.
 //
-// Builds and suites run in process groups of their own (see run/process.hpp), so the
+// Builds and suites run in process groups of their own (see process/process.hpp), so the
 // terminal's SIGINT reaches only the grader. The batch notices it, kills what its
 // workers are running, lets them unwind (their scratch directories are removed) and
 // keeps every student finished so far; the next run starts where this one stopped.

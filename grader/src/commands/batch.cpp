@@ -39,11 +39,6 @@ struct BatchOptions {
 
 constexpr auto kKillInterval = std::chrono::milliseconds(50);
 
-bool inside(const fs::path& path, const fs::path& dir) {
-  const auto [dir_end, path_it] = std::mismatch(dir.begin(), dir.end(), path.begin(), path.end());
-  return dir_end == dir.end();
-}
-
 // The plan of the batch, after every check that makes it bad usage (exit 2).
 BatchPlan make_plan(const Context& context, const BatchOptions& options) {
   if (!fs::is_directory(options.submissions))
@@ -54,12 +49,12 @@ BatchPlan make_plan(const Context& context, const BatchOptions& options) {
   plan.course = &context.course;
   plan.submissions = fs::canonical(options.submissions);
   plan.out = fs::weakly_canonical(fs::absolute(options.out));
-  if (inside(plan.out, plan.submissions))
+  if (is_within(plan.out, plan.submissions))
     throw UsageError(
         fmt::format("--out '{}' is inside the submissions directory: it would be "
                     "graded as a student",
                     options.out.string()));
-  if (inside(plan.submissions, plan.out))
+  if (is_within(plan.submissions, plan.out))
     throw UsageError(
         fmt::format("the submissions directory is inside --out '{}'", options.out.string()));
   plan.exercises = context.course.select(options.ids);

@@ -1,3 +1,4 @@
+// `grader check [IDS]`: build, run and score the hidden suites; print or write the report.
 #include <unistd.h>
 
 #include <cstdio>

@@ -1,3 +1,4 @@
+// `grader hint ID [--all]`: the next hint, remembered in the learner's progress.
 #include <unistd.h>
 
 #include <iostream>

@@ -1,3 +1,4 @@
+// `grader lesson [DAY|ID]`: a block of days' lesson, or the section an exercise builds on.
 #include <sys/ioctl.h>
 #include <unistd.h>
 

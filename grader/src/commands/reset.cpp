@@ -1,3 +1,4 @@
+// `grader reset ID [--yes]`: restore an exercise's learner files as shipped, asking first.
 #include <unistd.h>
 
 #include <iostream>

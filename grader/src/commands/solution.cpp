@@ -1,3 +1,4 @@
+// `grader solution ID [--diff] [--force]`: the reference solution, once the exercise passed.
 #include <fstream>
 #include <iostream>
 

@@ -1,3 +1,4 @@
+// `grader verify [IDS]`: every hidden test fails on its stub and passes on its solution.
 #include <unistd.h>
 
 #include <algorithm>
@@ -27,23 +28,14 @@ struct VerifyOptions {
   bool sandbox = false;
 };
 
-// A points.tests key that names no declared test would silently score the default.
-void check_point_keys(const CourseEntry& entry, std::vector<std::string>& problems) {
-  if (!entry.manifest) return;
-  for (const auto& [name, points] : entry.manifest->points.by_test) {
-    if (std::find(entry.declared_tests.begin(), entry.declared_tests.end(), name) ==
-        entry.declared_tests.end()) {
-      problems.push_back(fmt::format(
-          "exercise.json: points.tests names '{}', which the suite does not declare", name));
-    }
-  }
-}
-
 // Every problem `verify` finds with one exercise, one line each.
 std::vector<std::string> problems_of(const CourseEntry& entry, const ExerciseReport& stub,
                                      const ExerciseReport& solution) {
   std::vector<std::string> problems;
-  check_point_keys(entry, problems);
+  for (const std::string& key : Course::undeclared_point_keys(entry)) {
+    problems.push_back(fmt::format(
+        "exercise.json: points.tests names '{}', which the suite does not declare", key));
+  }
   if (solution.status == ExerciseStatus::build_error ||
       solution.status == ExerciseStatus::not_run) {
     problems.push_back(fmt::format(

@@ -1,3 +1,4 @@
+// `grader watch [ID]`: grade the current exercise on every save; keys h, n, l, r, q.
 #include <unistd.h>
 
 #include <iostream>

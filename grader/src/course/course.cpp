@@ -95,6 +95,17 @@ std::vector<SuiteVariant> Course::graded_variants(const Manifest& manifest) cons
       SuiteVariant{.sanitize = manifest.sanitizers.front(), .target = "visible-" + manifest.id}};
 }
 
+std::vector<std::string> Course::undeclared_point_keys(const CourseEntry& entry) {
+  std::vector<std::string> keys;
+  if (!entry.manifest) return keys;
+  for (const auto& [name, points] : entry.manifest->points.by_test) {
+    if (std::find(entry.declared_tests.begin(), entry.declared_tests.end(), name) ==
+        entry.declared_tests.end())
+      keys.push_back(name);
+  }
+  return keys;
+}
+
 int Course::max_score(const CourseEntry& entry) const {
   if (!entry.manifest) return 0;
   return std::accumulate(entry.declared_tests.begin(), entry.declared_tests.end(), 0,

@@ -78,6 +78,10 @@ class Course {
   /// without hidden suites, the visible tests built with the main variant's sanitizers.
   std::vector<SuiteVariant> graded_variants(const Manifest& manifest) const;
 
+  /// Returns: the keys of `entry`'s points.tests that name no declared test, in name order
+  /// (a typo there would silently score the default).
+  static std::vector<std::string> undeclared_point_keys(const CourseEntry& entry);
+
   /// Returns: the points `entry`'s declared tests are worth in all; 0 for a broken manifest.
   int max_score(const CourseEntry& entry) const;
 

@@ -24,15 +24,15 @@ constexpr const char* kVerdictsDir = "verdicts";  // in the tree's build directo
 struct Plan {
   std::vector<CourseEntry> entries;
   std::vector<std::string> refused;  ///< per entry: why its learner files are refused, or ""
+  std::vector<std::vector<SuiteVariant>> variants;  ///< per entry: the builds that grade it
   std::vector<std::string> all_targets;
   std::size_t buildable = 0;
   double all_seconds = 0;  ///< the build limits of the buildable exercises, summed
 };
 
-std::vector<std::string> targets_of(const Course& course, const Manifest& manifest) {
+std::vector<std::string> targets_of(const std::vector<SuiteVariant>& variants) {
   std::vector<std::string> targets;
-  for (const SuiteVariant& variant : course.graded_variants(manifest))
-    targets.push_back(variant.target);
+  for (const SuiteVariant& variant : variants) targets.push_back(variant.target);
   return targets;
 }
 
@@ -41,10 +41,12 @@ Plan make_plan(const Course& course, const GradeRequest& request) {
   for (const CourseEntry& entry : plan.entries) {
     plan.refused.push_back(
         entry.manifest ? refused_learner_files(request.workspace, *entry.manifest) : "");
+    plan.variants.push_back(entry.manifest ? course.graded_variants(*entry.manifest)
+                                           : std::vector<SuiteVariant>{});
     if (!entry.manifest || !plan.refused.back().empty()) continue;
     ++plan.buildable;
     plan.all_seconds += entry.manifest->build_seconds;
-    for (std::string& target : targets_of(course, *entry.manifest))
+    for (std::string& target : targets_of(plan.variants.back()))
       plan.all_targets.push_back(std::move(target));
   }
   return plan;
@@ -104,7 +106,6 @@ void run_variants(ExerciseReport& e, const CourseEntry& entry,
 
 // What one exercise's grading has to hand: its tree's build and where verdicts go.
 struct ExerciseContext {
-  const Course& course;
   const TreeBuild& build;
   const VerdictStore& store;
   bool use_cache = false;
@@ -112,7 +113,7 @@ struct ExerciseContext {
 };
 
 ExerciseReport grade_exercise(const ExerciseContext& c, const CourseEntry& entry,
-                              const BuildReport& built) {
+                              const std::vector<SuiteVariant>& variants, const BuildReport& built) {
   ExerciseReport e = exercise_header(entry);
   e.build = built;
   if (!e.build.ok) {
@@ -121,7 +122,6 @@ ExerciseReport grade_exercise(const ExerciseContext& c, const CourseEntry& entry
     e.status = ExerciseStatus::build_error;
     return e;
   }
-  const std::vector<SuiteVariant> variants = c.course.graded_variants(*entry.manifest);
   BuiltSuite suite{.manifest = entry.manifest_path,
                    .compiler = c.build.compiler_identity(),
                    .sandboxed = c.sandbox.has_value()};
@@ -141,13 +141,12 @@ ExerciseReport grade_exercise(const ExerciseContext& c, const CourseEntry& entry
 }
 
 // The build of an exercise: refused, or the one build of every suite, or its own build.
-BuildReport build_exercise(TreeBuild& build, const Course& course, const CourseEntry& entry,
-                           const std::string& refused, const BuildReport& configured,
-                           const BuildReport& all_built) {
-  if (!refused.empty()) return BuildReport{.diagnostics = refused};
+BuildReport build_exercise(TreeBuild& build, const Plan& plan, std::size_t i,
+                           const BuildReport& configured, const BuildReport& all_built) {
+  if (!plan.refused[i].empty()) return BuildReport{.diagnostics = plan.refused[i]};
   if (!configured.ok) return configured;
   if (all_built.ok) return BuildReport{.ok = true};
-  return build.build_targets(targets_of(course, *entry.manifest), entry.manifest->build_seconds);
+  return build.build_targets(targets_of(plan.variants[i]), plan.entries[i].manifest->build_seconds);
 }
 
 }  // namespace
@@ -203,11 +202,8 @@ Report grade(const Course& course, const GradeRequest& request) {
     all_built = build.build_targets(plan.all_targets, plan.all_seconds);
   }
   const VerdictStore store(build.paths().build_dir / kVerdictsDir, VerdictStore::Keep::latest);
-  const ExerciseContext context{.course = course,
-                                .build = build,
-                                .store = store,
-                                .use_cache = request.use_cache,
-                                .sandbox = run_sandbox};
+  const ExerciseContext context{
+      .build = build, .store = store, .use_cache = request.use_cache, .sandbox = run_sandbox};
   Report report = report_header(request.workspace, build.compiler_identity());
   for (std::size_t i = 0; i < plan.entries.size(); ++i) {
     const CourseEntry& entry = plan.entries[i];
@@ -216,9 +212,8 @@ Report grade(const Course& course, const GradeRequest& request) {
       continue;
     }
     request.progress(fmt::format("grading {} ({}/{})", entry.id, i + 1, plan.entries.size()));
-    const BuildReport built =
-        build_exercise(build, course, entry, plan.refused[i], configured, all_built);
-    report.exercises.push_back(grade_exercise(context, entry, built));
+    const BuildReport built = build_exercise(build, plan, i, configured, all_built);
+    report.exercises.push_back(grade_exercise(context, entry, plan.variants[i], built));
   }
   course.note_visible_only(report);
   return report;

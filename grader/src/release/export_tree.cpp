@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "util/errors.hpp"
+#include "util/file.hpp"
 
 namespace grader {
 namespace {
@@ -55,12 +56,6 @@ std::size_t copy_tree(const fs::path& from, const fs::path& to, const fs::path& 
   for (const fs::directory_entry& entry : fs::directory_iterator(from))
     files += copy_tree(entry.path(), to / entry.path().filename(), skip);
   return files;
-}
-
-// Whether `path` is `dir` or lies under it; both absolute and normal.
-bool is_within(const fs::path& path, const fs::path& dir) {
-  const fs::path relative = path.lexically_relative(dir);
-  return !relative.empty() && *relative.begin() != "..";
 }
 
 void check_request(const fs::path& course, const fs::path& out) {

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -20,6 +21,11 @@ std::optional<std::string> read_file(const std::filesystem::path& path) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+bool is_within(const std::filesystem::path& path, const std::filesystem::path& dir) {
+  const auto [dir_end, path_it] = std::mismatch(dir.begin(), dir.end(), path.begin(), path.end());
+  return dir_end == dir.end();
 }
 
 void write_atomically(const std::filesystem::path& path, const std::string& text) {

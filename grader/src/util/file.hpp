@@ -10,6 +10,10 @@ namespace grader {
 /// Returns: the bytes of `path`, or nullopt when it cannot be opened.
 std::optional<std::string> read_file(const std::filesystem::path& path);
 
+/// Returns: whether `path` is `dir` or lies under it, component by component.
+/// Requires: both are absolute and normal (canonical), so ".." cannot fool it.
+bool is_within(const std::filesystem::path& path, const std::filesystem::path& dir);
+
 /// Effects: writes `text` to `path` atomically: to a temporary file in the same
 /// directory, flushed, then renamed over `path`, so a reader sees the old file or
 /// the new one, never half of one. Throws: SetupError naming the path.

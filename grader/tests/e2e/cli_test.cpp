@@ -51,6 +51,19 @@ TEST(Cli, BadFormatExits2) {
   EXPECT_NE(run.err.find("--format"), std::string::npos) << run.err;
 }
 
+// A report that cannot be written is an I/O failure, not bad usage: exit 3, one line.
+TEST(Cli, UnwritableReportExits3) {
+  GraderRun run = run_grader({"check", "01-arith", "--workspace", prepare_workspace("").string(),
+                              "--build-dir", build_dir().string(), "--format", "json", "--output",
+                              "/nonexistent/dir/report.json"});
+  fs::remove_all(run.tmpdir);
+  EXPECT_EQ(run.exit_code, 3) << run.err;
+  // Progress lines come first; the reason is the one line after them.
+  const std::size_t last = run.err.rfind('\n', run.err.size() - 2);
+  const std::string reason = run.err.substr(last == std::string::npos ? 0 : last + 1);
+  EXPECT_EQ(reason.rfind("grader: cannot write '/nonexistent/dir/report.json'", 0), 0u) << run.err;
+}
+
 // `grader list` shows each exercise with its day, title and points, the broken
 // manifest's reason, and the overall progress.
 TEST(Cli, ListShowsEveryExercise) {

@@ -96,6 +96,27 @@ TEST(Export, WithheldTheReleaseGradesTheVisibleTestsAndSaysSo) {
   EXPECT_EQ(stubs.at("exercises").at(0).at("status"), "failed");
 }
 
+// The total points `grader list` prints on its last line ("... 0/9 points ...").
+int listed_total(const fs::path& course) {
+  const GraderRun run = run_grader({"list"}, course);
+  fs::remove_all(run.tmpdir);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  const std::size_t points = run.out.rfind(" points");
+  const std::size_t slash = run.out.rfind('/', points);
+  if (points == std::string::npos || slash == std::string::npos) return -1;
+  return std::stoi(run.out.substr(slash + 1, points - slash - 1));
+}
+
+// `grader list` totals the tests that grade each kind of course: the hidden suites in the
+// course and in a release that keeps them, the visible tests in one that withholds them.
+TEST(Export, ListTotalsTheGradedTestsInEveryKindOfCourse) {
+  const int full = listed_total(course_dir());
+  EXPECT_GT(full, 0);
+  EXPECT_EQ(listed_total(export_course("export-list-suites", false)), full);
+  // 01-arith's two visible tests, a point each; 02-greet has none.
+  EXPECT_EQ(listed_total(export_course("export-list-withheld", true)), 2);
+}
+
 // The workbook itself: its release must hold every source its own grader is built from.
 TEST(Export, TheWorkbookReleaseHoldsWhatBuildsItsGrader) {
   const fs::path project = fs::path(FIXTURES_DIR).parent_path().parent_path().parent_path();

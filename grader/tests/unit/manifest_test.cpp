@@ -5,9 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "course/course.hpp"
 #include "manifest/manifest.hpp"
 #include "process/scratch_dir.hpp"
+#include "temp_course.hpp"
 
 namespace grader {
 namespace {
@@ -27,13 +27,7 @@ json valid_manifest() {
   })");
 }
 
-// Writes `text` as <root>/exercises/<id>/exercise.json; returns its path.
-fs::path write_manifest(const fs::path& root, const std::string& id, const std::string& text) {
-  const fs::path dir = root / "exercises" / id;
-  fs::create_directories(dir);
-  std::ofstream(dir / "exercise.json") << text;
-  return dir / "exercise.json";
-}
+using testing_support::write_manifest;
 
 // The one-line message load_manifest throws for `text`, or "" when it loads.
 std::string load_error(const fs::path& path) {
@@ -173,28 +167,6 @@ INSTANTIATE_TEST_SUITE_P(
         BadField{"BadVisibility", [](json& m) { m["visibility"] = "secret"; }, "visibility"},
         BadField{"HintsNotArray", [](json& m) { m["hints"] = "one"; }, "hints"}),
     [](const testing::TestParamInfo<BadField>& info) { return std::string(info.param.name); });
-
-// load_course loads every exercise in id order, keeps a broken manifest as an
-// entry with its error, and skips directories without a manifest.
-TEST(LoadCourse, KeepsGoingPastABrokenManifest) {
-  const ScratchDir root;
-  json second = valid_manifest();
-  second["id"] = "03-good";
-  write_manifest(root.path(), "03-good", second.dump());
-  write_manifest(root.path(), "02-broken", R"({"id": "02-broken"})");
-  write_manifest(root.path(), "01-sample", valid_manifest().dump());
-  fs::create_directories(root.path() / "exercises" / "04-no-manifest");
-
-  const std::vector<CourseEntry> course = Course::load(root.path()).entries();
-  ASSERT_EQ(course.size(), 3u);
-  EXPECT_EQ(course[0].id, "01-sample");
-  EXPECT_TRUE(course[0].manifest.has_value());
-  EXPECT_EQ(course[1].id, "02-broken");
-  EXPECT_FALSE(course[1].manifest.has_value());
-  EXPECT_NE(course[1].error.find("field 'title': missing"), std::string::npos) << course[1].error;
-  EXPECT_EQ(course[2].id, "03-good");
-  EXPECT_TRUE(course[2].manifest.has_value());
-}
 
 }  // namespace
 }  // namespace grader
