@@ -32,7 +32,9 @@ void expect_violation_at(const std::optional<mw::bench::Violation>& violation, V
   ASSERT_TRUE(violation);
   EXPECT_EQ(violation->kind, kind);
   EXPECT_EQ(violation->line, line);
-  if (op_index) EXPECT_EQ(violation->op_index, *op_index);
+  if (op_index) {
+    EXPECT_EQ(violation->op_index, *op_index);
+  }
 }
 
 // A correct allocator passes cleanly, reallocs that grow and shrink included, and every
