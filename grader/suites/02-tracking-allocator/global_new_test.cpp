@@ -13,6 +13,8 @@
 #include <thread>
 #include <vector>
 
+#include <mwtest/address.hpp>
+
 #include "global_new.hpp"
 
 // Failed allocations are part of the contract under test: let ASan's malloc
@@ -43,9 +45,7 @@ void escape(void* p) {
   g_sink = p;
 }
 
-bool aligned_to(const void* p, std::size_t alignment) {
-  return reinterpret_cast<std::uintptr_t>(p) % alignment == 0;
-}
+using mwtest::is_aligned;
 
 struct alignas(256) Page {
   char bytes[512];
@@ -108,7 +108,7 @@ TEST(GlobalNew, AlignedFormsReturnAlignedCountedMemory) {
     void* sized_array = ::operator new[](100, al);
     for (void* p : {single, array, sized, sized_array}) {
       escape(p);
-      EXPECT_TRUE(aligned_to(p, alignment)) << "alignment " << alignment;
+      EXPECT_TRUE(is_aligned(p, alignment)) << "alignment " << alignment;
     }
     ::operator delete(single, al);
     ::operator delete[](array, al);
@@ -127,8 +127,8 @@ TEST(GlobalNew, OverAlignedNewExpressionsUseTheAlignedForms) {
   Page* three = new Page[3];
   escape(one);
   escape(three);
-  EXPECT_TRUE(aligned_to(one, 256));
-  EXPECT_TRUE(aligned_to(three, 256));
+  EXPECT_TRUE(is_aligned(one, 256));
+  EXPECT_TRUE(is_aligned(three, 256));
   delete one;
   delete[] three;
   EXPECT_EQ(counter.stats(), (mw::AllocStats{2, 2, 4 * sizeof(Page), 4 * sizeof(Page)}));
@@ -153,8 +153,8 @@ TEST(GlobalNew, NothrowFormsReturnNullOnFailure) {
     escape(p);
     ASSERT_NE(p, nullptr);
   }
-  EXPECT_TRUE(aligned_to(aligned, 64));
-  EXPECT_TRUE(aligned_to(aligned_array, 64));
+  EXPECT_TRUE(is_aligned(aligned, 64));
+  EXPECT_TRUE(is_aligned(aligned_array, 64));
   ::operator delete(single, std::nothrow);
   ::operator delete[](array, std::nothrow);
   ::operator delete(aligned, al, std::nothrow);
@@ -209,7 +209,7 @@ TEST(GlobalNew, SizeZeroReturnsUniqueNonNullPointers) {
     ASSERT_NE(p, nullptr);
   }
   EXPECT_NE(a, b);
-  EXPECT_TRUE(aligned_to(c, 64));
+  EXPECT_TRUE(is_aligned(c, 64));
   ::operator delete(a);
   ::operator delete(b);
   ::operator delete[](c, std::align_val_t{64});

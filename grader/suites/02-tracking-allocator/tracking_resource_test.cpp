@@ -9,15 +9,14 @@
 #include <thread>
 #include <vector>
 
+#include <mwtest/address.hpp>
 #include <mwtest/counting_resource.hpp>
 
 #include "tracking.hpp"
 
 namespace {
 
-bool aligned_to(const void* p, std::size_t alignment) {
-  return reinterpret_cast<std::uintptr_t>(p) % alignment == 0;
-}
+using mwtest::is_aligned;
 
 // Runs `body(thread_index)` on `threads` threads at once and joins them. An
 // exception in a thread (MW_TODO in the stub) is rethrown here, so it fails
@@ -119,7 +118,7 @@ TEST(TrackingResource, PassesExactSizeAndAlignmentUpstream) {
   std::vector<void*> blocks;
   for (auto r : requests) {
     void* p = tracker.allocate(r.bytes, r.alignment);
-    EXPECT_TRUE(aligned_to(p, r.alignment)) << r.bytes << " bytes aligned to " << r.alignment;
+    EXPECT_TRUE(is_aligned(p, r.alignment)) << r.bytes << " bytes aligned to " << r.alignment;
     blocks.push_back(p);
   }
   EXPECT_EQ(upstream.sizes(), (std::vector<std::size_t>{3, 17, 100, 5, 1}));

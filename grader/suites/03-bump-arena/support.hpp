@@ -6,31 +6,19 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
-#include <string>
 #include <utility>
 #include <vector>
 
+#include <mwtest/address.hpp>
 #include <mwtest/counting_resource.hpp>
 
 #include "bump_arena.hpp"
 
 namespace bump_suite {
 
-inline std::uintptr_t address(const void* p) {
-  return reinterpret_cast<std::uintptr_t>(p);
-}
-
-inline bool is_aligned(const void* p, std::size_t align) {
-  return address(p) % align == 0;
-}
-
-/// Every error the CountingResource recorded, one per line, for an assertion message.
-inline std::string errors_of(const mwtest::CountingResource& upstream) {
-  std::string text;
-  for (const auto& error : upstream.errors()) text += error + "\n";
-  return text;
-}
+using mwtest::address;
+using mwtest::errors_of;
+using mwtest::is_aligned;
 
 /// A request to the arena: size and alignment.
 struct Request {

@@ -1,7 +1,9 @@
 // Hidden tests: the correctness checker (mw::bench::check_trace) against planted bugs.
 #include <gtest/gtest.h>
 
+#include <cstddef>
 #include <memory>
+#include <optional>
 
 #include "allocator.hpp"
 #include "checker.hpp"
@@ -21,6 +23,18 @@ constexpr const char* busy_trace =
 void expect_all_released(const fakes::GoodAllocator& allocator) {
   EXPECT_EQ(allocator.live_blocks(), 0u) << "the checker must deallocate what is still live";
   EXPECT_EQ(allocator.bad_deallocations, 0u) << "deallocate with a wrong pointer or size";
+}
+
+/// Checks that `violation` was reported, of kind `kind`, at trace line `line` (and, when
+/// given, at op `op_index`).
+void expect_violation_at(const std::optional<mw::bench::Violation>& violation, ViolationKind kind,
+                         std::size_t line, std::optional<std::size_t> op_index = std::nullopt) {
+  ASSERT_TRUE(violation);
+  EXPECT_EQ(violation->kind, kind);
+  EXPECT_EQ(violation->line, line);
+  if (op_index) {
+    EXPECT_EQ(violation->op_index, *op_index);
+  }
 }
 
 // A correct allocator passes cleanly, reallocs that grow and shrink included, and every
@@ -64,10 +78,7 @@ TEST(Checker, BumpArenaPasses) {
 TEST(Checker, CatchesBlockOffBy8) {
   fakes::MisalignedAllocator allocator(8);
   const auto violation = check_trace(trace_of("# misaligned\na 0 32\n"), allocator, 16);
-  ASSERT_TRUE(violation);
-  EXPECT_EQ(violation->kind, ViolationKind::misaligned);
-  EXPECT_EQ(violation->line, 2u);
-  EXPECT_EQ(violation->op_index, 0u);
+  expect_violation_at(violation, ViolationKind::misaligned, 2, 0);
 }
 
 // A 32-byte aligned block is reported when 64 is asked for (kills a checker that tests
@@ -85,10 +96,7 @@ TEST(Checker, CatchesBlockInsideAnOlderLiveBlock) {
   fakes::OverlappingAllocator allocator(/*which=*/4, /*inside=*/1, /*offset=*/64);
   const auto violation =
       check_trace(trace_of("a 0 256\na 1 32\na 2 32\na 3 16\nf 3\nf 2\nf 1\nf 0\n"), allocator);
-  ASSERT_TRUE(violation);
-  EXPECT_EQ(violation->kind, ViolationKind::overlap);
-  EXPECT_EQ(violation->line, 4u);
-  EXPECT_EQ(violation->op_index, 3u);
+  expect_violation_at(violation, ViolationKind::overlap, 4, 3);
 }
 
 // A block that starts below a live block and runs into it is reported (kills a check that
@@ -97,9 +105,7 @@ TEST(Checker, CatchesBlockRunningIntoTheNextLiveBlock) {
   fakes::OverlappingAllocator allocator(/*which=*/2, /*inside=*/1, /*offset=*/-32,
                                         /*leading_gap=*/128);
   const auto violation = check_trace(trace_of("a 0 64\na 1 64\nf 0\nf 1\n"), allocator);
-  ASSERT_TRUE(violation);
-  EXPECT_EQ(violation->kind, ViolationKind::overlap);
-  EXPECT_EQ(violation->line, 2u);
+  expect_violation_at(violation, ViolationKind::overlap, 2);
 }
 
 // Trace for the corruption tests: block 0 is damaged during `a 2` (line 3) and freed at line 6.
@@ -141,9 +147,7 @@ TEST(Checker, CatchesCorruptionOfABlockLeftLive) {
 TEST(Checker, CatchesReallocThatDropsContents) {
   fakes::ForgetfulReallocator allocator(/*kept=*/0);
   const auto violation = check_trace(trace_of("a 0 40\na 1 8\nr 0 80\nf 0\nf 1\n"), allocator);
-  ASSERT_TRUE(violation);
-  EXPECT_EQ(violation->kind, ViolationKind::corrupted);
-  EXPECT_EQ(violation->line, 3u);
+  expect_violation_at(violation, ViolationKind::corrupted, 3);
 }
 
 // A realloc that keeps only the first byte is reported, when shrinking too (kills a
@@ -151,9 +155,7 @@ TEST(Checker, CatchesReallocThatDropsContents) {
 TEST(Checker, CatchesReallocThatKeepsOnlyTheFirstByte) {
   fakes::ForgetfulReallocator allocator(/*kept=*/1);
   const auto violation = check_trace(trace_of("a 0 40\nr 0 20\nf 0\n"), allocator);
-  ASSERT_TRUE(violation);
-  EXPECT_EQ(violation->kind, ViolationKind::corrupted);
-  EXPECT_EQ(violation->line, 2u);
+  expect_violation_at(violation, ViolationKind::corrupted, 2);
 }
 
 // An allocation that fails is reported as out of memory at its line, and the blocks
@@ -161,9 +163,7 @@ TEST(Checker, CatchesReallocThatKeepsOnlyTheFirstByte) {
 TEST(Checker, ReportsFailedAllocation) {
   fakes::ExhaustedAllocator allocator(/*which=*/3);
   const auto violation = check_trace(trace_of("a 0 8\na 1 8\na 2 8\n"), allocator);
-  ASSERT_TRUE(violation);
-  EXPECT_EQ(violation->kind, ViolationKind::out_of_memory);
-  EXPECT_EQ(violation->line, 3u);
+  expect_violation_at(violation, ViolationKind::out_of_memory, 3);
   expect_all_released(allocator);
 }
 

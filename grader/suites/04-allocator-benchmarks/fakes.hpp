@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <cstdint>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -14,6 +13,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <mwtest/address.hpp>
 
 #include "allocator.hpp"
 #include "trace.hpp"
@@ -41,7 +42,7 @@ class GoodAllocator : public AllocatorUnderTest {
     ++allocations;
     auto reused = free_.find(size);
     std::byte* p = nullptr;
-    if (reused != free_.end() && aligned(reused->second, align)) {
+    if (reused != free_.end() && mwtest::is_aligned(reused->second, align)) {
       p = reused->second;
       free_.erase(reused);
     } else {
@@ -99,10 +100,6 @@ class GoodAllocator : public AllocatorUnderTest {
   void skip(std::size_t offset) { used_ = offset; }
 
  private:
-  static bool aligned(const void* p, std::size_t align) {
-    return reinterpret_cast<std::uintptr_t>(p) % align == 0;
-  }
-
   struct AlignedDelete {
     void operator()(std::byte* p) const { ::operator delete[](p, std::align_val_t{buffer_align}); }
   };

@@ -28,37 +28,38 @@ std::vector<void*> allocate_mixed(FreeListAllocator& a) {
   return taken;
 }
 
-// Freeing in address order merges everything back into one block (kills
-// coalescing only with the next block: each freed block follows a free one).
-TEST(FreeList, FreeForwardCoalescesToOneBlock) {
+/// Effects: allocates a mix of blocks, lets `arrange` reorder them, frees them all in that
+/// order and checks that the allocator is one whole free block again.
+template <class Arrange>
+void expect_freeing_coalesces_to_one_block(Arrange arrange) {
   Arena arena(kBytes);
   FreeListAllocator a(arena.data(), arena.size());
   std::vector<void*> taken = allocate_mixed(a);
-  std::sort(taken.begin(), taken.end());
+  arrange(taken);
   for (void* p : taken) a.deallocate(p);
   EXPECT_TRUE(mwtest05::is_one_whole_block(a));
+}
+
+// Freeing in address order merges everything back into one block (kills
+// coalescing only with the next block: each freed block follows a free one).
+TEST(FreeList, FreeForwardCoalescesToOneBlock) {
+  expect_freeing_coalesces_to_one_block(
+      [](std::vector<void*>& taken) { std::sort(taken.begin(), taken.end()); });
 }
 
 // Freeing in reverse address order merges everything back into one block
 // (kills coalescing only with the previous block).
 TEST(FreeList, FreeBackwardCoalescesToOneBlock) {
-  Arena arena(kBytes);
-  FreeListAllocator a(arena.data(), arena.size());
-  std::vector<void*> taken = allocate_mixed(a);
-  std::sort(taken.begin(), taken.end(), [](void* x, void* y) { return x > y; });
-  for (void* p : taken) a.deallocate(p);
-  EXPECT_TRUE(mwtest05::is_one_whole_block(a));
+  expect_freeing_coalesces_to_one_block([](std::vector<void*>& taken) {
+    std::sort(taken.begin(), taken.end(), [](void* x, void* y) { return x > y; });
+  });
 }
 
 // Freeing in a shuffled order merges everything back into one block (kills
 // merging with only one side, or dropping a block whose both sides are free).
 TEST(FreeList, FreeShuffledCoalescesToOneBlock) {
-  Arena arena(kBytes);
-  FreeListAllocator a(arena.data(), arena.size());
-  std::vector<void*> taken = allocate_mixed(a);
-  std::shuffle(taken.begin(), taken.end(), std::mt19937(5));
-  for (void* p : taken) a.deallocate(p);
-  EXPECT_TRUE(mwtest05::is_one_whole_block(a));
+  expect_freeing_coalesces_to_one_block(
+      [](std::vector<void*>& taken) { std::shuffle(taken.begin(), taken.end(), std::mt19937(5)); });
 }
 
 // Three adjacent 256-byte blocks x, y, z with no other free space; the test

@@ -14,6 +14,8 @@
 #include <ostream>
 #include <vector>
 
+#include <mwtest/address.hpp>
+
 #include "free_list.hpp"
 
 namespace mwtest05 {
@@ -57,10 +59,7 @@ class Arena {
   std::size_t bytes_;
 };
 
-/// Returns: whether `p` is a multiple of `align`.
-inline bool is_aligned(const void* p, std::size_t align) {
-  return reinterpret_cast<std::uintptr_t>(p) % align == 0;
-}
+using mwtest::is_aligned;
 
 /// The blocks a test holds, keyed by address. add() checks a new block the
 /// way a real caller relies on it: aligned, inside the buffer, overlapping no

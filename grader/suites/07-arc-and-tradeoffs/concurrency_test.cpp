@@ -19,19 +19,11 @@ namespace {
 using mwtest::SharedInstrumented;
 using Concurrency = ArcFixture;
 
-constexpr std::size_t kThreads = 8;
-
 // Threads cloning and dropping one value thousands of times leave the count exact and destroy
 // the value once; kills plain (non-atomic) counts and a decrement that is not one RMW.
 TEST_F(Concurrency, ClonesAndDropsFromManyThreadsCountExactly) {
   auto arc = mw::make_arc<SharedInstrumented>(1);
-  run_together(kThreads, [&](std::size_t) {
-    std::vector<mw::Arc<SharedInstrumented>> mine;
-    for (int round = 0; round < 5000; ++round) {
-      for (int i = 0; i < 20; ++i) mine.push_back(arc);
-      mine.clear();
-    }
-  });
+  clone_and_drop_from_threads(arc);
   EXPECT_EQ(arc.strong_count(), 1u);
   EXPECT_EQ(shared_destroyed(), 0u);
   arc.reset();

@@ -3,7 +3,8 @@
 // Every block of make_arc goes to `counting`, installed as the default resource (its
 // counters are mutex-protected, so threads may allocate and free through it); the two
 // instrumented types start each test with zero counts. run_together starts threads
-// behind one gate so they really race, which is what ThreadSanitizer needs to see.
+// behind one gate so they really race, which is what ThreadSanitizer needs to see, and
+// clone_and_drop_from_threads races copies of one handle on kThreads threads.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -66,4 +67,21 @@ inline void run_together(std::size_t n, const std::function<void(std::size_t)>& 
   }
   go.store(true, std::memory_order_release);
   for (auto& t : threads) t.join();
+}
+
+/// How many threads the concurrent tests race.
+inline constexpr std::size_t kThreads = 8;
+
+/// Effects: on kThreads threads at once, each copies `handle` 20 times and drops the copies,
+/// 5000 times over; a count that is not atomic, or a decrement that is not one
+/// read-modify-write, comes out wrong.
+template <class Handle>
+void clone_and_drop_from_threads(const Handle& handle) {
+  run_together(kThreads, [&](std::size_t) {
+    std::vector<Handle> mine;
+    for (int round = 0; round < 5000; ++round) {
+      for (int i = 0; i < 20; ++i) mine.push_back(handle);
+      mine.clear();
+    }
+  });
 }

@@ -55,8 +55,6 @@ class Intrusive : public ArcFixture {
   }
 };
 
-constexpr std::size_t kThreads = 8;
-
 // make_intrusive is one allocation of exactly the object, copies of the handle allocate nothing,
 // and the last handle deletes it once; kills a separate count block and a leak.
 TEST_F(Intrusive, OneAllocationOfTheObjectItselfDeletedByTheLastHandle) {
@@ -136,13 +134,7 @@ TEST_F(Intrusive, MovesAndAssignmentsCountExactly) {
 // Threads cloning and dropping one object leave the count exact; kills a plain count.
 TEST_F(Intrusive, ClonesAndDropsFromManyThreadsCountExactly) {
   auto a = mw::make_intrusive<Node>(6);
-  run_together(kThreads, [&](std::size_t) {
-    std::vector<mw::IntrusiveArc<Node>> mine;
-    for (int round = 0; round < 5000; ++round) {
-      for (int i = 0; i < 20; ++i) mine.push_back(a);
-      mine.clear();
-    }
-  });
+  clone_and_drop_from_threads(a);
   EXPECT_EQ(a.use_count(), 1u);
   a.reset();
   EXPECT_EQ(shared_destroyed(), 1u);

@@ -12,6 +12,8 @@
 #include <type_traits>
 #include <vector>
 
+#include <mwtest/address.hpp>
+
 #include "rel_ptr.hpp"
 
 namespace {
@@ -22,10 +24,7 @@ struct Node {
   std::int32_t value;
 };
 
-/// Returns: the address of `p` as an integer (to compare addresses in different buffers).
-std::uintptr_t address(const void* p) {
-  return reinterpret_cast<std::uintptr_t>(p);
-}
+using mwtest::address;
 
 /// A heap byte buffer at a chosen misalignment: `data()` is `skew` bytes past a 16-aligned
 /// address, so copies can move to a different address *and* a different alignment.

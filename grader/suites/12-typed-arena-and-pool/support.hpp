@@ -7,10 +7,9 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
-#include <string>
 #include <vector>
 
+#include <mwtest/address.hpp>
 #include <mwtest/counting_resource.hpp>
 
 namespace arena_suite {
@@ -37,16 +36,8 @@ struct alignas(64) Wide {
   std::byte padding[100];
 };
 
-inline bool is_aligned(const void* p, std::size_t align) {
-  return reinterpret_cast<std::uintptr_t>(p) % align == 0;
-}
-
-/// Every error the CountingResource recorded, one per line, for an assertion message.
-inline std::string errors_of(const mwtest::CountingResource& upstream) {
-  std::string text;
-  for (const auto& error : upstream.errors()) text += error + "\n";
-  return text;
-}
+using mwtest::errors_of;
+using mwtest::is_aligned;
 
 /// Returns: 0, 1, ..., n - 1.
 inline std::vector<int> iota_vector(int n) {

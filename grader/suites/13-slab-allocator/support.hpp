@@ -12,33 +12,22 @@
 #include <map>
 #include <memory_resource>
 #include <new>
-#include <string>
 #include <vector>
 
+#include <mwtest/address.hpp>
 #include <mwtest/counting_resource.hpp>
 
 #include "slab_cache.hpp"
 
 namespace slab_suite {
 
-inline std::uintptr_t address(const void* p) {
-  return reinterpret_cast<std::uintptr_t>(p);
-}
-
-inline bool is_aligned(const void* p, std::size_t align) {
-  return address(p) % align == 0;
-}
+using mwtest::address;
+using mwtest::errors_of;
+using mwtest::is_aligned;
 
 /// Returns: the start of the slab-sized, slab-aligned block that holds `p`.
 inline const void* slab_base(const void* p, std::size_t slab_bytes) {
   return reinterpret_cast<const void*>(address(p) & ~(slab_bytes - 1));
-}
-
-/// Every error the CountingResource recorded, one per line, for an assertion message.
-inline std::string errors_of(const mwtest::CountingResource& upstream) {
-  std::string text;
-  for (const auto& error : upstream.errors()) text += error + "\n";
-  return text;
 }
 
 /// The byte `fill` writes at `index` of the object tagged `tag`.

@@ -16,7 +16,6 @@
 
 #include <mwtest/counting_resource.hpp>
 #include <mwtest/instrumented.hpp>
-#include <mwtest/nothrow_instrumented.hpp>
 
 using mwtest::Instrumented;
 using mwtest::NothrowInstrumented;

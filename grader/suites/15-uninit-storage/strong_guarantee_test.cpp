@@ -11,20 +11,32 @@
 
 namespace {
 
-using Strong = SmallVecTest;
-
-/// Checks that `v` still has `expected` values, its old capacity and data pointer, and
-/// that exactly `live` elements and `blocks` heap blocks are alive.
-template <class Vec>
-void expect_unchanged(const Vec& v, const std::vector<int>& expected, const void* data,
-                      std::size_t capacity, long live, std::size_t blocks,
-                      const mwtest::CountingResource& counting) {
-  EXPECT_EQ(SmallVecTest::values(v), expected);
-  EXPECT_EQ(v.data(), data);
-  EXPECT_EQ(v.capacity(), capacity);
-  EXPECT_EQ(mwtest::life_counts().alive(), live);
-  EXPECT_EQ(counting.live_blocks(), blocks);
-}
+class Strong : public SmallVecTest {
+ public:
+  /// Requires: `op()` runs the operation under test on `v`, once per call.
+  /// Effects: runs op with a throw armed at the k-th next Instrumented construction, for
+  /// k = 1, 2, ... until it succeeds; after every throw checks that `v` still has the
+  /// values `expected`, capacity `capacity` and the data pointer it had before, and that
+  /// exactly `live` elements and `blocks` heap blocks are alive.
+  /// Returns: the number of throws seen; the caller checks the final, successful result.
+  template <class Vec, class Op>
+  int throws_leaving_unchanged(const Vec& v, Op op, const std::vector<int>& expected,
+                               std::size_t capacity, long live, std::size_t blocks) {
+    const void* data = v.data();
+    return throw_at_every_construction(
+        [&](std::size_t k) {
+          Instrumented::throw_after(k);
+          op();
+        },
+        [&] {
+          EXPECT_EQ(values(v), expected);
+          EXPECT_EQ(v.data(), data);
+          EXPECT_EQ(v.capacity(), capacity);
+          EXPECT_EQ(alive(), live);
+          EXPECT_EQ(counting.live_blocks(), blocks);
+        });
+  }
+};
 
 // push_back into a full inline vector survives a throw at the new element's copy and at
 // every relocation copy; kills relocating with std::move (originals moved-from), leaking the
@@ -33,13 +45,8 @@ TEST_F(Strong, PushBackThatSpills) {
   mw::SmallVec<Instrumented, 4> v(&counting);
   fill(v, 0, 4);
   const Instrumented extra(99);
-  const void* data = v.data();
-  const int throws = throw_at_every_construction(
-      [&](std::size_t k) {
-        Instrumented::throw_after(k);
-        v.push_back(extra);
-      },
-      [&] { expect_unchanged(v, range(0, 4), data, 4, 5, 0, counting); });
+  const int throws = throws_leaving_unchanged(
+      v, [&] { v.push_back(extra); }, range(0, 4), 4, 5, 0);
   EXPECT_GE(throws, 5);  // the new element and the four relocations
   std::vector<int> expected = range(0, 4);
   expected.push_back(99);
@@ -52,13 +59,8 @@ TEST_F(Strong, PushBackThatSpills) {
 TEST_F(Strong, PushBackThatGrowsOnTheHeap) {
   mw::SmallVec<Instrumented, 2> v(&counting);
   fill(v, 0, 4);
-  const void* data = v.data();
-  const int throws = throw_at_every_construction(
-      [&](std::size_t k) {
-        Instrumented::throw_after(k);
-        v.emplace_back(4);
-      },
-      [&] { expect_unchanged(v, range(0, 4), data, 4, 4, 1, counting); });
+  const int throws = throws_leaving_unchanged(
+      v, [&] { v.emplace_back(4); }, range(0, 4), 4, 4, 1);
   EXPECT_GE(throws, 5);
   EXPECT_EQ(values(v), range(0, 5));
 }
@@ -69,13 +71,8 @@ TEST_F(Strong, PushBackWithRoom) {
   mw::SmallVec<Instrumented, 4> v(&counting);
   fill(v, 0, 2);
   const Instrumented extra(7);
-  const void* data = v.data();
-  const int throws = throw_at_every_construction(
-      [&](std::size_t k) {
-        Instrumented::throw_after(k);
-        v.push_back(extra);
-      },
-      [&] { expect_unchanged(v, range(0, 2), data, 4, 3, 0, counting); });
+  const int throws = throws_leaving_unchanged(
+      v, [&] { v.push_back(extra); }, range(0, 2), 4, 3, 0);
   EXPECT_GE(throws, 1);
   EXPECT_EQ(values(v), (std::vector<int>{0, 1, 7}));
 }
@@ -100,13 +97,8 @@ TEST_F(Strong, InsertWithRoom) {
   mw::SmallVec<Instrumented, 8> v(&counting);
   fill(v, 0, 5);
   const Instrumented extra(99);
-  const void* data = v.data();
-  const int throws = throw_at_every_construction(
-      [&](std::size_t k) {
-        Instrumented::throw_after(k);
-        v.insert(v.begin() + 1, extra);
-      },
-      [&] { expect_unchanged(v, range(0, 5), data, 8, 6, 0, counting); });
+  const int throws = throws_leaving_unchanged(
+      v, [&] { v.insert(v.begin() + 1, extra); }, range(0, 5), 8, 6, 0);
   EXPECT_GE(throws, 1);  // at least the new last slot is constructed
   EXPECT_EQ(values(v), (std::vector<int>{0, 99, 1, 2, 3, 4}));
   EXPECT_EQ(alive(), 7);
@@ -118,13 +110,8 @@ TEST_F(Strong, InsertThatReallocates) {
   mw::SmallVec<Instrumented, 4> v(&counting);
   fill(v, 0, 4);
   const Instrumented extra(99);
-  const void* data = v.data();
-  const int throws = throw_at_every_construction(
-      [&](std::size_t k) {
-        Instrumented::throw_after(k);
-        v.insert(v.begin() + 2, extra);
-      },
-      [&] { expect_unchanged(v, range(0, 4), data, 4, 5, 0, counting); });
+  const int throws = throws_leaving_unchanged(
+      v, [&] { v.insert(v.begin() + 2, extra); }, range(0, 4), 4, 5, 0);
   EXPECT_GE(throws, 5);
   EXPECT_EQ(values(v), (std::vector<int>{0, 1, 99, 2, 3}));
 }

@@ -132,4 +132,11 @@ class CountingResource : public std::pmr::memory_resource {
   bool fail_ = false;
 };
 
+/// Every error `resource` recorded, one per line, for an assertion message.
+inline std::string errors_of(const CountingResource& resource) {
+  std::string text;
+  for (const auto& error : resource.errors()) text += error + "\n";
+  return text;
+}
+
 }  // namespace mwtest

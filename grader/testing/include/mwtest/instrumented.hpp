@@ -3,6 +3,15 @@
 // Hidden suites use them to check constructor/destructor balance (a
 // forgotten destructor, a double destroy), copies versus moves, and exception
 // safety (a type whose copy or construction throws on demand).
+//
+// Two flavours of one template, told apart by their move constructor:
+// - Instrumented: the move constructor is deliberately noexcept(false), so a container
+//   that relocates with std::move_if_noexcept must COPY it; every construction, moves
+//   included, can be made to throw.
+// - NothrowInstrumented: the move constructor is noexcept, so the same container must
+//   MOVE it; value constructions and copies can be made to throw, moves never throw.
+// Both count into the same life_counts(), so a suite checks either with one set of
+// counters; each keeps its own throw_after countdown.
 #pragma once
 
 #include <cstddef>
@@ -10,7 +19,8 @@
 
 namespace mwtest {
 
-/// Counters shared by every Instrumented object. Reset them at the start of a test.
+/// Counters shared by every Instrumented and NothrowInstrumented object. Reset them at the
+/// start of a test.
 struct LifeCounts {
   std::size_t constructed = 0;  ///< every constructor, including copies and moves
   std::size_t destroyed = 0;
@@ -25,57 +35,66 @@ inline LifeCounts& life_counts() {
   return counts;
 }
 
-/// Thrown by Instrumented when asked to fail.
+/// Thrown by Instrumented and NothrowInstrumented when asked to fail.
 struct InstrumentedError : std::runtime_error {
   InstrumentedError() : std::runtime_error("Instrumented: planned failure") {}
 };
 
 /// A value type that records its constructions, copies, moves and destructions in
-/// life_counts(). `throw_after(n)` makes the n-th next construction (of any kind) throw.
-class Instrumented {
+/// life_counts(). `throw_after(n)` makes the n-th next construction throw InstrumentedError;
+/// with NothrowMove, moves are noexcept and do not count towards n.
+/// Use it through the aliases Instrumented and NothrowInstrumented below.
+template <bool NothrowMove>
+class BasicInstrumented {
  public:
-  explicit Instrumented(int value = 0) : value_(value) { born(); }
-  Instrumented(const Instrumented& other) : value_(other.value_) {
+  explicit BasicInstrumented(int value = 0) : value_(value) { born(); }
+  BasicInstrumented(const BasicInstrumented& other) : value_(other.value_) {
     born();
     ++life_counts().copies;
   }
-  Instrumented(Instrumented&& other) noexcept(false) : value_(other.value_) {
-    born();
+  BasicInstrumented(BasicInstrumented&& other) noexcept(NothrowMove) : value_(other.value_) {
+    if constexpr (NothrowMove) {
+      ++life_counts().constructed;  // never throws, whatever throw_after says
+    } else {
+      born();
+    }
     ++life_counts().moves;
     other.value_ = -1;
   }
-  Instrumented& operator=(const Instrumented& other) {
+  BasicInstrumented& operator=(const BasicInstrumented& other) {
     value_ = other.value_;
     ++life_counts().copies;
     return *this;
   }
-  Instrumented& operator=(Instrumented&& other) noexcept {
+  BasicInstrumented& operator=(BasicInstrumented&& other) noexcept {
     value_ = other.value_;
     other.value_ = -1;
     ++life_counts().moves;
     return *this;
   }
-  ~Instrumented() {
+  ~BasicInstrumented() {
     ++life_counts().destroyed;
     value_ = -2;  // Poison: a use after destruction reads -2.
   }
 
   int value() const { return value_; }
-  friend bool operator==(const Instrumented& a, const Instrumented& b) {
+  friend bool operator==(const BasicInstrumented& a, const BasicInstrumented& b) {
     return a.value_ == b.value_;
   }
 
-  /// Effects: resets every counter and disarms any planned failure.
+  /// Effects: resets every counter (shared by both flavours) and disarms this flavour's
+  /// planned failure.
   static void reset() {
     life_counts() = LifeCounts{};
     countdown() = 0;
   }
-  /// Effects: the n-th construction from now (n >= 1) throws InstrumentedError.
+  /// Effects: the n-th construction from now (n >= 1) throws InstrumentedError; with
+  /// NothrowMove, moves do not count.
   static void throw_after(std::size_t n) { countdown() = n; }
 
  private:
   static std::size_t& countdown() {
-    static std::size_t n = 0;
+    static std::size_t n = 0;  // one per flavour
     return n;
   }
   void born() {
@@ -85,5 +104,10 @@ class Instrumented {
 
   int value_;
 };
+
+/// Counted, and its move constructor may throw: relocation must copy it.
+using Instrumented = BasicInstrumented<false>;
+/// Counted, and its move constructor is noexcept: relocation must move it.
+using NothrowInstrumented = BasicInstrumented<true>;
 
 }  // namespace mwtest
