@@ -7,11 +7,6 @@ namespace grader {
 
 using nlohmann::json;
 
-double percent_of(const Report& report) {
-  const int max = report.max_score();
-  return max > 0 ? 100.0 * report.score() / max : 0.0;
-}
-
 double median(std::vector<double> values) {
   if (values.empty()) return 0;
   std::sort(values.begin(), values.end());
@@ -37,7 +32,7 @@ json class_to_json(const ClassSummary& summary) {
                         {"status", "graded"},
                         {"score", s.report->score()},
                         {"max_score", s.report->max_score()},
-                        {"percent", percent_of(*s.report)},
+                        {"percent", s.report->percent()},
                         {"exercises", exercises}});
   }
   json rates = json::array();

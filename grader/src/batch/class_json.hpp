@@ -7,9 +7,6 @@
 
 namespace grader {
 
-/// Returns: the report's score as a percentage of its maximum; 0 when the maximum is 0.
-double percent_of(const Report& report);
-
 /// Returns: the median of `values` (the mean of the middle two for an even count), 0
 /// when empty.
 double median(std::vector<double> values);

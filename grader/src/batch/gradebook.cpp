@@ -41,7 +41,7 @@ std::string render_gradebook(const ClassSummary& summary, const std::vector<std:
       }
     }
     csv += fmt::format(",{},{},{:.1f},graded,{}\r\n", report.score(), report.max_score(),
-                       percent_of(report), csv_field(i < notes.size() ? notes[i] : ""));
+                       report.percent(), csv_field(i < notes.size() ? notes[i] : ""));
   }
   return csv;
 }

@@ -78,8 +78,7 @@ std::string progress_line(const StudentOutcome& o, std::size_t done, std::size_t
       break;
   }
   const Report& r = *o.result.report;
-  std::string line =
-      fmt::format("{} {}/{} ({:.0f}%)", head, r.score(), r.max_score(), percent_of(r));
+  std::string line = fmt::format("{} {}/{} ({:.0f}%)", head, r.score(), r.max_score(), r.percent());
   if (o.fate == StudentFate::reused) return line + " skipped: unchanged since the last run";
   line += fmt::format(" {:.1f} s", o.seconds);
   if (o.cached > 0) line += fmt::format(", {} cached", o.cached);

@@ -112,7 +112,7 @@ int run_check(const Context& context, const CheckOptions& options) {
                      dump_json(to_json(report)));
   }
   write_report(context, options, report, *format);
-  const double percent = report.max_score() > 0 ? 100.0 * report.score() / report.max_score() : 0;
+  const double percent = report.percent();
   if (options.fail_under >= 0 && percent < options.fail_under) {
     fmt::print(stderr, "grader: score {:.1f}% is under --fail-under {}%\n", percent,
                options.fail_under);

@@ -51,6 +51,11 @@ FirstProblem first_problem(const ExerciseReport& exercise, std::size_t max_lines
   return {.text = exercise.message};
 }
 
+double percent_of(int score, int max_score) {
+  constexpr double kWhole = 100.0;
+  return max_score > 0 ? kWhole * score / max_score : 0.0;
+}
+
 int Report::score() const {
   return std::accumulate(exercises.begin(), exercises.end(), 0,
                          [](int sum, const ExerciseReport& e) { return sum + e.score; });

@@ -70,6 +70,9 @@ struct FirstProblem {
 /// Returns: the first problem of `exercise`, its text cut to `max_lines` lines.
 FirstProblem first_problem(const ExerciseReport& exercise, std::size_t max_lines);
 
+/// Returns: 100 * score / max_score, or 0 when max_score is 0.
+double percent_of(int score, int max_score);
+
 struct Report {
   static constexpr int kSchemaVersion = 1;
   std::string tool_version;
@@ -80,6 +83,8 @@ struct Report {
   int score() const;
   int max_score() const;
   int exercises_passed() const;
+  /// Returns: percent_of(score(), max_score()).
+  double percent() const { return percent_of(score(), max_score()); }
 };
 
 }  // namespace grader

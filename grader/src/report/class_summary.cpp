@@ -34,8 +34,7 @@ ClassSummary summarize_class(std::vector<StudentResult> students) {
     if (!student.report) continue;
     const Report& report = *student.report;
     add_exercise_ids(report, summary.exercise_ids);
-    const int max = report.max_score();
-    summary.percents.push_back(max > 0 ? 100.0 * report.score() / max : 0.0);
+    summary.percents.push_back(report.percent());
   }
   // Pass rates in course order, then each suite's order, whatever order students met them.
   for (const std::string& id : summary.exercise_ids) {

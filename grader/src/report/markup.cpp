@@ -51,8 +51,4 @@ bool append_within(std::string& out, std::string_view piece, std::size_t limit) 
   return true;
 }
 
-double percent_of(int score, int max_score) {
-  return max_score > 0 ? 100.0 * score / max_score : 0.0;
-}
-
 }  // namespace grader

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "model/report.hpp"
 #include "util/xml_escape.hpp"
 
 namespace grader {
@@ -31,8 +32,5 @@ inline constexpr std::size_t kMarkdownLimit = 1000000;
 /// Effects: appends `piece` to `out` when the result stays within `limit` bytes.
 /// Returns: whether it was appended.
 bool append_within(std::string& out, std::string_view piece, std::size_t limit);
-
-/// Returns: 100 * score / max_score, or 0 when max_score is 0.
-double percent_of(int score, int max_score);
 
 }  // namespace grader
