@@ -199,6 +199,8 @@ int run_batch(const Context& context, const BatchOptions& options) {
   return 0;
 }
 
+}  // namespace
+
 CommandRun declare_batch(CLI::App& command) {
   auto options = std::make_shared<BatchOptions>();
   command
@@ -211,14 +213,6 @@ CommandRun declare_batch(CLI::App& command) {
   command.add_option("--jobs,-j", options->jobs, "students graded at a time (default: cores)")
       ->check(CLI::PositiveNumber);
   return [options](const Context& context) { return run_batch(context, *options); };
-}
-
-}  // namespace
-
-Command batch_command() {
-  return {.name = "batch",
-          .summary = "grade a class's submissions in parallel into reports and a gradebook",
-          .declare = declare_batch};
 }
 
 }  // namespace grader

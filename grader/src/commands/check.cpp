@@ -121,6 +121,8 @@ int run_check(const Context& context, const CheckOptions& options) {
   return 0;
 }
 
+}  // namespace
+
 CommandRun declare_check(CLI::App& command) {
   auto options = std::make_shared<CheckOptions>();
   command.add_option("ids", options->ids,
@@ -141,14 +143,6 @@ CommandRun declare_check(CLI::App& command) {
   command.add_flag("--no-cache", options->no_cache,
                    "run every suite, even those whose code did not change");
   return [options](const Context& context) { return run_check(context, *options); };
-}
-
-}  // namespace
-
-Command check_command() {
-  return {.name = "check",
-          .summary = "build and run the hidden suites, then score them",
-          .declare = declare_check};
 }
 
 }  // namespace grader

@@ -29,6 +29,8 @@ int run_export(const Context& context, const ExportOptions& options) {
   return 0;
 }
 
+}  // namespace
+
 CommandRun declare_export(CLI::App& command) {
   auto options = std::make_shared<ExportOptions>();
   command.add_option("--out", options->out, "the new release directory (absent or empty)")
@@ -36,14 +38,6 @@ CommandRun declare_export(CLI::App& command) {
   command.add_flag("--withhold-hidden", options->withhold_hidden,
                    "leave out the hidden suites too; the release grades its visible tests");
   return [options](const Context& context) { return run_export(context, *options); };
-}
-
-}  // namespace
-
-Command export_command() {
-  return {.name = "export",
-          .summary = "write a student release of the course: no solutions/",
-          .declare = declare_export};
 }
 
 }  // namespace grader

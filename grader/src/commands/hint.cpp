@@ -57,6 +57,8 @@ struct HintOptions {
   bool all = false;
 };
 
+}  // namespace
+
 CommandRun declare_hint(CLI::App& command) {
   auto options = std::make_shared<HintOptions>();
   command.add_option("id", options->id, "the exercise, e.g. 02")->required();
@@ -66,14 +68,6 @@ CommandRun declare_hint(CLI::App& command) {
     return show_hint(context, options->id, context.workspace_or_default(options->workspace),
                      options->all);
   };
-}
-
-}  // namespace
-
-Command hint_command() {
-  return {.name = "hint",
-          .summary = "reveal the next hint of an exercise (remembered between runs)",
-          .declare = declare_hint};
 }
 
 }  // namespace grader

@@ -63,7 +63,7 @@ void show(const std::string& text) {
 // The lesson section exercise `m` builds on (its whole lesson when it names no section).
 std::string section_of(const fs::path& course, const Manifest& m) {
   const std::size_t hash = m.lesson.find('#');
-  const std::string text = read_text(course / m.lesson.substr(0, hash));
+  std::string text = read_text(course / m.lesson.substr(0, hash));
   if (hash == std::string::npos) return text;
   std::optional<std::string> section = extract_section(text, m.lesson.substr(hash + 1));
   if (!section)
@@ -90,18 +90,12 @@ int run_lesson(const Context& context, const std::string& which_option) {
   return 0;
 }
 
+}  // namespace
+
 CommandRun declare_lesson(CLI::App& command) {
   auto which = std::make_shared<std::string>();
   command.add_option("which", *which, "a block of days (1-2, 3-4, 5-7) or an exercise (02)");
   return [which](const Context& context) { return run_lesson(context, *which); };
-}
-
-}  // namespace
-
-Command lesson_command() {
-  return {.name = "lesson",
-          .summary = "read a lesson (DAY like 1-2) or an exercise's section (ID)",
-          .declare = declare_lesson};
 }
 
 }  // namespace grader

@@ -45,8 +45,6 @@ int show_list(const Context& context, const fs::path& workspace) {
   return 0;
 }
 
-namespace {
-
 CommandRun declare_list(CLI::App& command) {
   auto workspace = std::make_shared<fs::path>();
   command.add_option("--workspace", *workspace,
@@ -54,14 +52,6 @@ CommandRun declare_list(CLI::App& command) {
   return [workspace](const Context& context) {
     return show_list(context, context.workspace_or_default(*workspace));
   };
-}
-
-}  // namespace
-
-Command list_command() {
-  return {.name = "list",
-          .summary = "every exercise, its day, last status and points",
-          .declare = declare_list};
 }
 
 }  // namespace grader

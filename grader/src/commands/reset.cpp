@@ -77,20 +77,14 @@ int run_reset(const Context& context, const ResetOptions& options) {
   return 0;
 }
 
+}  // namespace
+
 CommandRun declare_reset(CLI::App& command) {
   auto options = std::make_shared<ResetOptions>();
   command.add_option("id", options->id, "the exercise, e.g. 02")->required();
   command.add_flag("--yes,-y", options->yes, "do not ask before discarding your changes");
   command.add_option("--workspace", options->workspace, "the learner's tree (default: exercises/)");
   return [options](const Context& context) { return run_reset(context, *options); };
-}
-
-}  // namespace
-
-Command reset_command() {
-  return {.name = "reset",
-          .summary = "restore an exercise's files as shipped (asks first)",
-          .declare = declare_reset};
 }
 
 }  // namespace grader

@@ -63,6 +63,8 @@ int run_solution(const Context& context, const SolutionOptions& options) {
   return 0;
 }
 
+}  // namespace
+
 CommandRun declare_solution(CLI::App& command) {
   auto options = std::make_shared<SolutionOptions>();
   command.add_option("id", options->id, "the exercise, e.g. 02")->required();
@@ -71,14 +73,6 @@ CommandRun declare_solution(CLI::App& command) {
                    "show it even though the exercise has not passed yet");
   command.add_option("--workspace", options->workspace, "the learner's tree (default: exercises/)");
   return [options](const Context& context) { return run_solution(context, *options); };
-}
-
-}  // namespace
-
-Command solution_command() {
-  return {.name = "solution",
-          .summary = "show the reference solution of an exercise you passed",
-          .declare = declare_solution};
 }
 
 }  // namespace grader

@@ -4,8 +4,18 @@ namespace grader {
 
 const std::vector<Command>& command_table() {
   static const std::vector<Command> table = {
-      check_command(),    list_command(),   verify_command(), hint_command(),   reset_command(),
-      solution_command(), lesson_command(), watch_command(),  export_command(), batch_command(),
+      {"check", "build and run the hidden suites, then score them", declare_check},
+      {"list", "every exercise, its day, last status and points", declare_list},
+      {"verify", "prove every hidden test fails on its stub and passes on its solution",
+       declare_verify},
+      {"hint", "reveal the next hint of an exercise (remembered between runs)", declare_hint},
+      {"reset", "restore an exercise's files as shipped (asks first)", declare_reset},
+      {"solution", "show the reference solution of an exercise you passed", declare_solution},
+      {"lesson", "read a lesson (DAY like 1-2) or an exercise's section (ID)", declare_lesson},
+      {"watch", "grade the exercise you work on at every save", declare_watch},
+      {"export", "write a student release of the course: no solutions/", declare_export},
+      {"batch", "grade a class's submissions in parallel into reports and a gradebook",
+       declare_batch},
   };
   return table;
 }

@@ -7,18 +7,19 @@
 
 namespace grader {
 
-/// Returns: one Command per subcommand; each is defined in commands/<name>.cpp.
+/// Returns: one Command per subcommand, in the order --help lists them.
 const std::vector<Command>& command_table();
 
-Command check_command();
-Command list_command();
-Command verify_command();
-Command hint_command();
-Command reset_command();
-Command solution_command();
-Command lesson_command();
-Command watch_command();
-Command export_command();
-Command batch_command();
+// Each declares its command's options and returns what runs it (commands/<name>.cpp).
+CommandRun declare_check(CLI::App& command);
+CommandRun declare_list(CLI::App& command);
+CommandRun declare_verify(CLI::App& command);
+CommandRun declare_hint(CLI::App& command);
+CommandRun declare_reset(CLI::App& command);
+CommandRun declare_solution(CLI::App& command);
+CommandRun declare_lesson(CLI::App& command);
+CommandRun declare_watch(CLI::App& command);
+CommandRun declare_export(CLI::App& command);
+CommandRun declare_batch(CLI::App& command);
 
 }  // namespace grader

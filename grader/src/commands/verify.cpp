@@ -103,6 +103,8 @@ int run_verify(const Context& context, const VerifyOptions& options) {
   return failing == 0 ? 0 : 1;
 }
 
+}  // namespace
+
 CommandRun declare_verify(CLI::App& command) {
   auto options = std::make_shared<VerifyOptions>();
   command.add_option("ids", options->ids, "exercises to verify (default: all)");
@@ -110,14 +112,6 @@ CommandRun declare_verify(CLI::App& command) {
                    "grade the stubs and the solutions inside bubblewrap, as batch does; a "
                    "sandboxed `check` of either tree then reuses these verdicts");
   return [options](const Context& context) { return run_verify(context, *options); };
-}
-
-}  // namespace
-
-Command verify_command() {
-  return {.name = "verify",
-          .summary = "prove every hidden test fails on its stub and passes on its solution",
-          .declare = declare_verify};
 }
 
 }  // namespace grader

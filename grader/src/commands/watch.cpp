@@ -218,6 +218,8 @@ class WatchSession {
   RawKeys keys_;
 };
 
+}  // namespace
+
 CommandRun declare_watch(CLI::App& command) {
   auto options = std::make_shared<WatchOptions>();
   command.add_option("id", options->id,
@@ -230,14 +232,6 @@ CommandRun declare_watch(CLI::App& command) {
       throw UsageError(fmt::format("'{}' has no exercises", context.course.root().string()));
     return WatchSession(context, *options).run();
   };
-}
-
-}  // namespace
-
-Command watch_command() {
-  return {.name = "watch",
-          .summary = "grade the exercise you work on at every save",
-          .declare = declare_watch};
 }
 
 }  // namespace grader

@@ -32,6 +32,7 @@ struct Plan {
 
 std::vector<std::string> targets_of(const std::vector<SuiteVariant>& variants) {
   std::vector<std::string> targets;
+  targets.reserve(variants.size());
   for (const SuiteVariant& variant : variants) targets.push_back(variant.target);
   return targets;
 }

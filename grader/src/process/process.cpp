@@ -19,7 +19,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr std::size_t kReadChunk = 64 * 1024;
+constexpr std::size_t kReadChunk = std::size_t{64} << 10;  // 64 KiB per read
 
 void set_limit(int resource, rlim_t value) {
   const rlimit limit{value, value};
