@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "commands/cli_options.hpp"
 #include "commands/table.hpp"
 #include "state/pristine.hpp"
 #include "util/errors.hpp"
@@ -74,7 +75,7 @@ int main(int argc, char** argv) {
   std::vector<std::pair<CLI::App*, grader::CommandRun>> commands;
   for (const grader::Command& command : grader::command_table()) {
     CLI::App* sub = app.add_subcommand(command.name, command.summary);
-    commands.emplace_back(sub, command.declare(*sub));
+    commands.emplace_back(sub, command.declare(*grader::cli_options(*sub)));
   }
   try {
     app.parse(argc, argv);

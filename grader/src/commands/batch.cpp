@@ -11,7 +11,6 @@
 #include <thread>
 
 #include <fmt/format.h>
-#include <CLI/CLI.hpp>
 
 #include "batch/class_json.hpp"
 #include "batch/grade_student.hpp"
@@ -201,18 +200,15 @@ int run_batch(const Context& context, const BatchOptions& options) {
 
 }  // namespace
 
-CommandRun declare_batch(CLI::App& command) {
-  auto options = std::make_shared<BatchOptions>();
-  command
-      .add_option("submissions", options->submissions,
-                  "one entry per student: a directory, a .zip or a .tar.gz/.tgz")
-      ->required();
-  command.add_option("ids", options->ids, "exercises to grade (default: all)");
-  command.add_option("--out", options->out, "where reports, gradebook.csv and summary.* go")
-      ->required();
-  command.add_option("--jobs,-j", options->jobs, "students graded at a time (default: cores)")
-      ->check(CLI::PositiveNumber);
-  return [options](const Context& context) { return run_batch(context, *options); };
+CommandRun declare_batch(Options& options) {
+  auto values = std::make_shared<BatchOptions>();
+  options.path("submissions", values->submissions,
+               "one entry per student: a directory, a .zip or a .tar.gz/.tgz", Need::required);
+  options.texts("ids", values->ids, "exercises to grade (default: all)");
+  options.path("--out", values->out, "where reports, gradebook.csv and summary.* go",
+               Need::required);
+  options.positive("--jobs,-j", values->jobs, "students graded at a time (default: cores)");
+  return [values](const Context& context) { return run_batch(context, *values); };
 }
 
 }  // namespace grader

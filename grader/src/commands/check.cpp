@@ -6,7 +6,6 @@
 #include <optional>
 
 #include <fmt/format.h>
-#include <CLI/CLI.hpp>
 
 #include "commands/table.hpp"
 #include "grading/grade.hpp"
@@ -123,26 +122,23 @@ int run_check(const Context& context, const CheckOptions& options) {
 
 }  // namespace
 
-CommandRun declare_check(CLI::App& command) {
-  auto options = std::make_shared<CheckOptions>();
-  command.add_option("ids", options->ids,
-                     "exercises to grade, e.g. 02 or 02-tracking-allocator (default: all)");
-  command.add_option("--workspace", options->workspace, "the tree graded (default: exercises/)");
-  command.add_option("--build-dir", options->build_dir,
-                     "where to build it (default: build/trees/<tree>)");
-  command.add_flag("--sandbox", options->sandbox,
-                   "build and run the submission inside bubblewrap: no network, only its "
-                   "build and scratch directories writable, no solutions or hidden suites");
-  command.add_option("--format", options->format, format_names(", "));
-  command.add_option("--output", options->output,
-                     "write the report here (atomically) instead of standard output");
-  command
-      .add_option("--fail-under", options->fail_under,
-                  "exit 1 when the score is under this percentage")
-      ->check(CLI::Range(0.0, 100.0));
-  command.add_flag("--no-cache", options->no_cache,
-                   "run every suite, even those whose code did not change");
-  return [options](const Context& context) { return run_check(context, *options); };
+CommandRun declare_check(Options& options) {
+  auto values = std::make_shared<CheckOptions>();
+  options.texts("ids", values->ids,
+                "exercises to grade, e.g. 02 or 02-tracking-allocator (default: all)");
+  options.path("--workspace", values->workspace, "the tree graded (default: exercises/)");
+  options.path("--build-dir", values->build_dir, "where to build it (default: build/trees/<tree>)");
+  options.flag("--sandbox", values->sandbox,
+               "build and run the submission inside bubblewrap: no network, only its "
+               "build and scratch directories writable, no solutions or hidden suites");
+  options.text("--format", values->format, format_names(", "));
+  options.path("--output", values->output,
+               "write the report here (atomically) instead of standard output");
+  options.percent("--fail-under", values->fail_under,
+                  "exit 1 when the score is under this percentage");
+  options.flag("--no-cache", values->no_cache,
+               "run every suite, even those whose code did not change");
+  return [values](const Context& context) { return run_check(context, *values); };
 }
 
 }  // namespace grader

@@ -1,7 +1,7 @@
 // commands/command.hpp — what every command is handed, and how one is registered.
 //
-// Each command lives in a file of its own and is one `Command` in the table
-// (commands/table.cpp): it declares its options on its CLI11 subcommand and returns the
+// Each command lives in a file of its own and is one row of the table
+// (commands/table.cpp): it declares its options (commands/options.hpp) and returns the
 // function that runs it. `main` only parses, loads the course once, runs the chosen
 // command and maps exceptions to exit statuses (util/errors.hpp). A command returns 0
 // when it ran and 1 when a threshold it checks was not met.
@@ -11,11 +11,8 @@
 #include <functional>
 #include <string>
 
+#include "commands/options.hpp"
 #include "course/course.hpp"
-
-namespace CLI {
-class App;
-}  // namespace CLI
 
 namespace grader {
 
@@ -41,9 +38,9 @@ using CommandRun = std::function<int(const Context&)>;
 struct Command {
   const char* name;
   const char* summary;  ///< one line, for --help
-  /// Effects: declares the command's options on `command`, bound to storage it owns.
+  /// Effects: declares the command's options in `options`, bound to storage it owns.
   /// Returns: what runs the command once they are parsed.
-  CommandRun (*declare)(CLI::App& command);
+  CommandRun (*declare)(Options& options);
 };
 
 }  // namespace grader

@@ -2,7 +2,6 @@
 #include <chrono>
 
 #include <fmt/format.h>
-#include <CLI/CLI.hpp>
 
 #include "commands/table.hpp"
 #include "release/export_tree.hpp"
@@ -31,13 +30,12 @@ int run_export(const Context& context, const ExportOptions& options) {
 
 }  // namespace
 
-CommandRun declare_export(CLI::App& command) {
-  auto options = std::make_shared<ExportOptions>();
-  command.add_option("--out", options->out, "the new release directory (absent or empty)")
-      ->required();
-  command.add_flag("--withhold-hidden", options->withhold_hidden,
-                   "leave out the hidden suites too; the release grades its visible tests");
-  return [options](const Context& context) { return run_export(context, *options); };
+CommandRun declare_export(Options& options) {
+  auto values = std::make_shared<ExportOptions>();
+  options.path("--out", values->out, "the new release directory (absent or empty)", Need::required);
+  options.flag("--withhold-hidden", values->withhold_hidden,
+               "leave out the hidden suites too; the release grades its visible tests");
+  return [values](const Context& context) { return run_export(context, *values); };
 }
 
 }  // namespace grader

@@ -5,7 +5,6 @@
 
 #include <fmt/color.h>
 #include <fmt/format.h>
-#include <CLI/CLI.hpp>
 
 #include "commands/learner_views.hpp"
 #include "commands/table.hpp"
@@ -59,14 +58,14 @@ struct HintOptions {
 
 }  // namespace
 
-CommandRun declare_hint(CLI::App& command) {
-  auto options = std::make_shared<HintOptions>();
-  command.add_option("id", options->id, "the exercise, e.g. 02")->required();
-  command.add_flag("--all", options->all, "show every hint at once");
-  command.add_option("--workspace", options->workspace, "the learner's tree (default: exercises/)");
-  return [options](const Context& context) {
-    return show_hint(context, options->id, context.workspace_or_default(options->workspace),
-                     options->all);
+CommandRun declare_hint(Options& options) {
+  auto values = std::make_shared<HintOptions>();
+  options.text("id", values->id, "the exercise, e.g. 02", Need::required);
+  options.flag("--all", values->all, "show every hint at once");
+  options.path("--workspace", values->workspace, "the learner's tree (default: exercises/)");
+  return [values](const Context& context) {
+    return show_hint(context, values->id, context.workspace_or_default(values->workspace),
+                     values->all);
   };
 }
 

@@ -6,7 +6,6 @@
 #include <iostream>
 
 #include <fmt/format.h>
-#include <CLI/CLI.hpp>
 
 #include "commands/table.hpp"
 #include "lesson/terminal_markdown.hpp"
@@ -92,9 +91,9 @@ int run_lesson(const Context& context, const std::string& which_option) {
 
 }  // namespace
 
-CommandRun declare_lesson(CLI::App& command) {
+CommandRun declare_lesson(Options& options) {
   auto which = std::make_shared<std::string>();
-  command.add_option("which", *which, "a block of days (1-2, 3-4, 5-7) or an exercise (02)");
+  options.text("which", *which, "a block of days (1-2, 3-4, 5-7) or an exercise (02)");
   return [which](const Context& context) { return run_lesson(context, *which); };
 }
 

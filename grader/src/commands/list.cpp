@@ -4,7 +4,6 @@
 #include <iostream>
 
 #include <fmt/format.h>
-#include <CLI/CLI.hpp>
 
 #include "build/tree_build.hpp"
 #include "commands/learner_views.hpp"
@@ -45,10 +44,10 @@ int show_list(const Context& context, const fs::path& workspace) {
   return 0;
 }
 
-CommandRun declare_list(CLI::App& command) {
+CommandRun declare_list(Options& options) {
   auto workspace = std::make_shared<fs::path>();
-  command.add_option("--workspace", *workspace,
-                     "the tree whose last grades are shown (default: exercises/)");
+  options.path("--workspace", *workspace,
+               "the tree whose last grades are shown (default: exercises/)");
   return [workspace](const Context& context) {
     return show_list(context, context.workspace_or_default(*workspace));
   };

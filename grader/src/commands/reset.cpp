@@ -4,7 +4,6 @@
 #include <iostream>
 
 #include <fmt/format.h>
-#include <CLI/CLI.hpp>
 
 #include "commands/table.hpp"
 #include "state/pristine.hpp"
@@ -79,12 +78,12 @@ int run_reset(const Context& context, const ResetOptions& options) {
 
 }  // namespace
 
-CommandRun declare_reset(CLI::App& command) {
-  auto options = std::make_shared<ResetOptions>();
-  command.add_option("id", options->id, "the exercise, e.g. 02")->required();
-  command.add_flag("--yes,-y", options->yes, "do not ask before discarding your changes");
-  command.add_option("--workspace", options->workspace, "the learner's tree (default: exercises/)");
-  return [options](const Context& context) { return run_reset(context, *options); };
+CommandRun declare_reset(Options& options) {
+  auto values = std::make_shared<ResetOptions>();
+  options.text("id", values->id, "the exercise, e.g. 02", Need::required);
+  options.flag("--yes,-y", values->yes, "do not ask before discarding your changes");
+  options.path("--workspace", values->workspace, "the learner's tree (default: exercises/)");
+  return [values](const Context& context) { return run_reset(context, *values); };
 }
 
 }  // namespace grader

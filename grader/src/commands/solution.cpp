@@ -3,7 +3,6 @@
 #include <iostream>
 
 #include <fmt/format.h>
-#include <CLI/CLI.hpp>
 
 #include "commands/table.hpp"
 #include "process/process.hpp"
@@ -65,14 +64,13 @@ int run_solution(const Context& context, const SolutionOptions& options) {
 
 }  // namespace
 
-CommandRun declare_solution(CLI::App& command) {
-  auto options = std::make_shared<SolutionOptions>();
-  command.add_option("id", options->id, "the exercise, e.g. 02")->required();
-  command.add_flag("--diff", options->diff, "show it as a diff against your files");
-  command.add_flag("--force", options->force,
-                   "show it even though the exercise has not passed yet");
-  command.add_option("--workspace", options->workspace, "the learner's tree (default: exercises/)");
-  return [options](const Context& context) { return run_solution(context, *options); };
+CommandRun declare_solution(Options& options) {
+  auto values = std::make_shared<SolutionOptions>();
+  options.text("id", values->id, "the exercise, e.g. 02", Need::required);
+  options.flag("--diff", values->diff, "show it as a diff against your files");
+  options.flag("--force", values->force, "show it even though the exercise has not passed yet");
+  options.path("--workspace", values->workspace, "the learner's tree (default: exercises/)");
+  return [values](const Context& context) { return run_solution(context, *values); };
 }
 
 }  // namespace grader

@@ -11,15 +11,15 @@ namespace grader {
 const std::vector<Command>& command_table();
 
 // Each declares its command's options and returns what runs it (commands/<name>.cpp).
-CommandRun declare_check(CLI::App& command);
-CommandRun declare_list(CLI::App& command);
-CommandRun declare_verify(CLI::App& command);
-CommandRun declare_hint(CLI::App& command);
-CommandRun declare_reset(CLI::App& command);
-CommandRun declare_solution(CLI::App& command);
-CommandRun declare_lesson(CLI::App& command);
-CommandRun declare_watch(CLI::App& command);
-CommandRun declare_export(CLI::App& command);
-CommandRun declare_batch(CLI::App& command);
+CommandRun declare_check(Options& options);
+CommandRun declare_list(Options& options);
+CommandRun declare_verify(Options& options);
+CommandRun declare_hint(Options& options);
+CommandRun declare_reset(Options& options);
+CommandRun declare_solution(Options& options);
+CommandRun declare_lesson(Options& options);
+CommandRun declare_watch(Options& options);
+CommandRun declare_export(Options& options);
+CommandRun declare_batch(Options& options);
 
 }  // namespace grader

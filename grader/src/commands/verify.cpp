@@ -6,7 +6,6 @@
 #include <map>
 
 #include <fmt/format.h>
-#include <CLI/CLI.hpp>
 
 #include "commands/table.hpp"
 #include "grading/grade.hpp"
@@ -105,13 +104,13 @@ int run_verify(const Context& context, const VerifyOptions& options) {
 
 }  // namespace
 
-CommandRun declare_verify(CLI::App& command) {
-  auto options = std::make_shared<VerifyOptions>();
-  command.add_option("ids", options->ids, "exercises to verify (default: all)");
-  command.add_flag("--sandbox", options->sandbox,
-                   "grade the stubs and the solutions inside bubblewrap, as batch does; a "
-                   "sandboxed `check` of either tree then reuses these verdicts");
-  return [options](const Context& context) { return run_verify(context, *options); };
+CommandRun declare_verify(Options& options) {
+  auto values = std::make_shared<VerifyOptions>();
+  options.texts("ids", values->ids, "exercises to verify (default: all)");
+  options.flag("--sandbox", values->sandbox,
+               "grade the stubs and the solutions inside bubblewrap, as batch does; a "
+               "sandboxed `check` of either tree then reuses these verdicts");
+  return [values](const Context& context) { return run_verify(context, *values); };
 }
 
 }  // namespace grader

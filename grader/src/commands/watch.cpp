@@ -5,7 +5,6 @@
 
 #include <fmt/color.h>
 #include <fmt/format.h>
-#include <CLI/CLI.hpp>
 
 #include "commands/learner_views.hpp"
 #include "commands/table.hpp"
@@ -220,17 +219,15 @@ class WatchSession {
 
 }  // namespace
 
-CommandRun declare_watch(CLI::App& command) {
-  auto options = std::make_shared<WatchOptions>();
-  command.add_option("id", options->id,
-                     "start with this exercise (default: the first not yet passed)");
-  command.add_flag("--poll", options->poll,
-                   "poll for changes instead of inotify (network drives, WSL)");
-  command.add_option("--workspace", options->workspace, "the learner's tree (default: exercises/)");
-  return [options](const Context& context) {
+CommandRun declare_watch(Options& options) {
+  auto values = std::make_shared<WatchOptions>();
+  options.text("id", values->id, "start with this exercise (default: the first not yet passed)");
+  options.flag("--poll", values->poll, "poll for changes instead of inotify (network drives, WSL)");
+  options.path("--workspace", values->workspace, "the learner's tree (default: exercises/)");
+  return [values](const Context& context) {
     if (context.course.entries().empty())
       throw UsageError(fmt::format("'{}' has no exercises", context.course.root().string()));
-    return WatchSession(context, *options).run();
+    return WatchSession(context, *values).run();
   };
 }
 
