@@ -43,7 +43,7 @@ std::string compiler_version() {
 std::string course_digest(const fs::path& project, const fs::path& course,
                           const std::string& compiler) {
   return Sha256()
-      .field("grader batch verdicts v1")
+      .field("grader batch verdicts v2")
       .field(GRADER_VERSION)
       .field(compiler)
       .tree(project / "cmake")

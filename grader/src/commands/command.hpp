@@ -30,6 +30,10 @@ struct Context {
 
   /// Returns: `workspace`, or <course>/exercises (the learner's own tree) when it is empty.
   std::filesystem::path workspace_or_default(const std::filesystem::path& workspace) const;
+
+  /// Returns: workspace_or_default(workspace).
+  /// Throws: UsageError (bad usage, exit 2) when that is not a directory.
+  std::filesystem::path existing_workspace(const std::filesystem::path& workspace) const;
 };
 
 /// Runs a command whose options were parsed. Returns: its exit status.

@@ -64,7 +64,7 @@ CommandRun declare_hint(Options& options) {
   options.flag("--all", values->all, "show every hint at once");
   options.path("--workspace", values->workspace, "the learner's tree (default: exercises/)");
   return [values](const Context& context) {
-    return show_hint(context, values->id, context.workspace_or_default(values->workspace),
+    return show_hint(context, values->id, context.existing_workspace(values->workspace),
                      values->all);
   };
 }

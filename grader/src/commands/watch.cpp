@@ -73,7 +73,7 @@ class WatchScreen {
               << fmt::format("  (days {})\n", e.day);
     std::cout << "course: "
               << progress_bar(static_cast<int>(progress.passed.size()), static_cast<int>(exercises),
-                              30, color_)
+                              kProgressBarWidth, color_)
               << fmt::format("  {}/{} exercises passed\n\n", progress.passed.size(), exercises);
     if (passed) {
       std::cout << paint(fmt::format("✔ {} passes: {}/{} points. Well done!", e.id, e.score,
@@ -129,7 +129,7 @@ class WatchSession {
   WatchSession(const Context& context, const WatchOptions& options)
       : context_(context),
         options_(options),
-        workspace_(context.workspace_or_default(options.workspace)),
+        workspace_(context.existing_workspace(options.workspace)),
         screen_(context, isatty(STDOUT_FILENO) != 0) {
     LoadedProgress loaded = load_progress(workspace_);
     if (loaded.warning) fmt::print(stderr, "grader: {}\n", *loaded.warning);

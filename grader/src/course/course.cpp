@@ -29,7 +29,7 @@ Course Course::load(const fs::path& root) {
   if (!fs::is_directory(root / "exercises"))
     throw UsageError(
         fmt::format("'{}' is not a course: it has no exercises/ directory", root.string()));
-  Course course(root, kind_of(root));
+  Course course(root, kind_of(root), fs::is_directory(root / "solutions"));
   std::error_code ec;
   for (const auto& dir : fs::directory_iterator(root / "exercises", ec)) {
     CourseEntry entry{.id = dir.path().filename().string(),
@@ -77,7 +77,7 @@ std::vector<CourseEntry> Course::select(const std::vector<std::string>& ids) con
 }
 
 void Course::require_solutions(const std::string& command) const {
-  if (kind_ == CourseKind::full) return;
+  if (has_solutions_) return;
   throw UsageError(fmt::format(
       "`grader {}` needs the reference solutions, and '{}' has no solutions/ (a student "
       "release does not ship them)",

@@ -94,10 +94,12 @@ class Course {
   void note_visible_only(Report& report) const;
 
  private:
-  Course(std::filesystem::path root, CourseKind kind) : root_(std::move(root)), kind_(kind) {}
+  Course(std::filesystem::path root, CourseKind kind, bool has_solutions)
+      : root_(std::move(root)), kind_(kind), has_solutions_(has_solutions) {}
 
   std::filesystem::path root_;
   CourseKind kind_;
+  bool has_solutions_;  ///< solutions/ is here (also in a course that has no hidden suites)
   std::vector<CourseEntry> entries_;
 };
 

@@ -100,6 +100,7 @@ int pump_output(const ProcessSpec& spec, pid_t pid, int read_fd, Clock::time_poi
   // once the child has exited, drain for at most this long.
   constexpr auto kDrainAfterExit = std::chrono::seconds(2);
   constexpr int kPollWhileRunningMs = 20;
+  constexpr int kWaitAfterEofMs = 10;     // the pipe is closed but the child still runs
   constexpr int kQuietAfterExitMs = 100;  // nothing more within this long: the pipe is done
   const auto deadline = start + std::chrono::duration<double>(spec.limits.wall_seconds);
   auto drain_deadline = Clock::time_point::max();
@@ -121,7 +122,7 @@ int pump_output(const ProcessSpec& spec, pid_t pid, int read_fd, Clock::time_poi
     }
     if (exited && Clock::now() >= drain_deadline) break;
     if (!pipe_open) {
-      if (!exited) usleep(kPollWhileRunningMs * 1000);
+      if (!exited) usleep(kWaitAfterEofMs * 1000);
       continue;
     }
     pollfd fd{read_fd, POLLIN, 0};

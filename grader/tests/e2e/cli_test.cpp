@@ -42,6 +42,14 @@ TEST(Cli, MissingWorkspaceExits2) {
   EXPECT_NE(run.err.find("/nonexistent/workspace"), std::string::npos) << run.err;
 }
 
+// A learner command on a workspace that does not exist is bad usage too, not an I/O failure.
+TEST(Cli, HintInAMissingWorkspaceExits2) {
+  const GraderRun run = run_usage_error({"hint", "01", "--workspace", "/nonexistent/workspace"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(lines_of(run.err), 1) << run.err;
+  EXPECT_NE(run.err.find("/nonexistent/workspace"), std::string::npos) << run.err;
+}
+
 // An unknown --format is bad usage: exit 2 and one line naming the option.
 TEST(Cli, BadFormatExits2) {
   const GraderRun run =

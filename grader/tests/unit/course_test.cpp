@@ -72,6 +72,14 @@ TEST_F(CourseKinds, ReleaseWithoutHiddenSuitesIsGradedByTheVisibleTests) {
   EXPECT_NE(course.visible_only_line().find(kVisibleOnlyNotice), std::string::npos);
 }
 
+// Solutions without hidden suites still serve `verify` and `solution`.
+TEST_F(CourseKinds, SolutionsWithoutHiddenSuitesAreStillSolutions) {
+  fs::remove_all(root() / "grader" / "suites");
+  const Course course = Course::load(root());
+  EXPECT_EQ(course.kind(), CourseKind::release_without_hidden);
+  EXPECT_NO_THROW(course.require_solutions("verify"));
+}
+
 // An exercise is found by its full name or by its number, and only so.
 TEST_F(CourseKinds, FindsByNameOrNumber) {
   const Course course = Course::load(root());
