@@ -26,13 +26,14 @@ json class_to_json(const ClassSummary& summary) {
       students.push_back({{"student", s.student}, {"status", "refused"}, {"refused", s.refused}});
       continue;
     }
+    const Report& report = *s.report;
     json exercises = json::object();
-    for (const ExerciseReport& e : s.report->exercises) exercises[e.id] = e.score;
+    for (const ExerciseReport& e : report.exercises) exercises[e.id] = e.score;
     students.push_back({{"student", s.student},
                         {"status", "graded"},
-                        {"score", s.report->score()},
-                        {"max_score", s.report->max_score()},
-                        {"percent", s.report->percent()},
+                        {"score", report.score()},
+                        {"max_score", report.max_score()},
+                        {"percent", report.percent()},
                         {"exercises", exercises}});
   }
   json rates = json::array();

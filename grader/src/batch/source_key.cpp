@@ -1,7 +1,7 @@
 #include "batch/source_key.hpp"
 
 #include <cstdlib>
-#include <set>
+#include <map>
 
 #include "process/process.hpp"
 #include "util/file.hpp"
@@ -14,13 +14,17 @@ namespace fs = std::filesystem;
 
 constexpr double kCompilerQuerySeconds = 30;  // `c++ --version`, even on a cold disk
 
-// `id` and every exercise it depends on, directly or not; false when one is missing.
-bool dependency_closure(const std::string& id, const Course& course, std::set<std::string>& ids) {
-  if (!ids.insert(id).second) return true;
+// Effects: adds the manifests of `id` and of every exercise it depends on, directly or not,
+// to `manifests`, by id. Returns: false when one of them is missing or unreadable.
+bool dependency_closure(const std::string& id, const Course& course,
+                        std::map<std::string, const Manifest*>& manifests) {
+  if (manifests.contains(id)) return true;
   const CourseEntry* entry = course.find(id);
   if (entry == nullptr || !entry->manifest) return false;
-  for (const std::string& dependency : entry->manifest->depends) {
-    if (!dependency_closure(dependency, course, ids)) return false;
+  const Manifest& manifest = *entry->manifest;
+  manifests.emplace(id, &manifest);
+  for (const std::string& dependency : manifest.depends) {
+    if (!dependency_closure(dependency, course, manifests)) return false;
   }
   return true;
 }
@@ -62,13 +66,13 @@ std::string course_key(const std::string& digest, const Course& course,
 
 std::string source_key(const std::string& digest, const Manifest& manifest, const Course& course,
                        const fs::path& workspace) {
-  std::set<std::string> ids;
-  if (!dependency_closure(manifest.id, course, ids)) return "";
+  std::map<std::string, const Manifest*> manifests;
+  if (!dependency_closure(manifest.id, course, manifests)) return "";
   Sha256 hash;
   hash.field(digest).field(manifest.id);
-  for (const std::string& id : ids) {
+  for (const auto& [id, graded] : manifests) {
     hash_course_files(hash, course.root(), id);
-    for (const std::string& file : course.find(id)->manifest->files) {
+    for (const std::string& file : graded->files) {
       const std::optional<std::string> content = read_file(workspace / id / file);
       hash.field(file).field(content ? "present" : "missing").field(content.value_or(""));
     }

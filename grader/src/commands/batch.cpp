@@ -67,15 +67,9 @@ BatchPlan make_plan(const Context& context, const BatchOptions& options) {
 
 std::string progress_line(const StudentOutcome& o, std::size_t done, std::size_t total) {
   const std::string head = fmt::format("[{}/{}] {}", done, total, o.result.student);
-  switch (o.fate) {
-    case StudentFate::refused:
-      return fmt::format("{} refused: {}", head, o.result.refused);
-    case StudentFate::cancelled:
-      return fmt::format("{} interrupted", head);
-    case StudentFate::graded:
-    case StudentFate::reused:
-      break;
-  }
+  if (o.fate == StudentFate::cancelled) return fmt::format("{} interrupted", head);
+  // A refused student is the one without a report.
+  if (!o.result.report) return fmt::format("{} refused: {}", head, o.result.refused);
   const Report& r = *o.result.report;
   std::string line = fmt::format("{} {}/{} ({:.0f}%)", head, r.score(), r.max_score(), r.percent());
   if (o.fate == StudentFate::reused) return line + " skipped: unchanged since the last run";
@@ -107,6 +101,7 @@ std::vector<StudentOutcome> run_workers(const BatchPlan& plan, const VerdictStor
   };
   std::vector<std::thread> workers;
   const std::size_t count = std::min<std::size_t>(static_cast<std::size_t>(jobs), students.size());
+  workers.reserve(count);
   for (std::size_t w = 0; w < count; ++w) workers.emplace_back(worker);
   // Workers leave when the queue is empty; the main thread watches for a signal meanwhile.
   while (finished.load() < students.size() && !watch.wait(std::chrono::milliseconds(200))) {
@@ -161,6 +156,7 @@ void summarize(const fs::path& out, std::vector<StudentOutcome> outcomes) {
   }
   const ClassSummary summary = summarize_class(std::move(results));
   std::vector<std::string> notes;
+  notes.reserve(summary.students.size());
   for (const StudentResult& s : summary.students) notes.push_back(notes_by_student[s.student]);
   write_class_files(out, summary, notes);
   print_class_summary(out, summary);

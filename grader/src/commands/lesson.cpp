@@ -51,7 +51,8 @@ void show(const std::string& text) {
   if (isatty(STDOUT_FILENO) != 0) {
     const char* pager = std::getenv("PAGER");
     const std::string command = pager != nullptr && *pager != '\0' ? pager : "less -R -F -X";
-    if (FILE* pipe = popen(command.c_str(), "w")) {
+    // $PAGER is a shell command line by convention ("less -R"), run as git and man run it.
+    if (FILE* pipe = popen(command.c_str(), "w")) {  // NOLINT(bugprone-command-processor)
       std::fwrite(text.data(), 1, text.size(), pipe);
       if (pclose(pipe) == 0) return;
     }

@@ -27,7 +27,11 @@ struct Plan {
   std::vector<std::vector<SuiteVariant>> variants;  ///< per entry: the builds that grade it
   std::vector<std::string> all_targets;
   std::size_t buildable = 0;
-  double all_seconds = 0;  ///< the build limits of the buildable exercises, summed
+  /// The limit of the one build: the largest build limit of a buildable exercise. Not their
+  /// sum: when it runs out, ninja keeps what was built and each exercise resumes in a build
+  /// of its own under its own limit, so a sum would only let one endless compile (a
+  /// template bomb) burn the others' limits before its own.
+  double all_seconds = 0;
 };
 
 std::vector<std::string> targets_of(const std::vector<SuiteVariant>& variants) {
@@ -46,7 +50,7 @@ Plan make_plan(const Course& course, const GradeRequest& request) {
                                            : std::vector<SuiteVariant>{});
     if (!entry.manifest || !plan.refused.back().empty()) continue;
     ++plan.buildable;
-    plan.all_seconds += entry.manifest->build_seconds;
+    plan.all_seconds = std::max(plan.all_seconds, entry.manifest->build_seconds);
     for (std::string& target : targets_of(plan.variants.back()))
       plan.all_targets.push_back(std::move(target));
   }
@@ -85,12 +89,11 @@ void merge_variant(std::vector<TestReport>& tests, const std::vector<TestReport>
 }
 
 // Runs every build variant's suite of an exercise that built, and merges their verdicts.
-void run_variants(ExerciseReport& e, const CourseEntry& entry,
+void run_variants(ExerciseReport& e, const CourseEntry& entry, const Manifest& manifest,
                   const std::vector<SuiteVariant>& variants, const std::vector<fs::path>& binaries,
                   const std::optional<SandboxPolicy>& sandbox) {
   for (std::size_t v = 0; v < variants.size(); ++v) {
-    const SuiteResult suite =
-        run_suite(binaries[v], *entry.manifest, variants[v].sanitize, sandbox);
+    const SuiteResult suite = run_suite(binaries[v], manifest, variants[v].sanitize, sandbox);
     std::vector<TestReport> tests = match_declared(
         entry.declared_tests, suite.tests,
         suite.listed ? "not run: the suite never reported this test" : "not run: " + suite.error);
@@ -113,13 +116,15 @@ struct ExerciseContext {
   const std::optional<SandboxPolicy>& sandbox;
 };
 
+// Requires: `manifest` is entry's manifest.
 ExerciseReport grade_exercise(const ExerciseContext& c, const CourseEntry& entry,
-                              const std::vector<SuiteVariant>& variants, const BuildReport& built) {
+                              const Manifest& manifest, const std::vector<SuiteVariant>& variants,
+                              const BuildReport& built) {
   ExerciseReport e = exercise_header(entry);
   e.build = built;
   if (!e.build.ok) {
     e.tests = match_declared(entry.declared_tests, {}, "not run: the exercise did not build");
-    score_exercise(e, entry.manifest->points);
+    score_exercise(e, manifest.points);
     e.status = ExerciseStatus::build_error;
     return e;
   }
@@ -135,19 +140,21 @@ ExerciseReport grade_exercise(const ExerciseContext& c, const CourseEntry& entry
       return *known;
     }
   }
-  run_variants(e, entry, variants, suite.binaries, c.sandbox);
-  score_exercise(e, entry.manifest->points);
+  run_variants(e, entry, manifest, variants, suite.binaries, c.sandbox);
+  score_exercise(e, manifest.points);
   c.store.store(entry.id, key, e);
   return e;
 }
 
-// The build of an exercise: refused, or the one build of every suite, or its own build.
+// The build of exercise `i` of the plan, whose manifest is `manifest`: refused, or the one
+// build of every suite, or its own build.
 BuildReport build_exercise(TreeBuild& build, const Plan& plan, std::size_t i,
-                           const BuildReport& configured, const BuildReport& all_built) {
+                           const Manifest& manifest, const BuildReport& configured,
+                           const BuildReport& all_built) {
   if (!plan.refused[i].empty()) return BuildReport{.diagnostics = plan.refused[i]};
   if (!configured.ok) return configured;
   if (all_built.ok) return BuildReport{.ok = true};
-  return build.build_targets(targets_of(plan.variants[i]), plan.entries[i].manifest->build_seconds);
+  return build.build_targets(targets_of(plan.variants[i]), manifest.build_seconds);
 }
 
 }  // namespace
@@ -212,9 +219,10 @@ Report grade(const Course& course, const GradeRequest& request) {
       report.exercises.push_back(exercise_header(entry));
       continue;
     }
+    const Manifest& manifest = *entry.manifest;
     request.progress(fmt::format("grading {} ({}/{})", entry.id, i + 1, plan.entries.size()));
-    const BuildReport built = build_exercise(build, plan, i, configured, all_built);
-    report.exercises.push_back(grade_exercise(context, entry, plan.variants[i], built));
+    const BuildReport built = build_exercise(build, plan, i, manifest, configured, all_built);
+    report.exercises.push_back(grade_exercise(context, entry, manifest, plan.variants[i], built));
   }
   course.note_visible_only(report);
   return report;

@@ -55,19 +55,20 @@ std::optional<ExerciseReport> VerdictStore::find(const std::string& id,
   }
 }
 
-void VerdictStore::store(const std::string& id, const std::string& key,
+bool VerdictStore::store(const std::string& id, const std::string& key,
                          const ExerciseReport& verdict) const {
-  if (key.empty()) return;
+  if (key.empty()) return false;
   try {
     const fs::path file = file_for(id, key);
     fs::create_directories(file.parent_path());
     write_atomically(file, dump_json({{"key", key}, {"verdict", exercise_to_json(verdict)}}));
-    if (keep_ == Keep::every) return;
+    if (keep_ == Keep::every) return true;
     for (const auto& other : fs::directory_iterator(file.parent_path())) {
       if (other.path() != file && other.path().extension() == ".json") fs::remove(other.path());
     }
+    return true;
   } catch (const std::exception&) {
-    // A read-only build directory or a full disk only costs the reuse.
+    return false;  // a read-only build directory or a full disk only costs the reuse
   }
 }
 

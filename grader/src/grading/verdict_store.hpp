@@ -41,9 +41,10 @@ class VerdictStore {
   std::optional<ExerciseReport> find(const std::string& id, const std::string& key) const;
 
   /// Effects: stores `verdict` for exercise `id` under `key` atomically (with Keep::latest,
-  /// dropping the exercise's other verdicts); nothing for an empty key. Failures are
-  /// ignored: the store is an optimisation, never a reason to fail a grading.
-  void store(const std::string& id, const std::string& key, const ExerciseReport& verdict) const;
+  /// dropping the exercise's other verdicts); nothing for an empty key.
+  /// Returns: whether it was stored. A failure (a read-only directory, a full disk) is for the
+  /// caller to ignore: the store is an optimisation, never a reason to fail a grading.
+  bool store(const std::string& id, const std::string& key, const ExerciseReport& verdict) const;
 
  private:
   std::filesystem::path file_for(const std::string& id, const std::string& key) const;

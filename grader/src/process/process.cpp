@@ -30,8 +30,13 @@ void set_limit(int resource, rlim_t value) {
 [[noreturn]] void exec_child(const ProcessSpec& spec, int output_fd, char* const* argv,
                              char* const* envp) {
   setpgid(0, 0);
-  const int null_fd = open("/dev/null", O_RDONLY);
-  dup2(null_fd, STDIN_FILENO);
+  // No /dev/null (a bare sandbox): a closed stdin, never the grader's terminal.
+  const int null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+  if (null_fd >= 0) {
+    dup2(null_fd, STDIN_FILENO);
+  } else {
+    close(STDIN_FILENO);
+  }
   dup2(output_fd, STDOUT_FILENO);
   dup2(output_fd, STDERR_FILENO);
   const ProcessLimits& l = spec.limits;

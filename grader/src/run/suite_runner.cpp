@@ -195,21 +195,23 @@ TestReport judge_isolated(const std::string& name, const Invocation& inv) {
   return t;
 }
 
-// True when one whole-suite run can be trusted for every listed test.
-bool clean_run(const Invocation& inv, const std::vector<std::string>& names) {
+// Returns: the results of one whole-suite run when they can be trusted for every listed
+// test, else nullptr.
+const std::vector<GtestResult>* clean_results(const Invocation& inv,
+                                              const std::vector<std::string>& names) {
   if (!inv.results || inv.process.timed_out || inv.process.signal != 0 ||
       !inv.sanitizer_report.empty())
-    return false;
+    return nullptr;
   std::map<std::string, TestStatus> by_name;
   for (const GtestResult& r : *inv.results) by_name[r.name] = r.status;
   bool any_failed = false;
   for (const std::string& name : names) {
     const auto it = by_name.find(name);
-    if (it == by_name.end() || it->second == TestStatus::not_run) return false;
+    if (it == by_name.end() || it->second == TestStatus::not_run) return nullptr;
     any_failed = any_failed || it->second == TestStatus::failed;
   }
   // GoogleTest exits 1 exactly when a test failed; anything else is the code under test.
-  return inv.process.exit_code == (any_failed ? 1 : 0);
+  return inv.process.exit_code == (any_failed ? 1 : 0) ? &*inv.results : nullptr;
 }
 
 }  // namespace
@@ -239,8 +241,8 @@ SuiteResult run_suite(const fs::path& binary, const Manifest& manifest, const st
       std::min(manifest.suite_seconds,
                manifest.test_seconds * static_cast<double>(names.size()) + kStartupSeconds);
   const Invocation whole = process.run({}, whole_run_seconds);
-  if (clean_run(whole, names)) {
-    for (const GtestResult& r : *whole.results) {
+  if (const std::vector<GtestResult>* results = clean_results(whole, names)) {
+    for (const GtestResult& r : *results) {
       if (std::find(names.begin(), names.end(), r.name) == names.end())
         continue;  // not in the list: ignored
       suite.tests.push_back(TestReport{.name = r.name,

@@ -39,6 +39,8 @@ std::vector<std::string> bwrap_argv(const std::string& bwrap, const SandboxPolic
   std::vector<fs::path> writable;
   std::vector<fs::path> readable;
   std::vector<fs::path> hidden;
+  writable.reserve(policy.writable.size());
+  readable.reserve(policy.readable.size());
   for (const fs::path& p : policy.writable) writable.push_back(p.lexically_normal());
   for (const fs::path& p : policy.readable) readable.push_back(p.lexically_normal());
   for (const fs::path& p : policy.hidden) {
