@@ -60,9 +60,9 @@ struct HintOptions {
 
 CommandRun declare_hint(Options& options) {
   auto values = std::make_shared<HintOptions>();
-  options.text("id", values->id, "the exercise, e.g. 02", Need::required);
+  options.exercise_id(values->id);
   options.flag("--all", values->all, "show every hint at once");
-  options.path("--workspace", values->workspace, "the learner's tree (default: exercises/)");
+  options.learner_workspace(values->workspace);
   return [values](const Context& context) {
     return show_hint(context, values->id, context.existing_workspace(values->workspace),
                      values->all);

@@ -80,9 +80,9 @@ int run_reset(const Context& context, const ResetOptions& options) {
 
 CommandRun declare_reset(Options& options) {
   auto values = std::make_shared<ResetOptions>();
-  options.text("id", values->id, "the exercise, e.g. 02", Need::required);
+  options.exercise_id(values->id);
   options.flag("--yes,-y", values->yes, "do not ask before discarding your changes");
-  options.path("--workspace", values->workspace, "the learner's tree (default: exercises/)");
+  options.learner_workspace(values->workspace);
   return [values](const Context& context) { return run_reset(context, *values); };
 }
 

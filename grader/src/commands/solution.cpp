@@ -66,10 +66,10 @@ int run_solution(const Context& context, const SolutionOptions& options) {
 
 CommandRun declare_solution(Options& options) {
   auto values = std::make_shared<SolutionOptions>();
-  options.text("id", values->id, "the exercise, e.g. 02", Need::required);
+  options.exercise_id(values->id);
   options.flag("--diff", values->diff, "show it as a diff against your files");
   options.flag("--force", values->force, "show it even though the exercise has not passed yet");
-  options.path("--workspace", values->workspace, "the learner's tree (default: exercises/)");
+  options.learner_workspace(values->workspace);
   return [values](const Context& context) { return run_solution(context, *values); };
 }
 

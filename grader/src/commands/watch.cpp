@@ -223,7 +223,7 @@ CommandRun declare_watch(Options& options) {
   auto values = std::make_shared<WatchOptions>();
   options.text("id", values->id, "start with this exercise (default: the first not yet passed)");
   options.flag("--poll", values->poll, "poll for changes instead of inotify (network drives, WSL)");
-  options.path("--workspace", values->workspace, "the learner's tree (default: exercises/)");
+  options.learner_workspace(values->workspace);
   return [values](const Context& context) {
     if (context.course.entries().empty())
       throw UsageError(fmt::format("'{}' has no exercises", context.course.root().string()));
