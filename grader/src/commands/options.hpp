@@ -34,9 +34,7 @@ class Options {
   virtual void flag(const std::string& name, bool& into, const std::string& help) = 0;
 
   /// Effects: declares the positional "id", the one exercise a learner command works on.
-  void exercise_id(std::string& into) {
-    text("id", into, "the exercise, e.g. 02", Need::required);
-  }
+  void exercise_id(std::string& into) { text("id", into, "the exercise, e.g. 02", Need::required); }
   /// Effects: declares "--workspace", the learner's tree (exercises/ when not given).
   void learner_workspace(std::filesystem::path& into) {
     path("--workspace", into, "the learner's tree (default: exercises/)");
