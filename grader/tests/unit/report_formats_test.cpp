@@ -35,10 +35,7 @@ bool has_forbidden_control(const std::string& text) {
 // A report with every status: 01-mixed has one test of each TestStatus, 02-broken did
 // not build, 03-bad-manifest was not run (no tests), 04-fine passed.
 Report sample() {
-  Report r;
-  r.tool_version = "1.2.3";
-  r.compiler = "g++ 12";
-  r.workspace = "/home/student/work";
+  Report r{.tool_version = "1.2.3", .compiler = "g++ 12", .workspace = "/home/student/work"};
   ExerciseReport mixed{.id = "01-mixed",
                        .title = "Mixed <&> \"title\"",
                        .day = "1-2",
@@ -48,14 +45,36 @@ Report sample() {
                        .visibility = "after_due_date",
                        .build = {.ok = true, .seconds = 1.5}};
   mixed.tests = {
-      {"Mixed.Passed", TestStatus::passed, 1, 1, "", 0.01},
-      {"Mixed.Failed", TestStatus::failed, 0, 2, "expected <1> & got 'x'\x01\x1b[31m", 0.02},
-      {"Mixed.Crashed", TestStatus::crashed, 0, 1,
-       "the test crashed: signal 11\n--- output ---\n" + std::string(2000, 'o'), 0.03},
-      {"Mixed.Timeout", TestStatus::timeout, 0, 1, "the test did not finish", 2.0},
-      {"Mixed.Sanitizer", TestStatus::sanitizer, 0, 2, "bad bytes \xEF\xBF\xBD here", 0.1},
-      {"Mixed.Skipped", TestStatus::skipped, 0, 0, "GTEST_SKIP", 0},
-      {"Mixed.NotRun", TestStatus::not_run, 0, 2, "not run: the suite stopped", 0},
+      {.name = "Mixed.Passed",
+       .status = TestStatus::passed,
+       .score = 1,
+       .max_score = 1,
+       .seconds = 0.01},
+      {.name = "Mixed.Failed",
+       .status = TestStatus::failed,
+       .max_score = 2,
+       .message = "expected <1> & got 'x'\x01\x1b[31m",
+       .seconds = 0.02},
+      {.name = "Mixed.Crashed",
+       .status = TestStatus::crashed,
+       .max_score = 1,
+       .message = "the test crashed: signal 11\n--- output ---\n" + std::string(2000, 'o'),
+       .seconds = 0.03},
+      {.name = "Mixed.Timeout",
+       .status = TestStatus::timeout,
+       .max_score = 1,
+       .message = "the test did not finish",
+       .seconds = 2.0},
+      {.name = "Mixed.Sanitizer",
+       .status = TestStatus::sanitizer,
+       .max_score = 2,
+       .message = "bad bytes \xEF\xBF\xBD here",
+       .seconds = 0.1},
+      {.name = "Mixed.Skipped", .status = TestStatus::skipped, .message = "GTEST_SKIP"},
+      {.name = "Mixed.NotRun",
+       .status = TestStatus::not_run,
+       .max_score = 2,
+       .message = "not run: the suite stopped"},
   };
   ExerciseReport broken{
       .id = "02-broken",
@@ -64,8 +83,14 @@ Report sample() {
       .status = ExerciseStatus::build_error,
       .max_score = 2,
       .build = {.ok = false, .seconds = 3, .diagnostics = "broken.cpp:1: error: expected ';'\x07"}};
-  broken.tests = {{"Broken.One", TestStatus::not_run, 0, 1, "not run: build error", 0},
-                  {"Broken.Two", TestStatus::not_run, 0, 1, "not run: build error", 0}};
+  broken.tests = {{.name = "Broken.One",
+                   .status = TestStatus::not_run,
+                   .max_score = 1,
+                   .message = "not run: build error"},
+                  {.name = "Broken.Two",
+                   .status = TestStatus::not_run,
+                   .max_score = 1,
+                   .message = "not run: build error"}};
   const ExerciseReport bad{.id = "03-bad-manifest",
                            .title = "03-bad-manifest",
                            .status = ExerciseStatus::not_run,

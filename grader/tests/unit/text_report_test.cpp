@@ -33,8 +33,8 @@ TEST(RenderText, ShowsFirstFailure) {
                    .score = 1,
                    .max_score = 2,
                    .build = {.ok = true}};
-  e.tests = {{"A.Good", TestStatus::passed, 1, 1, "", 0},
-             {"A.Bad", TestStatus::crashed, 0, 1, "boom", 0}};
+  e.tests = {{.name = "A.Good", .status = TestStatus::passed, .score = 1, .max_score = 1},
+             {.name = "A.Bad", .status = TestStatus::crashed, .max_score = 1, .message = "boom"}};
   r.exercises = {e};
   const std::string text = render_text(r, TextStyle{.color = false, .details = true});
   EXPECT_NE(text.find("FAIL 01-a"), std::string::npos) << text;
