@@ -26,7 +26,7 @@ std::size_t files_in(const fs::path& dir) {
 TEST(VerdictStore, FindsWhatWasStored) {
   const ScratchDir dir;
   const VerdictStore store(dir.path(), VerdictStore::Keep::latest);
-  store.store("02-b", "key-1", sample_verdict());
+  EXPECT_TRUE(store.store("02-b", "key-1", sample_verdict()));
   const std::optional<ExerciseReport> found = store.find("02-b", "key-1");
   ASSERT_TRUE(found);
   EXPECT_EQ(found->tests.size(), 2u);
@@ -63,6 +63,16 @@ TEST(VerdictStore, EveryKeepsEachKey) {
   store.store("02-b", "key-2", sample_verdict());
   EXPECT_TRUE(store.find("02-b", "key-1"));
   EXPECT_TRUE(store.find("02-b", "key-2"));
+}
+
+// A store that cannot be written (here its directory is a file, which stops root too) says
+// so instead of throwing, and finds nothing.
+TEST(VerdictStore, UnwritableStoreSaysSoAndFindsNothing) {
+  const ScratchDir dir;
+  std::ofstream(dir.path() / "not-a-directory") << "x";
+  const VerdictStore store(dir.path() / "not-a-directory", VerdictStore::Keep::latest);
+  EXPECT_FALSE(store.store("02-b", "key-1", sample_verdict()));
+  EXPECT_FALSE(store.find("02-b", "key-1"));
 }
 
 // A damaged entry is a miss, never an exception or half a verdict.
