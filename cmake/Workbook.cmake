@@ -78,28 +78,57 @@ function(_mw_sources_in out_sources out_missing dir)
   set(${out_missing} "${missing}" PARENT_SCOPE)
 endfunction()
 
-# Gives <target> the precompiled <gtest/gtest.h> of the build flags ARGN, made once per tree
-# for every test executable compiled with those flags. Precompiled, the header saves about
-# half a second per test file, and compiling it costs 3 to 5 s: one per suite cost a cold
-# build of exercises/ more than it saved (156 CPU-seconds, 151 with none), one per set of
-# flags saves a third (107). GCC uses a precompiled header only when the flags match: the
-# target that makes it has the suites' flags and none of their -D macros (MW_TREE_DIR and
-# the like differ per suite; gtest.h reads none of them, so GCC accepts them).
-function(_mw_share_gtest_pch target)
-  string(MD5 flags_key "${ARGN}")
-  string(SUBSTRING "${flags_key}" 0 12 flags_key)
-  set(pch gtest-pch-${flags_key})
-  if(NOT TARGET ${pch})
+# The test executables of a tree (suites and visible tests) compiled with the same flags share
+# one precompiled <gtest/gtest.h>. It saves about 0.4 s per test file and costs about 3 s to
+# make, so it is made only where enough test files share it; one per suite cost a cold build
+# of exercises/ more than it saved (156 CPU-seconds, 151 with none, 107 with one per set of
+# flags), and the grader's fixture course, a handful of test files, is faster with none.
+set(MW_PCH_MIN_TEST_FILES 8)
+
+# Records that <target> is a test executable compiled with the flags ARGN: mw_share_gtest_pchs
+# decides, once every exercise is known, whether it gets the precompiled header.
+function(_mw_want_gtest_pch target)
+  string(MD5 key "${ARGN}")
+  string(SUBSTRING "${key}" 0 12 key)
+  get_target_property(sources ${target} SOURCES)
+  list(LENGTH sources count)
+  get_property(files GLOBAL PROPERTY MW_PCH_FILES_${key})
+  if(NOT files)
+    set(files 0)
+    set_property(GLOBAL APPEND PROPERTY MW_PCH_KEYS ${key})
+    set_property(GLOBAL PROPERTY MW_PCH_FLAGS_${key} "${ARGN}")
+  endif()
+  math(EXPR files "${files} + ${count}")
+  set_property(GLOBAL PROPERTY MW_PCH_FILES_${key} ${files})
+  set_property(GLOBAL APPEND PROPERTY MW_PCH_TARGETS_${key} ${target})
+endfunction()
+
+# Gives the test executables recorded by _mw_want_gtest_pch a precompiled <gtest/gtest.h>
+# per set of flags shared by at least MW_PCH_MIN_TEST_FILES test files. GCC uses a
+# precompiled header only when the flags match: the target that makes it has the tests' flags
+# and none of their -D macros (MW_TREE_DIR and the like differ per suite; gtest.h reads none
+# of them, so GCC accepts them). Call it once, after the last mw_add_exercise.
+function(mw_share_gtest_pchs)
+  get_property(keys GLOBAL PROPERTY MW_PCH_KEYS)
+  foreach(key IN LISTS keys)
+    get_property(files GLOBAL PROPERTY MW_PCH_FILES_${key})
+    if(files LESS MW_PCH_MIN_TEST_FILES)
+      continue()
+    endif()
     set(empty_source "${CMAKE_BINARY_DIR}/gtest-pch-empty.cpp")
     if(NOT EXISTS "${empty_source}")
       file(WRITE "${empty_source}" "// the source of the gtest-pch-* targets, which only precompile gtest.h\n")
     endif()
-    add_library(${pch} OBJECT "${empty_source}")
-    target_compile_options(${pch} PRIVATE ${ARGN} -g)
-    target_link_libraries(${pch} PRIVATE GTest::gtest)
-    target_precompile_headers(${pch} PRIVATE <gtest/gtest.h>)
-  endif()
-  target_precompile_headers(${target} REUSE_FROM ${pch})
+    get_property(flags GLOBAL PROPERTY MW_PCH_FLAGS_${key})
+    add_library(gtest-pch-${key} OBJECT "${empty_source}")
+    target_compile_options(gtest-pch-${key} PRIVATE ${flags} -g)
+    target_link_libraries(gtest-pch-${key} PRIVATE GTest::gtest)
+    target_precompile_headers(gtest-pch-${key} PRIVATE <gtest/gtest.h>)
+    get_property(targets GLOBAL PROPERTY MW_PCH_TARGETS_${key})
+    foreach(target IN LISTS targets)
+      target_precompile_headers(${target} REUSE_FROM gtest-pch-${key})
+    endforeach()
+  endforeach()
 endfunction()
 
 # The learner library and hidden suite of one build variant: lib-<id><suffix> and
@@ -150,7 +179,7 @@ function(_mw_add_variant suffix)
   add_executable(${suite} ${suite_sources})
   target_include_directories(${suite} PRIVATE "${MW_COURSE_ROOT}/grader/testing/include")
   target_link_libraries(${suite} PRIVATE ${lib} GTest::gtest GTest::gtest_main GTest::gmock)
-  _mw_share_gtest_pch(${suite} ${flags})
+  _mw_want_gtest_pch(${suite} ${flags})
   # Where the suite may look for the learner's sources (e.g. to cross-compile them).
   target_compile_definitions(${suite} PRIVATE MW_TREE_DIR="${tree_dir}")
   # Files a suite reads at run time live in subfolders of its directory (05's bare-metal
@@ -255,7 +284,7 @@ function(mw_add_exercise manifest)
     add_executable(visible-${id} ${visible_sources})
     target_include_directories(visible-${id} PRIVATE "${MW_COURSE_ROOT}/grader/testing/include")
     target_link_libraries(visible-${id} PRIVATE lib-${id} GTest::gtest GTest::gtest_main GTest::gmock)
-    _mw_share_gtest_pch(visible-${id} ${MW_VARIANT_${main_variant}} ${extra_flags})
+    _mw_want_gtest_pch(visible-${id} ${MW_VARIANT_${main_variant}} ${extra_flags})
     add_test(NAME ${id} COMMAND visible-${id})
   elseif(NOT MW_HIDDEN_SUITES)
     _mw_failing_target(visible-${id}
