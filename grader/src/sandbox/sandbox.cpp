@@ -9,7 +9,7 @@
 #include <mutex>
 
 #include "process/scratch_dir.hpp"
-#include "sandbox/pids_cgroup.hpp"
+#include "sandbox/run_cgroups.hpp"
 
 namespace grader {
 namespace {
@@ -60,8 +60,9 @@ const std::string& sandbox_program() {
 
 ProcessResult run_confined(ProcessSpec spec, const std::optional<SandboxPolicy>& policy) {
   if (!policy) return run_process(spec);
-  // Capped with or without bwrap: RLIMIT_NPROC does not bind root.
-  const PidsCgroup pids(spec.limits.processes);
+  // With or without bwrap: RLIMIT_NPROC does not bind root, and a run's processes must
+  // weigh as one against the rest of the machine.
+  const RunCgroups cgroups(spec.limits.processes);
   const std::string& bwrap = sandbox_program();
   if (bwrap.empty()) {
     static std::once_flag warned;
@@ -71,7 +72,7 @@ ProcessResult run_confined(ProcessSpec spec, const std::optional<SandboxPolicy>&
           "submissions run without a sandbox, under time, memory and output limits only\n",
           stderr);
     });
-    spec.argv = pids.wrap(spec.argv);
+    spec.argv = cgroups.wrap(spec.argv);
     return run_process(spec);
   }
   // The program starts where it would have started unconfined (relative paths in its
@@ -79,7 +80,7 @@ ProcessResult run_confined(ProcessSpec spec, const std::optional<SandboxPolicy>&
   const fs::path cwd = spec.cwd.empty() ? fs::current_path() : fs::absolute(spec.cwd);
   SandboxPolicy confined = *policy;
   confined.readable.push_back(cwd);
-  spec.argv = pids.wrap(bwrap_argv(bwrap, confined, cwd, spec.argv));
+  spec.argv = cgroups.wrap(bwrap_argv(bwrap, confined, cwd, spec.argv));
   spec.cwd.clear();
   ProcessResult result = run_process(spec);
   const int signal = result.exit_code - kFirstSignalCode;

@@ -31,7 +31,7 @@
 #include <map>
 
 #include "grader_runner.hpp"
-#include "sandbox/pids_cgroup.hpp"
+#include "sandbox/run_cgroups.hpp"
 
 namespace e2e {
 namespace {
@@ -196,7 +196,7 @@ TEST_P(Hostile, Contained) {
     GTEST_SKIP() << "bubblewrap cannot run here, and this case is only safe in its sandbox";
   // As root, only a pids cgroup bounds a fork bomb: without one it would take every PID
   // of the machine until its deadline.
-  if (expected.value("needs_process_cap", false) && !grader::PidsCgroup(1).active())
+  if (expected.value("needs_process_cap", false) && !grader::RunCgroups(1).caps_processes())
     GTEST_SKIP() << "no writable pids cgroup here, and this case is only safe with one";
 
   const fs::path cache = E2E_CACHE_DIR;

@@ -4,12 +4,15 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <future>
+#include <sstream>
 
 #include "process/scratch_dir.hpp"
-#include "sandbox/pids_cgroup.hpp"
 #include "sandbox/policies.hpp"
+#include "sandbox/run_cgroups.hpp"
 #include "sandbox/sandbox.hpp"
 #include "util/file.hpp"
 
@@ -86,28 +89,39 @@ TEST_F(Sandbox, SignalReported) {
   EXPECT_EQ(run("exit 3").exit_code, 3);
 }
 
-// True while a process whose command line is `cmdline` (NUL-separated) runs, waiting up to 2 s.
+// The /proc directory of a live (not zombie) process whose command line is `cmdline`
+// (NUL-separated), or "".
+fs::path find_process(const std::string& cmdline) {
+  for (const auto& entry : fs::directory_iterator("/proc")) {
+    const std::string text = read_file(entry.path() / "cmdline").value_or("");
+    const std::string state = read_file(entry.path() / "stat").value_or("");
+    const std::size_t paren = state.rfind(')');
+    const bool zombie = paren != std::string::npos && state.substr(paren + 2, 1) == "Z";
+    if (text == cmdline && !zombie) return entry.path();
+  }
+  return "";
+}
+
+// True while a process whose command line is `cmdline` runs, waiting up to 2 s.
 bool process_left(const std::string& cmdline) {
   for (int attempt = 0; attempt < 20; ++attempt) {
-    bool found = false;
-    for (const auto& entry : fs::directory_iterator("/proc")) {
-      const std::string text = read_file(entry.path() / "cmdline").value_or("");
-      const std::string state = read_file(entry.path() / "stat").value_or("");
-      const std::size_t paren = state.rfind(')');
-      const bool zombie = paren != std::string::npos && state.substr(paren + 2, 1) == "Z";
-      found = found || (text == cmdline && !zombie);
-    }
-    if (!found) return false;
+    if (find_process(cmdline).empty()) return false;
     usleep(100000);
   }
   return true;
 }
 
+// The command line of `sleep` for a number of seconds no other test of this run uses.
+std::string unique_sleep(std::string* seconds) {
+  *seconds = std::to_string(1000 + getpid() % 1000);
+  return std::string("sleep\0", 6) + *seconds + std::string(1, '\0');
+}
+
 // A child that left the session and ignores SIGHUP dies with the sandbox, both when the
 // program exits and when it is killed at the deadline.
 TEST_F(Sandbox, NothingOutlivesIt) {
-  const std::string seconds = std::to_string(1000 + getpid() % 1000);
-  const std::string cmdline = std::string("sleep\0", 6) + seconds + std::string(1, '\0');
+  std::string seconds;
+  const std::string cmdline = unique_sleep(&seconds);
   const ProcessResult exited = run("setsid nohup sleep " + seconds + " >/dev/null 2>&1 & exit 0");
   EXPECT_TRUE(exited.succeeded()) << exited.output;
   EXPECT_FALSE(process_left(cmdline));
@@ -120,13 +134,43 @@ TEST_F(Sandbox, NothingOutlivesIt) {
 // The number of processes is capped (when the host has a pids controller): a fork bomb
 // fails to fork rather than taking every PID of the machine, even when graded as root.
 TEST_F(Sandbox, ProcessCap) {
-  if (!PidsCgroup(1).active()) GTEST_SKIP() << "no writable pids cgroup controller here";
+  if (!RunCgroups(1).caps_processes()) GTEST_SKIP() << "no writable pids cgroup controller here";
   ProcessSpec spec;
   spec.argv = {"sh", "-c", "for i in $(seq 100); do sleep 3 & done; wait; echo done"};
   spec.limits.processes = 40;
   spec.limits.wall_seconds = 20;
   const ProcessResult r = run_confined(spec, SandboxPolicy{});
   EXPECT_NE(r.output.find("fork"), std::string::npos) << r.output;
+}
+
+// Every process of a run is in a cpu cgroup of the grader's own (when the host has a
+// cpu controller), so a fork bomb weighs as one process against the rest of the machine;
+// the cgroup is gone once the run is.
+TEST_F(Sandbox, OneCpuGroupPerRun) {
+  if (!RunCgroups(1).groups_cpu()) GTEST_SKIP() << "no writable cpu cgroup controller here";
+  std::string seconds;
+  const std::string cmdline = unique_sleep(&seconds);
+  auto running = std::async(std::launch::async, [&] { return run("sleep " + seconds, 20); });
+  fs::path proc;
+  for (int attempt = 0; attempt < 100 && proc.empty(); ++attempt, usleep(50000))
+    proc = find_process(cmdline);
+  ASSERT_FALSE(proc.empty()) << "the confined sleep never started";
+  const std::string cgroups = read_file(proc / "cgroup").value_or("");
+  kill(std::stoi(proc.filename().string()), SIGKILL);
+  running.wait();
+  std::string cpu_line;  // v1 "4:cpu,cpuacct:/grader-…", else v2 "0::/grader-…"
+  std::istringstream lines(cgroups);
+  for (std::string line; std::getline(lines, line);) {
+    const bool v1_cpu =
+        line.find(":cpu,") != std::string::npos || line.find(":cpu:") != std::string::npos;
+    if (v1_cpu || (cpu_line.empty() && line.rfind("0::", 0) == 0)) cpu_line = line;
+    if (v1_cpu) break;
+  }
+  const std::size_t at = cpu_line.find(":/grader-");
+  ASSERT_NE(at, std::string::npos) << cgroups;
+  const std::string group = cpu_line.substr(at + 2);
+  EXPECT_FALSE(fs::exists("/sys/fs/cgroup/cpu" + group) || fs::exists("/sys/fs/cgroup" + group))
+      << group << " was left behind";
 }
 
 // build_policy hides the solutions and lets the build write its directory only;
