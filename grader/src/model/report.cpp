@@ -12,13 +12,13 @@ namespace {
 // Indexed by the enumerators, in declaration order.
 constexpr std::array<const char*, 7> kTestStatusNames = {
     "passed", "failed", "crashed", "timeout", "sanitizer", "skipped", "not_run"};
-constexpr std::array<const char*, 4> kExerciseStatusNames = {"passed", "failed", "build_error",
-                                                             "not_run"};
-constexpr std::array<const char*, 4> kExerciseStatusWords = {"passed", "failed", "build error",
-                                                             "not run"};
+constexpr std::array<const char*, 5> kExerciseStatusNames = {"passed", "failed", "build_error",
+                                                             "not_run", "refused"};
+constexpr std::array<const char*, 5> kExerciseStatusWords = {"passed", "failed", "build error",
+                                                             "not run", "refused"};
 static_assert(kTestStatusNames.size() == static_cast<std::size_t>(TestStatus::not_run) + 1,
               "one schema name per TestStatus");
-static_assert(kExerciseStatusNames.size() == static_cast<std::size_t>(ExerciseStatus::not_run) + 1,
+static_assert(kExerciseStatusNames.size() == static_cast<std::size_t>(ExerciseStatus::refused) + 1,
               "one schema name per ExerciseStatus");
 
 }  // namespace

@@ -15,8 +15,10 @@ namespace grader {
 enum class TestStatus { passed, failed, crashed, timeout, sanitizer, skipped, not_run };
 
 /// The verdict of one exercise: passed (every test passed), failed, build_error,
-/// or not_run (it could not be graded: a broken manifest, a missing suite).
-enum class ExerciseStatus { passed, failed, build_error, not_run };
+/// not_run (it could not be graded: a broken manifest, a missing suite), or refused
+/// (0 points: the submission tampered with grading, or used what the tamper guard forbids;
+/// the message names file, line and identifier, or what was tampered with).
+enum class ExerciseStatus { passed, failed, build_error, not_run, refused };
 
 /// Returns: the status as the report schema spells it ("not_run").
 const char* to_string(TestStatus status);

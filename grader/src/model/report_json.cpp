@@ -65,7 +65,7 @@ ExerciseReport exercise_from_json(const json& je) {
   e.lesson = je.at("lesson").get<std::string>();
   e.status = enum_from(je.at("status").get<std::string>(),
                        {ExerciseStatus::passed, ExerciseStatus::failed, ExerciseStatus::build_error,
-                        ExerciseStatus::not_run});
+                        ExerciseStatus::not_run, ExerciseStatus::refused});
   e.score = je.at("score").get<int>();
   e.max_score = je.at("max_score").get<int>();
   e.message = je.at("message").get<std::string>();

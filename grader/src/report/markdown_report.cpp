@@ -50,6 +50,8 @@ std::string status_badge(ExerciseStatus status) {
       return "🛠️ build error";
     case ExerciseStatus::not_run:
       return "⚠️ not run";
+    case ExerciseStatus::refused:
+      return "🚫 refused";
   }
   return "⚠️ not run";
 }
