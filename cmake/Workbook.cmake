@@ -32,6 +32,37 @@ set(MW_LIBRARY_benchmark benchmark::benchmark)
 set(MW_LIBRARY_mimalloc mimalloc)
 set(MW_LIBRARY_jemalloc PkgConfig::jemalloc)
 
+# The main() of every hidden suite (grader/harness/harness_main.cpp): it sends the grader
+# authenticated per-test records, so no gtest_main. It reads GoogleTest's implementation
+# header, which Debian's googletest package ships with the sources, and signs with nettle.
+set(MW_HARNESS_DIR "${CMAKE_CURRENT_LIST_DIR}/../grader/harness")
+find_path(MW_GTEST_IMPLEMENTATION_DIR gtest-internal-inl.h
+          PATHS /usr/src/googletest/googletest/src /usr/src/gtest/src NO_DEFAULT_PATH)
+if(NOT MW_GTEST_IMPLEMENTATION_DIR)
+  message(FATAL_ERROR "gtest-internal-inl.h not found: install Debian's googletest package")
+endif()
+if(NOT PkgConfig_FOUND)
+  message(FATAL_ERROR "pkg-config not found: install Debian's pkg-config package")
+endif()
+pkg_check_modules(MW_NETTLE REQUIRED IMPORTED_TARGET nettle)
+
+# Sets <out_target> to the harness object library compiled with the flags ARGN, made once
+# per set of flags and shared by the suites built with them.
+function(_mw_harness_for out_target)
+  string(MD5 key "${ARGN}")
+  string(SUBSTRING "${key}" 0 12 key)
+  set(harness mw-harness-${key})
+  if(NOT TARGET ${harness})
+    add_library(${harness} OBJECT "${MW_HARNESS_DIR}/harness_main.cpp")
+    target_compile_options(${harness} PRIVATE ${ARGN} -g)
+    target_include_directories(${harness} PRIVATE "${MW_HARNESS_DIR}" "${MW_GTEST_IMPLEMENTATION_DIR}")
+    # A skip counts as the suite's own only when its GTEST_SKIP is in a hidden suite source.
+    target_compile_definitions(${harness} PRIVATE MW_SUITES_DIR="${MW_COURSE_ROOT}/grader/suites/")
+    target_link_libraries(${harness} PUBLIC GTest::gtest PkgConfig::MW_NETTLE)
+  endif()
+  set(${out_target} ${harness} PARENT_SCOPE)
+endfunction()
+
 # A target named <name> that fails to build, printing <reason>. Without hidden suites the
 # grader builds visible-<id> where it would build suite-<id>, so that one must fail instead.
 function(_mw_failing_target name reason)
@@ -178,7 +209,8 @@ function(_mw_add_variant suffix)
   endif()
   add_executable(${suite} ${suite_sources})
   target_include_directories(${suite} PRIVATE "${MW_COURSE_ROOT}/grader/testing/include")
-  target_link_libraries(${suite} PRIVATE ${lib} GTest::gtest GTest::gtest_main GTest::gmock)
+  _mw_harness_for(harness ${flags})
+  target_link_libraries(${suite} PRIVATE ${lib} ${harness} GTest::gtest GTest::gmock)
   _mw_want_gtest_pch(${suite} ${flags})
   # Where the suite may look for the learner's sources (e.g. to cross-compile them).
   target_compile_definitions(${suite} PRIVATE MW_TREE_DIR="${tree_dir}")

@@ -89,11 +89,19 @@ void merge_variant(std::vector<TestReport>& tests, const std::vector<TestReport>
 }
 
 // Runs every build variant's suite of an exercise that built, and merges their verdicts.
-void run_variants(ExerciseReport& e, const CourseEntry& entry, const Manifest& manifest,
-                  const std::vector<SuiteVariant>& variants, const std::vector<fs::path>& binaries,
-                  const std::optional<SandboxPolicy>& sandbox) {
+// Returns: why the exercise is refused (its code tampered with a suite's harness), or "".
+std::string run_variants(ExerciseReport& e, const CourseEntry& entry, const Manifest& manifest,
+                         const std::vector<SuiteVariant>& variants,
+                         const std::vector<fs::path>& binaries,
+                         const std::optional<SandboxPolicy>& sandbox) {
   for (std::size_t v = 0; v < variants.size(); ++v) {
     const SuiteResult suite = run_suite(binaries[v], manifest, variants[v].sanitize, sandbox);
+    if (!suite.refusal.empty()) {
+      e.tests =
+          match_declared(entry.declared_tests, suite.tests, "not graded: the exercise is refused");
+      return v == 0 ? suite.refusal
+                    : fmt::format("[in the {} build] {}", variants[v].sanitize, suite.refusal);
+    }
     std::vector<TestReport> tests = match_declared(
         entry.declared_tests, suite.tests,
         suite.listed ? "not run: the suite never reported this test" : "not run: " + suite.error);
@@ -106,6 +114,15 @@ void run_variants(ExerciseReport& e, const CourseEntry& entry, const Manifest& m
       e.message = fmt::format("[in the {} build] {}", variants[v].sanitize, suite.error);
     merge_variant(e.tests, tests, variants[v].sanitize);
   }
+  return "";
+}
+
+// Effects: makes `e` refused for `reason`: 0 points, whatever its tests say.
+void refuse(ExerciseReport& e, const std::string& reason) {
+  e.status = ExerciseStatus::refused;
+  e.message = reason;
+  e.score = 0;
+  for (TestReport& t : e.tests) t.score = 0;
 }
 
 // What one exercise's grading has to hand: its tree's build and where verdicts go.
@@ -140,8 +157,9 @@ ExerciseReport grade_exercise(const ExerciseContext& c, const CourseEntry& entry
       return *known;
     }
   }
-  run_variants(e, entry, manifest, variants, suite.binaries, c.sandbox);
+  const std::string refusal = run_variants(e, entry, manifest, variants, suite.binaries, c.sandbox);
   score_exercise(e, manifest.points);
+  if (!refusal.empty()) refuse(e, refusal);
   c.store.store(entry.id, key, e);
   return e;
 }

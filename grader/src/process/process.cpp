@@ -26,6 +26,22 @@ void set_limit(int resource, rlim_t value) {
   setrlimit(resource, &limit);
 }
 
+// The first descriptor a program gets beyond stdin, stdout and stderr.
+constexpr int kFirstInheritedFd = 3;
+// Where descriptors are parked while they are moved into place: above any target.
+constexpr int kParkingFd = 256;
+
+// In the child: makes `fds` its descriptors 3, 4, … without one move overwriting a
+// descriptor still to be moved (each is first copied above every target), open across exec.
+void pass_descriptors(const std::vector<int>& fds) {
+  int parked[kParkingFd];
+  const std::size_t count = std::min(fds.size(), std::size_t{kParkingFd - kFirstInheritedFd});
+  for (std::size_t i = 0; i < count; ++i) parked[i] = fcntl(fds[i], F_DUPFD_CLOEXEC, kParkingFd);
+  for (std::size_t i = 0; i < count; ++i) {
+    if (parked[i] >= 0) dup2(parked[i], kFirstInheritedFd + static_cast<int>(i));
+  }
+}
+
 // Runs in the child between fork and exec: only async-signal-safe calls.
 [[noreturn]] void exec_child(const ProcessSpec& spec, int output_fd, char* const* argv,
                              char* const* envp) {
@@ -39,6 +55,7 @@ void set_limit(int resource, rlim_t value) {
   }
   dup2(output_fd, STDOUT_FILENO);
   dup2(output_fd, STDERR_FILENO);
+  pass_descriptors(spec.inherited_fds);
   const ProcessLimits& l = spec.limits;
   const double cpu = l.cpu_seconds > 0 ? l.cpu_seconds : l.wall_seconds + 1;
   set_limit(RLIMIT_CPU, static_cast<rlim_t>(cpu + 0.999));

@@ -30,6 +30,9 @@ struct ProcessSpec {
   std::filesystem::path cwd;               ///< empty: the grader's own
   std::map<std::string, std::string> env;  ///< added to (or replacing in) the grader's environment
   ProcessLimits limits;
+  /// Descriptors of the grader the program gets, in order, as its descriptors 3, 4, …
+  /// (every other descriptor of the grader is closed on exec).
+  std::vector<int> inherited_fds;
   /// Called with each piece of output as it arrives (e.g. to show build progress); may be empty.
   std::function<void(std::string_view)> on_output;
 };

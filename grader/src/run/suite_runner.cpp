@@ -9,6 +9,7 @@
 #include "process/process.hpp"
 #include "process/scratch_dir.hpp"
 #include "run/gtest_output.hpp"
+#include "run/result_channel.hpp"
 #include "sandbox/sandbox.hpp"
 #include "util/file.hpp"
 #include "util/text.hpp"
@@ -52,11 +53,28 @@ bool is_caught_signal(const std::string& report) {
           report.find("stack-overflow on address") != std::string::npos);
 }
 
-// One process of the suite: its private result file and sanitizer log prefix.
+// One process of the suite. Statuses come from its authenticated records only; the
+// GoogleTest JSON file it wrote (which its own code could have written) gives messages.
 struct Invocation {
   ProcessResult process;
-  std::optional<std::vector<GtestResult>> results;
-  std::string sanitizer_report;  // empty when no sanitizer reported a finding
+  ChannelRecords records;
+  std::optional<std::vector<GtestResult>> results;  // untrusted: messages only
+  std::string sanitizer_report;                     // empty when no sanitizer reported a finding
+
+  /// Returns: the record of test `name`, or nullptr when the harness sent none.
+  const TestRecord* record_of(const std::string& name) const {
+    const auto it = records.tests.find(name);
+    return it == records.tests.end() ? nullptr : &it->second;
+  }
+
+  /// Returns: what GoogleTest's JSON file says went wrong in test `name`, else "".
+  std::string message_of(const std::string& name) const {
+    if (!results) return "";
+    for (const GtestResult& r : *results) {
+      if (r.name == name) return r.message;
+    }
+    return "";
+  }
 };
 
 // Runs and reads one process of the suite. Every file it reads is in `scratch`, named
@@ -93,7 +111,10 @@ class SuiteProcess {
     if (sanitize_ == "none") spec.limits.address_space_bytes = kUnsanitizedAddressSpace;
 
     Invocation inv;
+    ResultChannel channel;
+    channel.attach(spec);
     inv.process = run_confined(std::move(spec), sandbox_);
+    inv.records = channel.collect();
     inv.results = read_gtest_json(results);
     inv.sanitizer_report = read_sanitizer_logs(sanitizer_log);
     if (!has_finding(inv.sanitizer_report) &&
@@ -153,12 +174,7 @@ TestReport judge_isolated(const std::string& name, const Invocation& inv) {
   TestReport t;
   t.name = name;
   t.seconds = inv.process.seconds;
-  const GtestResult* reported = nullptr;
-  if (inv.results) {
-    for (const GtestResult& r : *inv.results) {
-      if (r.name == name) reported = &r;
-    }
-  }
+  const TestRecord* reported = inv.record_of(name);
   const bool caught_signal = is_caught_signal(inv.sanitizer_report);
   if (!inv.sanitizer_report.empty() && !caught_signal) {
     t.status = TestStatus::sanitizer;
@@ -178,7 +194,7 @@ TestReport judge_isolated(const std::string& name, const Invocation& inv) {
                             inv.process.describe());
   } else {
     t.status = reported->status;
-    t.message = reported->message;
+    t.message = reported->overridden ? reported->message : inv.message_of(name);
     t.seconds = reported->seconds;
     if (t.status == TestStatus::passed && inv.process.exit_code != 0) {
       t.status = TestStatus::failed;
@@ -195,33 +211,45 @@ TestReport judge_isolated(const std::string& name, const Invocation& inv) {
   return t;
 }
 
-// Returns: the results of one whole-suite run when they can be trusted for every listed
-// test, else nullptr.
-const std::vector<GtestResult>* clean_results(const Invocation& inv,
-                                              const std::vector<std::string>& names) {
-  if (!inv.results || inv.process.timed_out || inv.process.signal != 0 ||
+// Returns: whether one whole-suite run can be trusted for every listed test: it ended
+// normally, with a record for each, and no sanitizer finding.
+bool is_clean(const Invocation& inv, const std::vector<std::string>& names) {
+  if (!inv.records.ended || inv.process.timed_out || inv.process.signal != 0 ||
       !inv.sanitizer_report.empty())
-    return nullptr;
-  std::map<std::string, TestStatus> by_name;
-  for (const GtestResult& r : *inv.results) by_name[r.name] = r.status;
+    return false;
   bool any_failed = false;
   for (const std::string& name : names) {
-    const auto it = by_name.find(name);
-    if (it == by_name.end() || it->second == TestStatus::not_run) return nullptr;
-    any_failed = any_failed || it->second == TestStatus::failed;
+    const TestRecord* record = inv.record_of(name);
+    if (record == nullptr) return false;
+    // A skip by the code under test is a failure to us, not to GoogleTest's exit code.
+    any_failed = any_failed || (record->status == TestStatus::failed && !record->overridden);
   }
   // GoogleTest exits 1 exactly when a test failed; anything else is the code under test.
-  return inv.process.exit_code == (any_failed ? 1 : 0) ? &*inv.results : nullptr;
+  return inv.process.exit_code == (any_failed ? 1 : 0);
 }
 
-}  // namespace
+// Returns: every listed test as not run, for an exercise refused for tampering.
+std::vector<TestReport> refused_tests(const std::vector<std::string>& names) {
+  std::vector<TestReport> tests;
+  for (const std::string& name : names)
+    tests.push_back(TestReport{.name = name,
+                               .status = TestStatus::not_run,
+                               .message = "not graded: the code under test tampered with grading"});
+  return tests;
+}
 
-SuiteResult run_suite(const fs::path& binary, const Manifest& manifest, const std::string& sanitize,
-                      const std::optional<SandboxPolicy>& sandbox) {
-  SuiteResult suite;
-  ScratchDir scratch;
-  SuiteProcess process(binary, sanitize, scratch.path(), sandbox);
+// Returns: whether `inv` showed tampering; if so, `suite` is refused with every test not run.
+bool refused_for_tampering(const Invocation& inv, const std::vector<std::string>& names,
+                           SuiteResult& suite) {
+  if (inv.records.tampering.empty()) return false;
+  suite.refusal = inv.records.tampering;
+  suite.tests = refused_tests(names);
+  return true;
+}
 
+// Returns: the suite's tests as it lists them; empty, with `suite.error` saying why, when
+// it cannot list them.
+std::vector<std::string> list_tests(SuiteProcess& process, SuiteResult& suite) {
   const Invocation listing = process.run({"--gtest_list_tests"}, kListingSeconds);
   if (!listing.results || listing.results->empty()) {
     suite.error =
@@ -230,31 +258,20 @@ SuiteResult run_suite(const fs::path& binary, const Manifest& manifest, const st
                         ? ""
                         : ":\n" + first_lines(listing.process.output, kListingLines));
     suite.error = truncate_utf8(suite.error, kMessageBytes);
-    return suite;
+    return {};
   }
-  suite.listed = true;
   std::vector<std::string> names;
   for (const GtestResult& r : *listing.results) names.push_back(r.name);
+  if (refused_for_tampering(listing, names, suite)) return {};
+  suite.listed = true;
+  return names;
+}
 
-  const auto start = std::chrono::steady_clock::now();
-  const double whole_run_seconds =
-      std::min(manifest.suite_seconds,
-               manifest.test_seconds * static_cast<double>(names.size()) + kStartupSeconds);
-  const Invocation whole = process.run({}, whole_run_seconds);
-  if (const std::vector<GtestResult>* results = clean_results(whole, names)) {
-    for (const GtestResult& r : *results) {
-      if (std::find(names.begin(), names.end(), r.name) == names.end())
-        continue;  // not in the list: ignored
-      suite.tests.push_back(TestReport{.name = r.name,
-                                       .status = r.status,
-                                       .message = truncate_utf8(r.message, kMessageBytes),
-                                       .seconds = r.seconds});
-    }
-    return suite;
-  }
-
-  // Something went wrong in the whole run: judge each test in a process of its own,
-  // within what is left of the suite's time.
+// Judges each test in a process of its own, within what is left of the suite's time
+// (counted from `start`).
+void run_isolated(SuiteProcess& process, const Manifest& manifest,
+                  const std::vector<std::string>& names,
+                  std::chrono::steady_clock::time_point start, SuiteResult& suite) {
   for (const std::string& name : names) {
     const double spent =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -267,7 +284,47 @@ SuiteResult run_suite(const fs::path& binary, const Manifest& manifest, const st
     }
     const Invocation one = process.run({"--gtest_filter=" + name},
                                        std::min(left, manifest.test_seconds + kStartupSeconds));
+    if (refused_for_tampering(one, names, suite)) return;
     suite.tests.push_back(judge_isolated(name, one));
+  }
+}
+
+// Runs the listed tests in one process, and each on its own when that run is not clean.
+void run_listed(SuiteProcess& process, const Manifest& manifest,
+                const std::vector<std::string>& names, SuiteResult& suite) {
+  const auto start = std::chrono::steady_clock::now();
+  const double whole_run_seconds =
+      std::min(manifest.suite_seconds,
+               manifest.test_seconds * static_cast<double>(names.size()) + kStartupSeconds);
+  const Invocation whole = process.run({}, whole_run_seconds);
+  if (refused_for_tampering(whole, names, suite)) return;
+  if (!is_clean(whole, names)) {
+    run_isolated(process, manifest, names, start, suite);
+    return;
+  }
+  for (const std::string& name : names) {
+    const TestRecord& record = *whole.record_of(name);
+    suite.tests.push_back(
+        TestReport{.name = name,
+                   .status = record.status,
+                   .message = truncate_utf8(
+                       record.overridden ? record.message : whole.message_of(name), kMessageBytes),
+                   .seconds = record.seconds});
+  }
+}
+
+}  // namespace
+
+SuiteResult run_suite(const fs::path& binary, const Manifest& manifest, const std::string& sanitize,
+                      const std::optional<SandboxPolicy>& sandbox) {
+  SuiteResult suite;
+  try {
+    ScratchDir scratch;
+    SuiteProcess process(binary, sanitize, scratch.path(), sandbox);
+    const std::vector<std::string> names = list_tests(process, suite);
+    if (suite.listed) run_listed(process, manifest, names, suite);
+  } catch (const std::runtime_error& e) {  // no pipe or no randomness for the result channel
+    suite.error = fmt::format("the suite could not be run: {}", e.what());
   }
   return suite;
 }

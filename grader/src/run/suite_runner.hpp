@@ -1,8 +1,10 @@
 // run/suite_runner.hpp — running one hidden suite and judging every test.
 //
 // The rules it keeps (the README's "What a verdict rests on"):
-// - results come only from files in a private directory the grader made;
+// - messages come only from files in a private directory the grader made;
 // - the test list comes from the suite itself, and a test that never reported is not_run;
+// - a test's status comes from its authenticated record (run/result_channel.hpp), and
+//   anything else on that channel refuses the exercise;
 // - one crashing, hanging, leaking or exiting test costs that test only: when
 //   the whole-suite run is not clean, every test is re-run on its own.
 #pragma once
@@ -21,6 +23,9 @@ namespace grader {
 struct SuiteResult {
   bool listed = false;  ///< false: the suite could not even list its tests; see error
   std::string error;
+  /// Non-empty: the code under test tampered with the harness or its result channel (one
+  /// line saying how); every test is then not_run, and the exercise is refused.
+  std::string refusal;
   std::vector<TestReport> tests;  ///< in the suite's order, scores not yet given
 };
 
