@@ -77,6 +77,26 @@ struct Invocation {
   }
 };
 
+// Returns: why `inv`'s GoogleTest JSON file cannot be the one GoogleTest wrote, or "".
+// GoogleTest writes it once, at the end of the run, from the results the harness recorded
+// just before: a test in it that ended otherwise than its record, or that has no record,
+// was written by the code under test.
+std::string forged_results(const Invocation& inv) {
+  if (!inv.results) return "";
+  for (const GtestResult& r : *inv.results) {
+    if (r.status == TestStatus::not_run) continue;  // listed or filtered out, not run
+    const TestRecord* record = inv.record_of(r.name);
+    if (record == nullptr)
+      return fmt::format("GoogleTest's result file reports {}, which its harness never recorded",
+                         r.name);
+    const TestStatus recorded = record->overridden ? TestStatus::skipped : record->status;
+    if (r.status != recorded)
+      return fmt::format("GoogleTest's result file says {} {}, its harness recorded it {}", r.name,
+                         to_string(r.status), to_string(recorded));
+  }
+  return "";
+}
+
 // Runs and reads one process of the suite. Every file it reads is in `scratch`, named
 // with a serial number so a previous invocation's files are never read again.
 class SuiteProcess {
@@ -116,6 +136,7 @@ class SuiteProcess {
     inv.process = run_confined(std::move(spec), sandbox_);
     inv.records = channel.collect();
     inv.results = read_gtest_json(results);
+    if (inv.records.tampering.empty()) inv.records.tampering = forged_results(inv);
     inv.sanitizer_report = read_sanitizer_logs(sanitizer_log);
     if (!has_finding(inv.sanitizer_report) &&
         inv.process.output.find(kUbsanMarker) != std::string::npos) {

@@ -1,0 +1,62 @@
+// The hidden suites' harness (grader/harness/harness_main.cpp), linked into a probe suite
+// (tests/harness/probe_test.cpp) and run through the real result channel.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "process/process.hpp"
+#include "run/result_channel.hpp"
+
+namespace grader {
+namespace {
+
+// Returns: what the probe sent when run with PROBE_MODE=`mode`.
+ChannelRecords run_probe(const std::string& mode) {
+  ResultChannel channel;
+  ProcessSpec spec;
+  spec.argv = {HARNESS_PROBE};
+  spec.env["PROBE_MODE"] = mode;
+  spec.limits.wall_seconds = 30;
+  channel.attach(spec);
+  const ProcessResult result = run_process(spec);
+  EXPECT_TRUE(result.started) << result.output;
+  return channel.collect();
+}
+
+// Every test gets a record with GoogleTest's verdict, and the run an end record.
+TEST(Harness, RecordsEveryTestAndTheEnd) {
+  const ChannelRecords r = run_probe("");
+  EXPECT_EQ(r.tampering, "");
+  EXPECT_TRUE(r.ended);
+  ASSERT_EQ(r.tests.size(), 5u);
+  EXPECT_EQ(r.tests.at("Probe.Passes").status, TestStatus::passed);
+  EXPECT_EQ(r.tests.at("Probe.Fails").status, TestStatus::failed);
+  EXPECT_EQ(r.tests.at("Probe.ChannelIsHidden").status, TestStatus::passed);
+}
+
+// A skip in the suite's own source is a skip; one made by the code under test fails.
+TEST(Harness, OnlyTheSuiteMaySkip) {
+  const ChannelRecords r = run_probe("");
+  EXPECT_EQ(r.tests.at("Probe.SuiteSkips").status, TestStatus::skipped);
+  EXPECT_EQ(r.tests.at("Probe.LearnerSkips").status, TestStatus::failed);
+  EXPECT_TRUE(r.tests.at("Probe.LearnerSkips").overridden);
+}
+
+// kills: a harness that trusts whatever reporter is installed when the tests start.
+TEST(Harness, ReplacedReporterIsTampering) {
+  const ChannelRecords r = run_probe("swap");
+  EXPECT_NE(r.tampering.find("result reporter was replaced"), std::string::npos) << r.tampering;
+}
+
+// Run by hand, without the grader's descriptors, the probe is plain gtest_main.
+TEST(Harness, WithoutTheGraderItIsGtestMain) {
+  ProcessSpec spec;
+  spec.argv = {HARNESS_PROBE};
+  spec.limits.wall_seconds = 30;
+  const ProcessResult result = run_process(spec);
+  EXPECT_EQ(result.exit_code, 1) << result.output;
+  EXPECT_NE(result.output.find("[  FAILED  ] Probe.Fails"), std::string::npos) << result.output;
+}
+
+}  // namespace
+}  // namespace grader
