@@ -37,9 +37,8 @@ ClassSummary summarize_class(std::vector<StudentResult> students) {
     summary.percents.push_back(report.percent());
     for (const ExerciseReport& e : report.exercises) {
       if (e.status == ExerciseStatus::refused)
-        summary.refusals.push_back({.student = student.student,
-                                    .exercise_id = e.id,
-                                    .reason = e.message});
+        summary.refusals.push_back(
+            {.student = student.student, .exercise_id = e.id, .reason = e.message});
     }
   }
   // Pass rates in course order, then each suite's order, whatever order students met them.
@@ -63,9 +62,9 @@ ClassSummary summarize_class(std::vector<StudentResult> students) {
 }
 
 int refusals_of(const ClassSummary& summary, const std::string& exercise_id) {
-  return static_cast<int>(std::count_if(
-      summary.refusals.begin(), summary.refusals.end(),
-      [&](const ExerciseRefusal& r) { return r.exercise_id == exercise_id; }));
+  return static_cast<int>(
+      std::count_if(summary.refusals.begin(), summary.refusals.end(),
+                    [&](const ExerciseRefusal& r) { return r.exercise_id == exercise_id; }));
 }
 
 }  // namespace grader

@@ -23,7 +23,7 @@ struct TestPassRate {
   std::string exercise_id;
   std::string test;  ///< "Suite.Test"
   int passed = 0;    ///< students whose run of this test passed
-  int graded = 0;  ///< students graded on it (refused submissions and exercises are not counted)
+  int graded = 0;    ///< students graded on it (refused submissions and exercises are not counted)
 };
 
 /// One exercise of one student refused by the tamper guard (0 points).

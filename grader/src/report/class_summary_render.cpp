@@ -135,8 +135,8 @@ std::string refusals_html(const ClassSummary& summary) {
   if (summary.refusals.empty()) return fmt::format("<p>{}</p>\n", kNoRefusal);
   std::string out = "<table>\n<tr><th>Exercise</th><th>Students refused</th></tr>\n";
   for (const std::string& id : refused_exercise_ids(summary)) {
-    out += fmt::format("<tr><td>{}</td><td class=\"num refused\">{}</td></tr>\n",
-                       xml_escape(id), refusals_of(summary, id));
+    out += fmt::format("<tr><td>{}</td><td class=\"num refused\">{}</td></tr>\n", xml_escape(id),
+                       refusals_of(summary, id));
   }
   out += "</table>\n<table>\n<tr><th>Student</th><th>Exercise</th><th>Reason</th></tr>\n";
   for (const ExerciseRefusal& r : summary.refusals) {
@@ -150,8 +150,7 @@ std::string refusals_html(const ClassSummary& summary) {
 
 // The Markdown rows of the refused exercises, in the order refusals_html shows them.
 std::vector<std::string> refusals_markdown(const ClassSummary& summary) {
-  if (summary.refusals.empty())
-    return {fmt::format("\n### Refused exercises\n\n{}\n", kNoRefusal)};
+  if (summary.refusals.empty()) return {fmt::format("\n### Refused exercises\n\n{}\n", kNoRefusal)};
   std::vector<std::string> rows = {
       "\n### Refused exercises\n\n| Exercise | Students refused |\n|---|---:|\n"};
   for (const std::string& id : refused_exercise_ids(summary))

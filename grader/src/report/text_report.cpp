@@ -64,11 +64,11 @@ std::string render_text(const Report& report, const TextStyle& style) {
     }
   }
   const int refused = report.exercises_refused();
-  out += fmt::format(
-      "\n{}  {}/{} points, {}/{} exercises passed{}\n",
-      progress_bar(report.score(), report.max_score(), kProgressBarWidth, style.color),
-      report.score(), report.max_score(), report.exercises_passed(), report.exercises.size(),
-      refused > 0 ? fmt::format(", {} refused", refused) : "");
+  out +=
+      fmt::format("\n{}  {}/{} points, {}/{} exercises passed{}\n",
+                  progress_bar(report.score(), report.max_score(), kProgressBarWidth, style.color),
+                  report.score(), report.max_score(), report.exercises_passed(),
+                  report.exercises.size(), refused > 0 ? fmt::format(", {} refused", refused) : "");
   return out;
 }
 

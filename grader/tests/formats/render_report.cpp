@@ -8,8 +8,8 @@
 // REPORT.json cannot be read.
 #include <cstdio>
 #include <exception>
-#include <stdexcept>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 

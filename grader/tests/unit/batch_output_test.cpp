@@ -154,9 +154,9 @@ TEST(ClassJson, CountsAndListsRefusals) {
   EXPECT_EQ(j["exercises_refused"], 1);
   EXPECT_EQ(j["refused_by_exercise"],
             (nlohmann::json{{"01-a", 0}, {"02-b", 0}, {"03-c", 0}, {"04-d", 1}}));
-  EXPECT_EQ(j["refusals"], (nlohmann::json::array({{{"student", "dave"},
-                                                    {"exercise_id", "04-d"},
-                                                    {"reason", kRefusalReason}}})));
+  EXPECT_EQ(j["refusals"],
+            (nlohmann::json::array(
+                {{{"student", "dave"}, {"exercise_id", "04-d"}, {"reason", kRefusalReason}}})));
   EXPECT_EQ(j["students"][0]["exercises_refused"], 0);  // alice
   EXPECT_EQ(j["students"][1]["exercises_refused"], 1);  // dave
 }

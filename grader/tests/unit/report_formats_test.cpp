@@ -361,8 +361,7 @@ TEST(ClassSummaryRender, RefusedExercisesCountedAndListed) {
   const ClassSummary s = summarize_class(testing_support::class_with_refusal());
   const std::string html = render_class_html(s);
   EXPECT_NE(html.find("1 exercises refused"), std::string::npos);
-  EXPECT_NE(html.find("<tr><td>04-d</td><td class=\"num refused\">1</td></tr>"),
-            std::string::npos)
+  EXPECT_NE(html.find("<tr><td>04-d</td><td class=\"num refused\">1</td></tr>"), std::string::npos)
       << html;
   EXPECT_NE(html.find("<tr><td>dave</td><td class=\"refused\">04-d</td><td>" +
                       xml_escape(kRefusalReason) + "</td></tr>"),

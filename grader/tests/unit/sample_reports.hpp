@@ -55,7 +55,9 @@ inline ExerciseReport refused_exercise() {
                          .message = kRefusalReason,
                          .build = {.ok = true, .seconds = 1}};
   refused.tests = {{.name = "D.One", .status = TestStatus::passed, .max_score = 1},
-                   {.name = "D.Two", .status = TestStatus::failed, .max_score = 2,
+                   {.name = "D.Two",
+                    .status = TestStatus::failed,
+                    .max_score = 2,
                     .message = "expected 1, got 2"}};
   return refused;
 }
