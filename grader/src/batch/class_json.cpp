@@ -19,6 +19,26 @@ double mean(const std::vector<double>& values) {
   return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
 }
 
+namespace {
+
+// Every exercise of the course, with how many students it was refused for (0 for most).
+json refused_by_exercise(const ClassSummary& summary) {
+  json counts = json::object();
+  for (const std::string& id : summary.exercise_ids) counts[id] = refusals_of(summary, id);
+  return counts;
+}
+
+json refusals_json(const ClassSummary& summary) {
+  json refusals = json::array();
+  for (const ExerciseRefusal& r : summary.refusals) {
+    refusals.push_back(
+        {{"student", r.student}, {"exercise_id", r.exercise_id}, {"reason", r.reason}});
+  }
+  return refusals;
+}
+
+}  // namespace
+
 json class_to_json(const ClassSummary& summary) {
   json students = json::array();
   for (const StudentResult& s : summary.students) {
@@ -34,7 +54,8 @@ json class_to_json(const ClassSummary& summary) {
                         {"score", report.score()},
                         {"max_score", report.max_score()},
                         {"percent", report.percent()},
-                        {"exercises", exercises}});
+                        {"exercises", exercises},
+                        {"exercises_refused", report.exercises_refused()}});
   }
   json rates = json::array();
   for (const TestPassRate& r : summary.pass_rates) {
@@ -47,7 +68,10 @@ json class_to_json(const ClassSummary& summary) {
           {"exercise_ids", summary.exercise_ids},
           {"pass_rates", rates},
           {"mean_percent", mean(summary.percents)},
-          {"median_percent", median(summary.percents)}};
+          {"median_percent", median(summary.percents)},
+          {"exercises_refused", summary.refusals.size()},
+          {"refused_by_exercise", refused_by_exercise(summary)},
+          {"refusals", refusals_json(summary)}};
 }
 
 }  // namespace grader

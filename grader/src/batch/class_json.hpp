@@ -15,8 +15,12 @@ double median(std::vector<double> values);
 double mean(const std::vector<double>& values);
 
 /// Returns: `summary` as JSON: {"students": [{student, status, score, max_score,
-/// percent, exercises {id: score}, refused}], "exercise_ids", "pass_rates":
-/// [{exercise_id, test, passed, graded}], "mean_percent", "median_percent"}.
+/// percent, exercises {id: score}, exercises_refused (how many the tamper guard
+/// refused), refused (why a submission was not graded: then the only other keys are
+/// student and status)}], "exercise_ids", "pass_rates": [{exercise_id, test, passed,
+/// graded}], "mean_percent", "median_percent", "exercises_refused" (in the class),
+/// "refused_by_exercise" {id: students refused}, "refusals": [{student, exercise_id,
+/// reason}] (student order, then course order)}.
 nlohmann::json class_to_json(const ClassSummary& summary);
 
 }  // namespace grader

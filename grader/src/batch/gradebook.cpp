@@ -21,15 +21,32 @@ std::string csv_field(std::string_view text) {
   return quoted + '"';
 }
 
+namespace {
+
+// The reason column of a graded student: each refused exercise and why, then the note.
+std::string graded_reason(const Report& report, const std::string& note) {
+  std::string reason;
+  for (const ExerciseReport& e : report.exercises) {
+    if (e.status != ExerciseStatus::refused) continue;
+    if (!reason.empty()) reason += "; ";
+    reason += fmt::format("{} refused: {}", e.id, e.message);
+  }
+  if (!note.empty()) reason += reason.empty() ? note : "; " + note;
+  return reason;
+}
+
+}  // namespace
+
 std::string render_gradebook(const ClassSummary& summary, const std::vector<std::string>& notes) {
   std::string csv = "student";
   for (const std::string& id : summary.exercise_ids) csv += "," + csv_field(id);
-  csv += ",total,max,percent,status,reason\r\n";
+  csv += ",total,max,percent,refused,status,reason\r\n";
   for (std::size_t i = 0; i < summary.students.size(); ++i) {
     const StudentResult& student = summary.students[i];
     csv += csv_field(student.student);
     if (!student.report) {
-      csv += std::string(summary.exercise_ids.size() + 3, ',');
+      // No score and no count of refused exercises: the whole submission was refused.
+      csv += std::string(summary.exercise_ids.size() + 4, ',');
       csv += ",refused," + csv_field(student.refused) + "\r\n";
       continue;
     }
@@ -40,8 +57,10 @@ std::string render_gradebook(const ClassSummary& summary, const std::vector<std:
         if (e.id == id) csv += std::to_string(e.score);
       }
     }
-    csv += fmt::format(",{},{},{:.1f},graded,{}\r\n", report.score(), report.max_score(),
-                       report.percent(), csv_field(i < notes.size() ? notes[i] : ""));
+    const int refused = report.exercises_refused();
+    csv += fmt::format(",{},{},{:.1f},{},{},{}\r\n", report.score(), report.max_score(),
+                       report.percent(), refused, refused > 0 ? "refused" : "graded",
+                       csv_field(graded_reason(report, i < notes.size() ? notes[i] : "")));
   }
   return csv;
 }

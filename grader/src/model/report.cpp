@@ -44,6 +44,9 @@ const TestReport* first_failing_test(const ExerciseReport& exercise) {
 }
 
 FirstProblem first_problem(const ExerciseReport& exercise, std::size_t max_lines) {
+  // A refused exercise's test verdicts are not to be believed: the reason is what matters.
+  if (exercise.status == ExerciseStatus::refused)
+    return {.text = first_lines(exercise.message, max_lines)};
   if (exercise.status == ExerciseStatus::build_error)
     return {.build_error = true, .text = first_error(exercise.build.diagnostics, max_lines)};
   if (const TestReport* test = first_failing_test(exercise))
@@ -70,6 +73,12 @@ int Report::exercises_passed() const {
   return static_cast<int>(
       std::count_if(exercises.begin(), exercises.end(),
                     [](const ExerciseReport& e) { return e.status == ExerciseStatus::passed; }));
+}
+
+int Report::exercises_refused() const {
+  return static_cast<int>(
+      std::count_if(exercises.begin(), exercises.end(),
+                    [](const ExerciseReport& e) { return e.status == ExerciseStatus::refused; }));
 }
 
 }  // namespace grader

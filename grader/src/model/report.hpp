@@ -50,7 +50,9 @@ struct ExerciseReport {
   ExerciseStatus status = ExerciseStatus::not_run;
   int score = 0;
   int max_score = 0;
-  std::string message;  ///< why it was not run or why its suite could not be read; may be empty
+  /// Why it was not run, refused (file, line and what the tamper guard forbids), or why its
+  /// suite could not be read; may be empty, except for a refused exercise.
+  std::string message;
   /// Who may see it, from the manifest: hidden, after_due_date, after_published, visible
   /// (Gradescope's values; the gradescope report passes it on to each test).
   std::string visibility = "visible";
@@ -69,7 +71,8 @@ struct FirstProblem {
   std::string text;                  ///< at most the `max_lines` asked for
 };
 
-/// Returns: the first problem of `exercise`, its text cut to `max_lines` lines.
+/// Returns: the first problem of `exercise`, its text cut to `max_lines` lines; for a
+/// refused exercise, the reason it was refused (whatever its tests say).
 FirstProblem first_problem(const ExerciseReport& exercise, std::size_t max_lines);
 
 /// Returns: 100 * score / max_score, or 0 when max_score is 0.
@@ -85,6 +88,8 @@ struct Report {
   int score() const;
   int max_score() const;
   int exercises_passed() const;
+  /// Returns: how many exercises were refused (0 points each).
+  int exercises_refused() const;
   /// Returns: percent_of(score(), max_score()).
   double percent() const { return percent_of(score(), max_score()); }
 };

@@ -53,6 +53,7 @@ json to_json(const Report& report) {
            {{"score", report.score()},
             {"max_score", report.max_score()},
             {"exercises_passed", report.exercises_passed()},
+            {"exercises_refused", report.exercises_refused()},
             {"exercises_total", static_cast<int>(report.exercises.size())}}},
           {"exercises", exercises}};
 }

@@ -1,5 +1,7 @@
 #include "model/scoring.hpp"
 
+#include <utility>
+
 namespace grader {
 
 int TestPoints::for_test(const std::string& full_name) const {
@@ -8,18 +10,28 @@ int TestPoints::for_test(const std::string& full_name) const {
 }
 
 void score_exercise(ExerciseReport& exercise, const TestPoints& points) {
+  // A refused exercise earns nothing: tampering may have forged the very tests that passed.
+  const bool refused = exercise.status == ExerciseStatus::refused;
   exercise.score = 0;
   exercise.max_score = 0;
   bool all_passed = !exercise.tests.empty();
   for (TestReport& test : exercise.tests) {
     test.max_score = test.status == TestStatus::skipped ? 0 : points.for_test(test.name);
-    test.score = test.status == TestStatus::passed ? test.max_score : 0;
+    test.score = test.status == TestStatus::passed && !refused ? test.max_score : 0;
     exercise.score += test.score;
     exercise.max_score += test.max_score;
     all_passed =
         all_passed && (test.status == TestStatus::passed || test.status == TestStatus::skipped);
   }
+  if (refused) return;
   exercise.status = all_passed ? ExerciseStatus::passed : ExerciseStatus::failed;
+}
+
+void refuse_exercise(ExerciseReport& exercise, std::string reason) {
+  exercise.status = ExerciseStatus::refused;
+  exercise.message = std::move(reason);
+  exercise.score = 0;
+  for (TestReport& test : exercise.tests) test.score = 0;
 }
 
 }  // namespace grader

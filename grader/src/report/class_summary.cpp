@@ -35,13 +35,19 @@ ClassSummary summarize_class(std::vector<StudentResult> students) {
     const Report& report = *student.report;
     add_exercise_ids(report, summary.exercise_ids);
     summary.percents.push_back(report.percent());
+    for (const ExerciseReport& e : report.exercises) {
+      if (e.status == ExerciseStatus::refused)
+        summary.refusals.push_back(
+            {.student = student.student, .exercise_id = e.id, .reason = e.message});
+    }
   }
   // Pass rates in course order, then each suite's order, whatever order students met them.
   for (const std::string& id : summary.exercise_ids) {
     for (const StudentResult& student : students) {
       if (!student.report) continue;
       for (const ExerciseReport& e : student.report->exercises) {
-        if (e.id != id) continue;
+        // A refused exercise's test verdicts may be forged: they say nothing of the tests.
+        if (e.id != id || e.status == ExerciseStatus::refused) continue;
         for (const TestReport& t : e.tests) {
           TestPassRate& rate = rate_for(summary.pass_rates, id, t.name);
           if (t.status == TestStatus::skipped) continue;  // never counted, as in scoring
@@ -53,6 +59,12 @@ ClassSummary summarize_class(std::vector<StudentResult> students) {
   }
   summary.students = std::move(students);
   return summary;
+}
+
+int refusals_of(const ClassSummary& summary, const std::string& exercise_id) {
+  return static_cast<int>(
+      std::count_if(summary.refusals.begin(), summary.refusals.end(),
+                    [&](const ExerciseRefusal& r) { return r.exercise_id == exercise_id; }));
 }
 
 }  // namespace grader

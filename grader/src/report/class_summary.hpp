@@ -23,7 +23,14 @@ struct TestPassRate {
   std::string exercise_id;
   std::string test;  ///< "Suite.Test"
   int passed = 0;    ///< students whose run of this test passed
-  int graded = 0;    ///< students graded on it (refused submissions are not counted)
+  int graded = 0;    ///< students graded on it (refused submissions and exercises are not counted)
+};
+
+/// One exercise of one student refused by the tamper guard (0 points).
+struct ExerciseRefusal {
+  std::string student;
+  std::string exercise_id;
+  std::string reason;  ///< the exercise's message: file, line and what the guard forbids
 };
 
 struct ClassSummary {
@@ -32,16 +39,24 @@ struct ClassSummary {
   std::vector<TestPassRate> pass_rates;   ///< in course order, then suite order
   /// Score percentages of the graded students, in student order (for the histogram).
   std::vector<double> percents;
+  /// Every refused exercise of the graded students, in student order, then course order.
+  std::vector<ExerciseRefusal> refusals;
 };
 
-/// Returns: the summary of `students` (sorted by name), with pass rates and percents.
+/// Returns: the summary of `students` (sorted by name), with pass rates, percents and
+/// refused exercises.
 ClassSummary summarize_class(std::vector<StudentResult> students);
 
+/// Returns: how many students had exercise `exercise_id` refused.
+int refusals_of(const ClassSummary& summary, const std::string& exercise_id);
+
 /// Returns: a self-contained HTML page (inline CSS and SVG, no network fetch) with the
-/// class score histogram, a table of students and the per-test pass rates.
+/// class score histogram, a table of students, the refused exercises (how many per
+/// exercise, then who and why) and the per-test pass rates.
 std::string render_class_html(const ClassSummary& summary);
 
-/// Returns: the class summary as GitHub-flavoured Markdown (fits $GITHUB_STEP_SUMMARY).
+/// Returns: the class summary as GitHub-flavoured Markdown (fits $GITHUB_STEP_SUMMARY):
+/// the histogram, the students, the refused exercises and the pass rates.
 std::string render_class_markdown(const ClassSummary& summary);
 
 }  // namespace grader

@@ -35,10 +35,13 @@ double mean(const std::vector<double>& values) {
   return sum / static_cast<double>(values.size());
 }
 
-// Returns: the student's score on exercise `id`, as "score/max", or "—" when absent.
+// Returns: the student's score on exercise `id`, as "score/max" ("0/max refused" when it
+// was refused), or "—" when absent.
 std::string exercise_cell(const Report& report, const std::string& id) {
   for (const ExerciseReport& e : report.exercises) {
-    if (e.id == id) return fmt::format("{}/{}", e.score, e.max_score);
+    if (e.id != id) continue;
+    return fmt::format("{}/{}{}", e.score, e.max_score,
+                       e.status == ExerciseStatus::refused ? " refused" : "");
   }
   return "—";
 }
@@ -49,9 +52,21 @@ std::string rate_text(const TestPassRate& rate) {
 }
 
 std::string headline(const ClassSummary& summary) {
-  return fmt::format("{} students, {} graded, mean score {:.1f}%", summary.students.size(),
-                     summary.percents.size(), mean(summary.percents));
+  return fmt::format("{} students, {} graded, mean score {:.1f}%, {} exercises refused",
+                     summary.students.size(), summary.percents.size(), mean(summary.percents),
+                     summary.refusals.size());
 }
+
+// The exercises refused at least once, in course order: the rows of the per-exercise counts.
+std::vector<std::string> refused_exercise_ids(const ClassSummary& summary) {
+  std::vector<std::string> ids;
+  for (const std::string& id : summary.exercise_ids) {
+    if (refusals_of(summary, id) > 0) ids.push_back(id);
+  }
+  return ids;
+}
+
+constexpr std::string_view kNoRefusal = "No exercise was refused.";
 
 // ---- HTML ----
 
@@ -115,7 +130,38 @@ std::string pass_rates_html(const ClassSummary& summary) {
   return out + "</table>\n";
 }
 
+// How many students each exercise was refused for, then who was refused and why.
+std::string refusals_html(const ClassSummary& summary) {
+  if (summary.refusals.empty()) return fmt::format("<p>{}</p>\n", kNoRefusal);
+  std::string out = "<table>\n<tr><th>Exercise</th><th>Students refused</th></tr>\n";
+  for (const std::string& id : refused_exercise_ids(summary)) {
+    out += fmt::format("<tr><td>{}</td><td class=\"num refused\">{}</td></tr>\n", xml_escape(id),
+                       refusals_of(summary, id));
+  }
+  out += "</table>\n<table>\n<tr><th>Student</th><th>Exercise</th><th>Reason</th></tr>\n";
+  for (const ExerciseRefusal& r : summary.refusals) {
+    out += fmt::format("<tr><td>{}</td><td class=\"refused\">{}</td><td>{}</td></tr>\n",
+                       xml_escape(r.student), xml_escape(r.exercise_id), xml_escape(r.reason));
+  }
+  return out + "</table>\n";
+}
+
 // ---- Markdown ----
+
+// The Markdown rows of the refused exercises, in the order refusals_html shows them.
+std::vector<std::string> refusals_markdown(const ClassSummary& summary) {
+  if (summary.refusals.empty()) return {fmt::format("\n### Refused exercises\n\n{}\n", kNoRefusal)};
+  std::vector<std::string> rows = {
+      "\n### Refused exercises\n\n| Exercise | Students refused |\n|---|---:|\n"};
+  for (const std::string& id : refused_exercise_ids(summary))
+    rows.push_back(fmt::format("| {} | {} |\n", markdown_cell(id), refusals_of(summary, id)));
+  rows.emplace_back("\n| Student | Exercise | Reason |\n|---|---|---|\n");
+  for (const ExerciseRefusal& r : summary.refusals) {
+    rows.push_back(fmt::format("| {} | {} | {} |\n", markdown_cell(r.student),
+                               markdown_cell(r.exercise_id), markdown_cell(r.reason)));
+  }
+  return rows;
+}
 
 std::string histogram_markdown(const std::array<int, kBins>& counts) {
   std::string out = "| Score | Students | |\n|---|---:|---|\n";
@@ -132,9 +178,9 @@ std::string histogram_markdown(const std::array<int, kBins>& counts) {
 std::string render_class_html(const ClassSummary& summary) {
   const std::string body = fmt::format(
       "<h1>Class summary</h1>\n<p>{}</p>\n<h2>Score distribution</h2>\n{}"
-      "<h2>Students</h2>\n{}<h2>Pass rate per test</h2>\n{}",
+      "<h2>Students</h2>\n{}<h2>Refused exercises</h2>\n{}<h2>Pass rate per test</h2>\n{}",
       xml_escape(headline(summary)), svg_histogram(histogram(summary.percents)),
-      students_html(summary), pass_rates_html(summary));
+      students_html(summary), refusals_html(summary), pass_rates_html(summary));
   return html_page("Class summary", body);
 }
 
@@ -159,6 +205,7 @@ std::string render_class_markdown(const ClassSummary& summary) {
                     r.max_score(), percent_of(r.score(), r.max_score()), r.exercises_passed(),
                     r.exercises.size()));
   }
+  for (const std::string& row : refusals_markdown(summary)) add(row);
   add("\n### Pass rate per test\n\n| Exercise | Test | Passed |\n|---|---|---:|\n");
   for (const TestPassRate& rate : summary.pass_rates) {
     add(fmt::format("| {} | {} | {} |\n", markdown_cell(rate.exercise_id), markdown_cell(rate.test),

@@ -48,10 +48,13 @@ json test_entry(const ExerciseReport& e, const TestReport& t) {
   return j;
 }
 
-// Why exercise `e` was graded on no test, for its stand-in entry and the top-level message.
+// Why exercise `e` was graded on no test (or refused), for its stand-in entry, its tests'
+// entries when refused, and the top-level message.
 std::string problem_of(const ExerciseReport& e) {
   if (e.status == ExerciseStatus::build_error)
     return fmt::format("{} did not build:\n{}", e.id, e.build.diagnostics);
+  if (e.status == ExerciseStatus::refused)
+    return fmt::format("{} was refused, 0 points: {}", e.id, e.message);
   return fmt::format("{} could not be graded: {}", e.id,
                      e.message.empty() ? to_string(e.status) : e.message);
 }
@@ -62,9 +65,12 @@ json exercism_json(const Report& report) {
   json tests = json::array();
   bool all_passed = true;
   bool any_ran = false;
+  bool any_refused = false;
   std::string problems;
   for (const ExerciseReport& e : report.exercises) {
-    if (e.status == ExerciseStatus::build_error || e.status == ExerciseStatus::not_run)
+    const bool refused = e.status == ExerciseStatus::refused;
+    any_refused = any_refused || refused;
+    if (e.status == ExerciseStatus::build_error || e.status == ExerciseStatus::not_run || refused)
       problems += problem_of(e) + "\n";
     if (e.tests.empty() && e.status != ExerciseStatus::passed) {
       tests.push_back({{"name", e.id}, {"status", "error"}, {"message", problem_of(e)}});
@@ -73,11 +79,16 @@ json exercism_json(const Report& report) {
     for (const TestReport& t : e.tests) {
       if (t.status == TestStatus::skipped) continue;
       any_ran = any_ran || t.status != TestStatus::not_run;
-      all_passed = all_passed && t.status == TestStatus::passed;
-      tests.push_back(test_entry(e, t));
+      all_passed = all_passed && t.status == TestStatus::passed && !refused;
+      // A refused exercise's verdicts may be forged: each of its tests is an error, its reason.
+      tests.push_back(refused ? json{{"name", fmt::format("{}: {}", e.id, t.name)},
+                                     {"status", "error"},
+                                     {"message", problem_of(e)}}
+                              : test_entry(e, t));
     }
   }
-  if (!any_ran) {
+  // A refusal is an error of the whole run, as a build error is: it says why, on top.
+  if (!any_ran || any_refused) {
     if (problems.empty()) problems = "no test was run";
     return {{"version", 3},
             {"status", "error"},

@@ -21,7 +21,8 @@ th { background: #f6f8fa; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .passed { color: #1a7f37; font-weight: 600; }
 .failed, .crashed, .timeout, .sanitizer, .build_error { color: #cf222e; font-weight: 600; }
-.not_run, .skipped, .refused { color: #9a6700; font-weight: 600; }
+.not_run, .skipped { color: #9a6700; font-weight: 600; }
+.refused { color: #82071e; font-weight: 700; }
 pre { background: #f6f8fa; padding: .6rem; overflow-x: auto; white-space: pre-wrap; font-size: .82rem; }
 svg .track { fill: #eaeef2; }
 svg .fill { fill: #2da44e; }

@@ -13,13 +13,15 @@ std::string score_bar(int score, int max_score) {
                  fmt::format("{} of {} points", score, max_score));
 }
 
-std::string test_row(const TestReport& t) {
+// A test of a refused exercise shows "refused", not its own verdict (which may be forged);
+// the exercise's section says why.
+std::string test_row(const TestReport& t, bool refused) {
+  const char* status = refused ? to_string(ExerciseStatus::refused) : to_string(t.status);
   std::string row = fmt::format(
       "<tr><td>{}</td><td class=\"{}\">{}</td><td class=\"num\">{}/{}</td>"
       "<td class=\"num\">{:.2f} s</td></tr>\n",
-      xml_escape(t.name), to_string(t.status), to_string(t.status), t.score, t.max_score,
-      t.seconds);
-  if (t.status != TestStatus::passed && !t.message.empty())
+      xml_escape(t.name), status, status, t.score, t.max_score, t.seconds);
+  if (!refused && t.status != TestStatus::passed && !t.message.empty())
     row += fmt::format("<tr><td colspan=\"4\"><pre>{}</pre></td></tr>\n", xml_escape(t.message));
   return row;
 }
@@ -30,13 +32,19 @@ std::string exercise_section(const ExerciseReport& e) {
       "{4}/{5} points {6}</p>\n",
       xml_escape(e.id), xml_escape(e.title), to_string(e.status), status_word(e.status), e.score,
       e.max_score, score_bar(e.score, e.max_score));
-  if (!e.message.empty()) out += fmt::format("<pre>{}</pre>\n", xml_escape(e.message));
+  const bool refused = e.status == ExerciseStatus::refused;
+  if (refused) {
+    out += fmt::format("<p class=\"refused\">Refused, 0 points:</p>\n<pre>{}</pre>\n",
+                       xml_escape(e.message));
+  } else if (!e.message.empty()) {
+    out += fmt::format("<pre>{}</pre>\n", xml_escape(e.message));
+  }
   if (!e.build.ok && !e.build.diagnostics.empty())
     out += fmt::format("<p>The exercise did not build:</p>\n<pre>{}</pre>\n",
                        xml_escape(e.build.diagnostics));
   if (!e.tests.empty()) {
     out += "<table>\n<tr><th>Test</th><th>Status</th><th>Points</th><th>Time</th></tr>\n";
-    for (const TestReport& t : e.tests) out += test_row(t);
+    for (const TestReport& t : e.tests) out += test_row(t, refused);
     out += "</table>\n";
   }
   return out + "</section>\n";
@@ -45,11 +53,13 @@ std::string exercise_section(const ExerciseReport& e) {
 }  // namespace
 
 std::string render_html(const Report& report) {
+  const int refused = report.exercises_refused();
   std::string body = fmt::format(
       "<h1>Grader report</h1>\n<p>Score <strong>{}/{}</strong> ({:.0f}%), {}/{} exercises "
-      "passed {}</p>\n<p class=\"meta\">{} · grader {} · {}</p>\n",
+      "passed{} {}</p>\n<p class=\"meta\">{} · grader {} · {}</p>\n",
       report.score(), report.max_score(), percent_of(report.score(), report.max_score()),
       report.exercises_passed(), report.exercises.size(),
+      refused > 0 ? fmt::format(", <span class=\"refused\">{} refused</span>", refused) : "",
       score_bar(report.score(), report.max_score()), xml_escape(report.workspace),
       xml_escape(report.tool_version), xml_escape(report.compiler));
   body +=

@@ -35,6 +35,14 @@ std::string outcome(const char* element, const char* type, const std::string& me
                      xml_escape(first_line(message)), xml_escape(message), element);
 }
 
+std::string testcase_element(const std::string& classname, const TestReport& t,
+                             const std::string& outcome_element) {
+  const std::string open = fmt::format(R"(    <testcase classname="{}" name="{}" time="{:.3f}")",
+                                       xml_escape(classname), xml_escape(t.name), t.seconds);
+  return outcome_element.empty() ? open + "/>\n"
+                                 : open + ">\n" + outcome_element + "    </testcase>\n";
+}
+
 std::string testcase(const std::string& classname, const TestReport& t, Tally& tally) {
   ++tally.tests;
   tally.seconds += t.seconds;
@@ -58,21 +66,30 @@ std::string testcase(const std::string& classname, const TestReport& t, Tally& t
       body = outcome("error", to_string(t.status), t.message);
       break;
   }
-  const std::string open = fmt::format(R"(    <testcase classname="{}" name="{}" time="{:.3f}")",
-                                       xml_escape(classname), xml_escape(t.name), t.seconds);
-  return body.empty() ? open + "/>\n" : open + ">\n" + body + "    </testcase>\n";
+  return testcase_element(classname, t, body);
+}
+
+// Every test of a refused exercise is an error carrying the exercise's reason, whatever its
+// own verdict: a test that passed may have been forged, and CI must not show it green.
+std::string refused_testcase(const ExerciseReport& e, const TestReport& t, Tally& tally) {
+  ++tally.tests;
+  ++tally.errors;
+  tally.seconds += t.seconds;
+  return testcase_element(e.id, t, outcome("error", to_string(ExerciseStatus::refused), e.message));
 }
 
 std::string testsuite(const ExerciseReport& e, Tally& total) {
   Tally tally;
   std::string cases;
-  for (const TestReport& t : e.tests) cases += testcase(e.id, t, tally);
+  const bool refused = e.status == ExerciseStatus::refused;
+  for (const TestReport& t : e.tests)
+    cases += refused ? refused_testcase(e, t, tally) : testcase(e.id, t, tally);
   if (e.tests.empty() && e.status != ExerciseStatus::passed) {
     // Nothing was graded: one error so CI shows the exercise as broken, not as empty.
     TestReport stand_in{e.id, TestStatus::not_run, 0, 0, e.message, 0};
     if (stand_in.message.empty()) stand_in.message = to_string(e.status);
     if (e.status == ExerciseStatus::build_error) stand_in.message = "the exercise did not build";
-    cases += testcase(e.id, stand_in, tally);
+    cases += refused ? refused_testcase(e, stand_in, tally) : testcase(e.id, stand_in, tally);
   }
   std::string system_err;
   if (!e.build.ok && !e.build.diagnostics.empty())

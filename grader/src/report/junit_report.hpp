@@ -15,7 +15,9 @@ namespace grader {
 /// <skipped>, tests not run (a build error, a suite that stopped) an <error>; a suite
 /// whose exercise did not build has the compiler diagnostics in <system-err>; an
 /// exercise graded on no test at all gets one <testcase> named after it with an
-/// <error>. Every string is escaped and stripped of what XML 1.0 forbids.
+/// <error>. Every testcase of a refused exercise (or its one stand-in) is an <error
+/// type="refused"> with the reason, whatever its test's verdict. Every string is escaped
+/// and stripped of what XML 1.0 forbids.
 std::string render_junit(const Report& report);
 
 }  // namespace grader

@@ -20,12 +20,15 @@ std::string details(const ExerciseReport& e) {
            markdown_code_block(excerpt(first_error(e.build.diagnostics, kLines), kLines, kBytes));
   } else if (e.status == ExerciseStatus::not_run) {
     body = "Not run: " + markdown_cell(e.message) + "\n";
+  } else if (e.status == ExerciseStatus::refused) {
+    body = "Refused, 0 points: " + markdown_cell(e.message) + "\n";
   }
   std::size_t shown = 0;
   std::size_t failing = 0;
   for (const TestReport& t : e.tests) {
     if (t.status == TestStatus::passed || t.status == TestStatus::skipped) continue;
-    if (e.status == ExerciseStatus::build_error) break;  // its tests were not run: nothing to add
+    // A build error's tests were not run, a refused exercise's may be forged: nothing to add.
+    if (e.status == ExerciseStatus::build_error || e.status == ExerciseStatus::refused) break;
     if (++failing > kFailuresShown) continue;
     ++shown;
     body += fmt::format(
@@ -57,11 +60,13 @@ std::string status_badge(ExerciseStatus status) {
 }
 
 std::string render_markdown(const Report& report) {
+  const int refused = report.exercises_refused();
   std::string out = fmt::format(
-      "## Grader: {}/{} points ({:.0f}%)\n\n{}/{} exercises passed.\n\n"
+      "## Grader: {}/{} points ({:.0f}%)\n\n{}/{} exercises passed{}.\n\n"
       "| Exercise | Title | Status | Points |\n|---|---|---|---:|\n",
       report.score(), report.max_score(), percent_of(report.score(), report.max_score()),
-      report.exercises_passed(), report.exercises.size());
+      report.exercises_passed(), report.exercises.size(),
+      refused > 0 ? fmt::format(", {} refused", refused) : "");
   std::size_t left_out = 0;
   for (const ExerciseReport& e : report.exercises) {
     const std::string row =

@@ -29,6 +29,7 @@ std::string indent(const std::string& text) {
 // The one thing a learner should read first about a failing exercise.
 std::string first_failure(const ExerciseReport& e) {
   const FirstProblem problem = first_problem(e, kFailureLines);
+  if (e.status == ExerciseStatus::refused) return "refused, 0 points: " + problem.text;
   if (problem.build_error) return "build error:\n" + problem.text;
   if (problem.test != nullptr)
     return fmt::format("{} — {}:\n{}", problem.test->name, to_string(problem.test->status),
@@ -56,15 +57,18 @@ std::string render_text(const Report& report, const TextStyle& style) {
     const std::string status = passed ? "" : fmt::format(" ({})", to_string(e.status));
     out += fmt::format("{} {:<28} {:<34} {:>3}/{:<3}{}\n", mark, e.id, e.title, e.score,
                        e.max_score, status);
-    if (!passed && style.details) {
+    // Why an exercise was refused is shown even without details: 0 points needs a reason.
+    if (!passed && (style.details || e.status == ExerciseStatus::refused)) {
       const std::string failure = first_failure(e);
       if (!failure.empty()) out += indent(failure) + "\n";
     }
   }
-  out += fmt::format(
-      "\n{}  {}/{} points, {}/{} exercises passed\n",
-      progress_bar(report.score(), report.max_score(), kProgressBarWidth, style.color),
-      report.score(), report.max_score(), report.exercises_passed(), report.exercises.size());
+  const int refused = report.exercises_refused();
+  out +=
+      fmt::format("\n{}  {}/{} points, {}/{} exercises passed{}\n",
+                  progress_bar(report.score(), report.max_score(), kProgressBarWidth, style.color),
+                  report.score(), report.max_score(), report.exercises_passed(),
+                  report.exercises.size(), refused > 0 ? fmt::format(", {} refused", refused) : "");
   return out;
 }
 

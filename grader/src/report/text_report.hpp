@@ -13,7 +13,9 @@ struct TextStyle {
 };
 
 /// Returns: one line per exercise (status, id, title, points), the first failure's
-/// message under each failing exercise, and an overall progress bar.
+/// message under each failing exercise ("refused, 0 points: <reason>" under a refused
+/// one, even without details), and an overall progress bar with the points, the
+/// exercises passed and, when there are any, how many were refused.
 std::string render_text(const Report& report, const TextStyle& style);
 
 /// The width in cells of the course's progress bar, in every view.

@@ -140,10 +140,10 @@ TEST(Batch, GradesAClassResumesAfterAnInterruptAndSkipsFinishedStudents) {
   const std::string gradebook = read_file(out / "gradebook.csv");
   EXPECT_EQ(lines_of(gradebook),
             (std::vector<std::string>{
-                "student,01-arith,02-greet,03-broken,total,max,percent,status,reason",
-                "a-dir,7,2,0,9,9,100.0,graded,", "b-zip,6,0,0,6,9,66.7,graded,",
-                "c-evil,,,,,,,refused,path '../escaped.txt' climbs out with '..'",
-                "d-wrapped,7,2,0,9,9,100.0,graded,"}));
+                "student,01-arith,02-greet,03-broken,total,max,percent,refused,status,reason",
+                "a-dir,7,2,0,9,9,100.0,0,graded,", "b-zip,6,0,0,6,9,66.7,0,graded,",
+                "c-evil,,,,,,,,refused,path '../escaped.txt' climbs out with '..'",
+                "d-wrapped,7,2,0,9,9,100.0,0,graded,"}));
   std::vector<fs::path> reports;
   for (const char* student : {"a-dir", "b-zip", "d-wrapped"}) {
     reports.push_back(out / "students" / student / "report.json");

@@ -3,16 +3,20 @@
 the report with a real consumer of that format.
 
 usage: check_formats.py FORMAT --grader BIN --fixtures DIR --schema FILE --work DIR
-                        [--submission NAME]
+                        [--submission NAME] [--refuse EXERCISE_ID --renderer BIN]
 
 FORMAT is json, junit, gradescope, exercism, markdown or html. The submission (a case
 of fixtures/submissions/, laid over fixtures/course/solutions/ as the e2e tests do) is
 graded twice: with --format json, the reference every other format is compared with,
-then with --format FORMAT --output FILE. Exit status: 0 when the report is right, 1
-(the reasons on stderr) when it is not, 77 when the consumer is not installed
-(python3-jsonschema, python3-junitparser, chromium): skipped, never passed.
+then with --format FORMAT --output FILE. With --refuse, the reference has that exercise
+refused by the renderer (tests/formats/render_report.cpp, the grader's own
+refuse_exercise and formats), which then writes FORMAT from it: no fixture submission
+is refused by grading. Exit status: 0 when the report is right, 1 (the reasons on
+stderr) when it is not, 77 when the consumer is not installed (python3-jsonschema,
+python3-junitparser, chromium): skipped, never passed.
 """
 import argparse
+import html
 import json
 import re
 import shutil
@@ -26,6 +30,9 @@ FILES = {"json": "report.json", "junit": "junit.xml", "gradescope": "gradescope.
          "exercism": "exercism.json", "markdown": "report.md", "html": "report.html"}
 VISIBILITIES = {"hidden", "after_due_date", "after_published", "visible"}
 FAILING = {"failed", "crashed", "timeout", "sanitizer"}
+# What --refuse gives as the reason, worded as the tamper guard words it: quotes and a
+# colon, so each format's escaping is exercised.
+REFUSAL = "exercises/{id}/greet.hpp:3: names '__lsan_is_turned_off', which the tamper guard forbids"
 
 
 class Skip(Exception):
@@ -114,6 +121,9 @@ def check_json(path, reference, args, p):
         p.expect(False, f"schema: {error.message} at {list(error.absolute_path)}")
     for e in report["exercises"]:
         p.expect(e.get("visibility", "visible") in VISIBILITIES, f"{e['id']}: bad visibility")
+    refused = [e for e in report["exercises"] if e["status"] == "refused"]
+    p.expect(report["summary"].get("exercises_refused", 0) == len(refused),
+             f"summary.exercises_refused is not the {len(refused)} refused exercises")
 
 
 def check_junit(path, reference, args, p):
@@ -137,6 +147,9 @@ def check_junit(path, reference, args, p):
              "skipped": Skipped, "not_run": Error}
     failures = 0
     for e in reference["exercises"]:
+        if e["status"] == "refused":
+            check_junit_refused(e, cases, Error, p)
+            continue
         for t in e["tests"]:
             case = cases.get((e["id"], t["name"]))
             if not p.expect(case is not None, f"no testcase {e['id']} {t['name']}"):
@@ -166,6 +179,20 @@ def check_junit(path, reference, args, p):
         actual = (len(list(suite)), sum(isinstance(r, Failure) for r in results),
                   sum(isinstance(r, Error) for r in results), sum(isinstance(r, Skipped) for r in results))
         p.expect(counted == actual, f"suite {suite.name} counts {counted}, its testcases say {actual}")
+
+
+def check_junit_refused(e, cases, error, p):
+    """Every testcase of a refused exercise (or its one stand-in) is an <error
+    type="refused"> carrying the reason, whatever the test's own verdict."""
+    names = [t["name"] for t in e["tests"]] or [e["id"]]
+    for name in names:
+        case = cases.get((e["id"], name))
+        if not p.expect(case is not None, f"no testcase {e['id']} {name}"):
+            continue
+        results = list(case.result)
+        p.expect(len(results) == 1 and isinstance(results[0], error) and results[0].type == "refused"
+                 and e["message"] in (results[0].text or "") and results[0].message == e["message"].split("\n")[0],
+                 f"{e['id']} {name}: refused, but not an <error type=\"refused\"> with the reason: {results}")
 
 
 def check_gradescope(path, reference, args, p):
@@ -200,6 +227,14 @@ def check_gradescope(path, reference, args, p):
              f"tests' max_score sum to {maximum}, max_score is {results.get('max_score')}")
     hidden_tests = sum(1 for e in reference["exercises"] for t in e["tests"])
     p.expect(len(results["tests"]) >= hidden_tests, "fewer Gradescope tests than hidden tests")
+    for e in reference["exercises"]:
+        if e["status"] != "refused":
+            continue
+        entries = [t for t in results.get("tests", []) if t.get("name", "").split(":")[0] == e["id"]]
+        p.expect(len(entries) == len(e["tests"]) + 1, f"{e['id']}: refused, expected a refused entry and one per test")
+        for t in entries:
+            p.expect(t.get("score") == 0 and t.get("status") == "failed" and e["message"] in t.get("output", ""),
+                     f"{t.get('name')}: refused, but not failed at 0 points with the reason")
 
 
 def check_exercism(path, reference, args, p):
@@ -232,6 +267,15 @@ def check_exercism(path, reference, args, p):
         expected += [f"{e['id']}: {n}" for n in suite_order(args.fixtures, e["id"])
                      if statuses.get(n, "skipped") != "skipped"]
     p.expect(listed == expected, f"tests in the order {listed}, the suites say {expected}")
+    for e in reference["exercises"]:
+        if e["status"] != "refused":
+            continue
+        p.expect(status == "error" and e["message"] in results.get("message", ""),
+                 f"{e['id']} is refused: the status should be error with the reason")
+        for t in tests:
+            if t["name"] == e["id"] or t["name"].startswith(f"{e['id']}: "):
+                p.expect(t.get("status") == "error" and e["message"] in t.get("message", ""),
+                         f"{t['name']}: refused, but not an error with the reason")
     all_passed = all(t["status"] == "pass" for t in tests)
     p.expect(status != "pass" or all_passed, "status pass with a test not passed")
     p.expect(status != "fail" or not all_passed, "status fail with every test passed")
@@ -254,6 +298,13 @@ def check_markdown(path, reference, args, p):
     failing = sum(1 for e in reference["exercises"] if e["status"] != "passed")
     p.expect(text.count("<details>") == text.count("</details>") == failing,
              f"expected {failing} <details> blocks, one per exercise not passed")
+    for e in reference["exercises"]:
+        if e["status"] == "refused":
+            p.expect(re.search(rf"^\| {re.escape(e['id'])} \|.*refused.*\| 0/{e['max_score']} \|$", text, re.M),
+                     f"{e['id']}: no table row saying refused")
+            # As a reader sees it: backslash escapes and entities undone.
+            shown = html.unescape(re.sub(r"\\(.)", r"\1", text))
+            p.expect(e["message"] in shown, f"{e['id']}: the reason it was refused is not shown")
 
 
 def chromium():
@@ -314,10 +365,34 @@ def check_html(path, reference, args, p):
     for e in reference["exercises"]:
         p.expect(e["id"] in text, f"the DOM does not show exercise {e['id']}")
         p.expect(f"{e['score']}/{e['max_score']}" in text, f"the DOM does not show {e['id']}'s points")
+        if e["status"] == "refused":
+            p.expect("Refused, 0 points" in text and e["message"] in text,
+                     f"the DOM does not say {e['id']} was refused and why")
 
 
 CHECKS = {"json": check_json, "junit": check_junit, "gradescope": check_gradescope,
           "exercism": check_exercism, "markdown": check_markdown, "html": check_html}
+
+
+def render(args, fmt, report, output, *refuse):
+    run = subprocess.run([args.renderer, fmt, str(report), str(output), *refuse],
+                         capture_output=True, text=True, errors="replace", timeout=60)
+    if run.returncode != 0 or not output.is_file():
+        raise SystemExit(f"render_report {fmt} failed ({run.returncode}): {run.stderr[-2000:]}")
+
+
+def refused_report(args, out):
+    """Writes out/refused/reference.json, the graded reference with args.refuse refused,
+    and the report in args.format made from it. Returns: the report's path."""
+    if not args.renderer:
+        raise SystemExit("--refuse needs --renderer")
+    refused = out / "refused"
+    refused.mkdir(exist_ok=True)
+    render(args, "json", out / "reference.json", refused / "reference.json",
+           "--refuse", args.refuse, REFUSAL.format(id=args.refuse))
+    path = refused / FILES[args.format]
+    render(args, args.format, refused / "reference.json", path)
+    return path
 
 
 def main():
@@ -330,6 +405,8 @@ def main():
     parser.add_argument("--submission", default="", help="a case of fixtures/submissions/ (default: the solutions)")
     parser.add_argument("--report", type=Path, help="check this file instead of grading (for testing the checks)")
     parser.add_argument("--reference", type=Path, help="with --report: the JSON report it was made from")
+    parser.add_argument("--refuse", default="", help="an exercise to refuse in the graded report (needs --renderer)")
+    parser.add_argument("--renderer", help="tests/formats/render_report, for --refuse")
     args = parser.parse_args()
     try:
         if args.report:
@@ -340,12 +417,16 @@ def main():
             out = args.work / "reports" / (args.submission or "solutions")
             out.mkdir(parents=True, exist_ok=True)
             grade(args, "json", out / "reference.json")
-            reference = json.loads((out / "reference.json").read_text(encoding="utf-8"))
-            path = out / FILES[args.format]
-            stdout = grade(args, args.format, path)
-            if "points," not in stdout:
-                print(f"with --output, stdout should have the text summary, got: {stdout[:500]}", file=sys.stderr)
-                return 1
+            if args.refuse:
+                path = refused_report(args, out)
+                reference = json.loads((out / "refused" / "reference.json").read_text(encoding="utf-8"))
+            else:
+                reference = json.loads((out / "reference.json").read_text(encoding="utf-8"))
+                path = out / FILES[args.format]
+                stdout = grade(args, args.format, path)
+                if "points," not in stdout:
+                    print(f"with --output, stdout should have the text summary, got: {stdout[:500]}", file=sys.stderr)
+                    return 1
         problems = Problems()
         CHECKS[args.format](path, reference, args, problems)
     except Skip as e:

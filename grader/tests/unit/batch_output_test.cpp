@@ -4,9 +4,13 @@
 #include "batch/class_json.hpp"
 #include "batch/gradebook.hpp"
 #include "report/class_summary.hpp"
+#include "sample_reports.hpp"
 
 namespace grader {
 namespace {
+
+using testing_support::class_with_refusal;
+using testing_support::kRefusalReason;
 
 TEST(CsvField, QuotesOnlyWhenNeeded) {
   EXPECT_EQ(csv_field("alice"), "alice");
@@ -104,11 +108,57 @@ TEST(Gradebook, OneRowPerStudentOneColumnPerExercise) {
   const std::string csv =
       render_gradebook(summarize_class(klass()), {"", "no learner files found", ""});
   EXPECT_EQ(csv,
-            "student,01-a,02-b,total,max,percent,status,reason\r\n"
-            "alice,4,0,4,4,100.0,graded,\r\n"
-            "bob,0,0,0,5,0.0,graded,no learner files found\r\n"
-            "carol,1,1,2,5,40.0,graded,\r\n"
-            "mallory,,,,,,refused,symbolic link 'x'\r\n");
+            "student,01-a,02-b,total,max,percent,refused,status,reason\r\n"
+            "alice,4,0,4,4,100.0,0,graded,\r\n"
+            "bob,0,0,0,5,0.0,0,graded,no learner files found\r\n"
+            "carol,1,1,2,5,40.0,0,graded,\r\n"
+            "mallory,,,,,,,refused,symbolic link 'x'\r\n");
+}
+
+// A student with a refused exercise: its count in the refused column, status refused, and
+// each refusal then the note in the reason (one quoted field).
+TEST(Gradebook, RefusedExerciseCountedWithItsReason) {
+  const std::string csv =
+      render_gradebook(summarize_class(class_with_refusal()), {"", "no learner files found", ""});
+  EXPECT_EQ(csv,
+            "student,01-a,02-b,03-c,04-d,total,max,percent,refused,status,reason\r\n"
+            "alice,3,0,0,,3,5,60.0,0,graded,\r\n"
+            "dave,3,0,0,0,3,8,37.5,1,refused,\"04-d refused: " +
+                std::string(kRefusalReason) +
+                "; no learner files found\"\r\n"
+                "mallory,,,,,,,,,refused,symbolic link 'x'\r\n");
+}
+
+// The refused exercises are listed, student by student, with their reasons.
+TEST(SummarizeClass, ListsRefusedExercises) {
+  const ClassSummary s = summarize_class(class_with_refusal());
+  ASSERT_EQ(s.refusals.size(), 1u);
+  EXPECT_EQ(s.refusals[0].student, "dave");
+  EXPECT_EQ(s.refusals[0].exercise_id, "04-d");
+  EXPECT_EQ(s.refusals[0].reason, kRefusalReason);
+  EXPECT_EQ(refusals_of(s, "04-d"), 1);
+  EXPECT_EQ(refusals_of(s, "01-a"), 0);
+}
+
+// A refused exercise's tests say nothing of how hard they are: no pass rate counts them.
+TEST(SummarizeClass, RefusedExerciseLeftOutOfPassRates) {
+  const ClassSummary s = summarize_class(class_with_refusal());
+  for (const TestPassRate& rate : s.pass_rates) EXPECT_NE(rate.exercise_id, "04-d") << rate.test;
+  EXPECT_FALSE(s.pass_rates.empty());
+}
+
+// summary.json counts refused exercises per student, per exercise and in the class, and
+// lists who was refused and why.
+TEST(ClassJson, CountsAndListsRefusals) {
+  const nlohmann::json j = class_to_json(summarize_class(class_with_refusal()));
+  EXPECT_EQ(j["exercises_refused"], 1);
+  EXPECT_EQ(j["refused_by_exercise"],
+            (nlohmann::json{{"01-a", 0}, {"02-b", 0}, {"03-c", 0}, {"04-d", 1}}));
+  EXPECT_EQ(j["refusals"],
+            (nlohmann::json::array(
+                {{{"student", "dave"}, {"exercise_id", "04-d"}, {"reason", kRefusalReason}}})));
+  EXPECT_EQ(j["students"][0]["exercises_refused"], 0);  // alice
+  EXPECT_EQ(j["students"][1]["exercises_refused"], 1);  // dave
 }
 
 }  // namespace

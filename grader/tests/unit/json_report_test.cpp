@@ -16,6 +16,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
+using testing_support::kRefusalReason;
+using testing_support::report_with_refusal;
 using testing_support::three_exercise_report;
 
 std::string read(const fs::path& path) {
@@ -39,6 +41,20 @@ TEST(JsonReport, Summary) {
   EXPECT_EQ(j["summary"]["max_score"], 5);
   EXPECT_EQ(j["summary"]["exercises_passed"], 1);
   EXPECT_EQ(j["summary"]["exercises_total"], 3);
+}
+
+// A refused exercise is written as "refused" with its reason, and read back the same.
+TEST(JsonReport, RefusedRoundTrips) {
+  const nlohmann::json j = to_json(report_with_refusal());
+  EXPECT_EQ(j["exercises"][3]["status"], "refused");
+  EXPECT_EQ(j["exercises"][3]["message"], kRefusalReason);
+  EXPECT_EQ(to_json(report_from_json(j)), j);
+}
+
+// The summary counts the refused exercises.
+TEST(JsonReport, SummaryCountsRefused) {
+  EXPECT_EQ(to_json(report_with_refusal())["summary"]["exercises_refused"], 1);
+  EXPECT_EQ(to_json(three_exercise_report())["summary"]["exercises_refused"], 0);
 }
 
 // An unknown status in a report read back is an error, not a silent default.

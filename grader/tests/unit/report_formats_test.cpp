@@ -12,11 +12,14 @@
 #include "report/formats.hpp"
 #include "report/gradescope_report.hpp"
 #include "report/markup.hpp"
+#include "sample_reports.hpp"
 
 namespace grader {
 namespace {
 
 using nlohmann::json;
+using testing_support::kRefusalReason;
+using testing_support::report_with_refusal;
 
 std::size_t count(const std::string& text, const std::string& what) {
   std::size_t n = 0;
@@ -269,6 +272,115 @@ TEST(HtmlReport, SelfContainedAndEscaped) {
   EXPECT_NE(html.find("4/14"), std::string::npos);
   EXPECT_EQ(count(html, "<svg "), 1u + 4u + 4u);  // total, table row and section per exercise
   EXPECT_FALSE(has_forbidden_control(html));
+}
+
+// Every testcase of a refused exercise is an <error type="refused"> with the reason, even
+// the one that passed.
+TEST(JunitReport, RefusedTestsAreErrorsWithTheReason) {
+  const std::string xml = render_report(report_with_refusal(), ReportFormat::junit);
+  EXPECT_NE(xml.find("<testsuite name=\"04-d\" tests=\"2\" failures=\"0\" errors=\"2\""),
+            std::string::npos)
+      << xml;
+  EXPECT_EQ(count(xml, "<error type=\"refused\" message=\"" + xml_escape(kRefusalReason)), 2u)
+      << xml;
+}
+
+// A refused exercise with no test listed still gets its one refused <error>.
+TEST(JunitReport, RefusedWithoutTestsIsOneRefusedError) {
+  Report r = report_with_refusal();
+  r.exercises[3].tests.clear();
+  const std::string xml = render_report(r, ReportFormat::junit);
+  EXPECT_NE(xml.find("<testcase classname=\"04-d\" name=\"04-d\""), std::string::npos) << xml;
+  EXPECT_EQ(count(xml, "<error type=\"refused\""), 1u) << xml;
+}
+
+// A refused exercise scores 0 in Gradescope: a 0-point entry with the reason, and its tests
+// failed at 0 with the reason, in the exercise's visibility.
+TEST(GradescopeReport, RefusedScoresZeroWithTheReason) {
+  Report r = report_with_refusal();
+  r.exercises[3].visibility = "after_due_date";
+  const json j = gradescope_json(r);
+  EXPECT_EQ(j["score"], 3);
+  std::vector<json> refused;
+  for (const json& t : j["tests"]) {
+    if (t["tags"][0] == "04-d") refused.push_back(t);
+  }
+  ASSERT_EQ(refused.size(), 3u);  // the refused entry, then D.One and D.Two
+  EXPECT_EQ(refused[0]["name"], "04-d: refused");
+  for (const json& t : refused) {
+    EXPECT_EQ(t["score"], 0) << t;
+    EXPECT_EQ(t["status"], "failed") << t;
+    EXPECT_EQ(t["output"], "refused, 0 points: " + std::string(kRefusalReason)) << t;
+    EXPECT_EQ(t["visibility"], "after_due_date") << t;
+  }
+}
+
+// A refused exercise makes the Exercism run an error, saying why, and each of its tests an
+// error with the reason.
+TEST(ExercismReport, RefusedIsAnErrorWithTheReason) {
+  const json j = exercism_json(report_with_refusal());
+  const std::string why = "04-d was refused, 0 points: " + std::string(kRefusalReason);
+  EXPECT_EQ(j["status"], "error");
+  EXPECT_NE(j["message"].get<std::string>().find(why), std::string::npos) << j;
+  std::size_t refused_tests = 0;
+  for (const json& t : j["tests"]) {
+    if (t["name"].get<std::string>().rfind("04-d: ", 0) != 0) continue;
+    ++refused_tests;
+    EXPECT_EQ(t["status"], "error") << t;
+    EXPECT_EQ(t["message"], why) << t;
+  }
+  EXPECT_EQ(refused_tests, 2u);
+}
+
+// Markdown: a refused row with its badge and 0 points, the reason in its details and none
+// of its tests, and the count in the heading.
+TEST(MarkdownReport, RefusedRowReasonAndCount) {
+  const std::string md = render_report(report_with_refusal(), ReportFormat::markdown);
+  EXPECT_NE(md.find("1/4 exercises passed, 1 refused."), std::string::npos) << md;
+  EXPECT_NE(md.find("| 04-d | D | 🚫 refused | 0/3 |"), std::string::npos) << md;
+  EXPECT_NE(md.find("Refused, 0 points: " + markdown_cell(kRefusalReason)), std::string::npos)
+      << md;
+  EXPECT_EQ(md.find("D.Two"), std::string::npos) << md;
+}
+
+// HTML: a refused exercise's section says so with the reason, and its tests show refused.
+TEST(HtmlReport, RefusedSectionSaysWhy) {
+  const std::string html = render_report(report_with_refusal(), ReportFormat::html);
+  EXPECT_NE(html.find("<p class=\"refused\">Refused, 0 points:</p>\n<pre>" +
+                      xml_escape(kRefusalReason) + "</pre>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<td>D.One</td><td class=\"refused\">refused</td><td class=\"num\">0/1"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<span class=\"refused\">1 refused</span>"), std::string::npos) << html;
+}
+
+// The class pages count refused exercises per class and per exercise, and list who and why.
+TEST(ClassSummaryRender, RefusedExercisesCountedAndListed) {
+  const ClassSummary s = summarize_class(testing_support::class_with_refusal());
+  const std::string html = render_class_html(s);
+  EXPECT_NE(html.find("1 exercises refused"), std::string::npos);
+  EXPECT_NE(html.find("<tr><td>04-d</td><td class=\"num refused\">1</td></tr>"), std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<tr><td>dave</td><td class=\"refused\">04-d</td><td>" +
+                      xml_escape(kRefusalReason) + "</td></tr>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("0/3 refused"), std::string::npos) << html;
+  const std::string md = render_class_markdown(s);
+  EXPECT_NE(md.find("1 exercises refused."), std::string::npos) << md;
+  EXPECT_NE(md.find("| 04-d | 1 |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| dave | 04-d | " + markdown_cell(kRefusalReason) + " |"), std::string::npos)
+      << md;
+}
+
+// With no refusal, the class pages say so instead of an empty table.
+TEST(ClassSummaryRender, NoRefusalSaysSo) {
+  ClassSummary s = summarize_class(testing_support::class_with_refusal());
+  s.refusals.clear();
+  EXPECT_NE(render_class_html(s).find("<p>No exercise was refused.</p>"), std::string::npos);
+  EXPECT_NE(render_class_markdown(s).find("No exercise was refused."), std::string::npos);
 }
 
 TEST(ClassSummaryRender, HistogramStudentsAndPassRates) {

@@ -75,5 +75,29 @@ TEST(ScoreExercise, RescoringDoesNotAccumulate) {
   EXPECT_EQ(e.max_score, 2);
 }
 
+// A refused exercise earns nothing even when every test passed, and stays refused.
+TEST(ScoreExercise, RefusedScoresZeroWhateverItsTests) {
+  ExerciseReport e = exercise_of({{"A.Small", TestStatus::passed}, {"A.Big", TestStatus::passed}});
+  e.status = ExerciseStatus::refused;
+  score_exercise(e, manifest_with_points());
+  EXPECT_EQ(e.tests[0].score, 0);
+  EXPECT_EQ(e.tests[1].score, 0);
+  EXPECT_EQ(e.score, 0);
+  EXPECT_EQ(e.max_score, 7);
+  EXPECT_EQ(e.status, ExerciseStatus::refused);
+}
+
+// Refusing an exercise already scored takes every point back, keeps max_score and the reason.
+TEST(RefuseExercise, TakesThePointsBackAndKeepsTheReason) {
+  ExerciseReport e = exercise_of({{"A.Small", TestStatus::passed}, {"A.Big", TestStatus::passed}});
+  score_exercise(e, manifest_with_points());
+  refuse_exercise(e, "a.cpp:1: names 'testing', which the tamper guard forbids");
+  EXPECT_EQ(e.status, ExerciseStatus::refused);
+  EXPECT_EQ(e.message, "a.cpp:1: names 'testing', which the tamper guard forbids");
+  EXPECT_EQ(e.score, 0);
+  EXPECT_EQ(e.tests[0].score + e.tests[1].score, 0);
+  EXPECT_EQ(e.max_score, 7);
+}
+
 }  // namespace
 }  // namespace grader

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "report/text_report.hpp"
+#include "sample_reports.hpp"
 
 namespace grader {
 namespace {
@@ -40,6 +41,34 @@ TEST(RenderText, ShowsFirstFailure) {
   EXPECT_NE(text.find("FAIL 01-a"), std::string::npos) << text;
   EXPECT_NE(text.find("A.Bad — crashed:\n      boom"), std::string::npos) << text;
   EXPECT_NE(text.find("1/2 points, 0/1 exercises passed"), std::string::npos) << text;
+}
+
+// A refused exercise says it was refused and why, not its first failing test.
+TEST(RenderText, RefusedSaysWhyNotItsTests) {
+  const std::string text = render_text(testing_support::report_with_refusal(), TextStyle{});
+  EXPECT_NE(text.find("(refused)\n      refused, 0 points: " +
+                      std::string(testing_support::kRefusalReason) + "\n"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("D.Two"), std::string::npos) << text;
+}
+
+// Why an exercise was refused is shown even when details are turned off.
+TEST(RenderText, RefusedReasonShownWithoutDetails) {
+  const std::string text = render_text(testing_support::report_with_refusal(),
+                                       TextStyle{.color = false, .details = false});
+  EXPECT_NE(text.find(testing_support::kRefusalReason), std::string::npos) << text;
+  EXPECT_EQ(text.find("error: x"), std::string::npos) << text;  // other details stay hidden
+}
+
+// The total line counts the refused exercises, and says nothing of them when there are none.
+TEST(RenderText, TotalLineCountsRefused) {
+  EXPECT_NE(render_text(testing_support::report_with_refusal(), TextStyle{})
+                .find("3/8 points, 1/4 exercises passed, 1 refused\n"),
+            std::string::npos);
+  EXPECT_NE(render_text(testing_support::three_exercise_report(), TextStyle{})
+                .find("3/5 points, 1/3 exercises passed\n"),
+            std::string::npos);
 }
 
 }  // namespace
