@@ -117,13 +117,6 @@ std::string run_variants(ExerciseReport& e, const CourseEntry& entry, const Mani
   return "";
 }
 
-// Effects: makes `e` refused for `reason`: 0 points, whatever its tests say.
-void refuse(ExerciseReport& e, const std::string& reason) {
-  e.status = ExerciseStatus::refused;
-  e.message = reason;
-  e.score = 0;
-  for (TestReport& t : e.tests) t.score = 0;
-}
 
 // What one exercise's grading has to hand: its tree's build and where verdicts go.
 struct ExerciseContext {
@@ -159,7 +152,7 @@ ExerciseReport grade_exercise(const ExerciseContext& c, const CourseEntry& entry
   }
   const std::string refusal = run_variants(e, entry, manifest, variants, suite.binaries, c.sandbox);
   score_exercise(e, manifest.points);
-  if (!refusal.empty()) refuse(e, refusal);
+  if (!refusal.empty()) refuse_exercise(e, refusal);
   c.store.store(entry.id, key, e);
   return e;
 }
