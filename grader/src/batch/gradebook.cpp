@@ -57,9 +57,10 @@ std::string render_gradebook(const ClassSummary& summary, const std::vector<std:
         if (e.id == id) csv += std::to_string(e.score);
       }
     }
-    const int refused = report.exercises_refused();
-    csv += fmt::format(",{},{},{:.1f},{},{},{}\r\n", report.score(), report.max_score(),
-                       report.percent(), refused, refused > 0 ? "refused" : "graded",
+    // A student with refused exercises was still graded: the refused column counts them,
+    // and "refused" in the status column keeps meaning the whole submission was.
+    csv += fmt::format(",{},{},{:.1f},{},graded,{}\r\n", report.score(), report.max_score(),
+                       report.percent(), report.exercises_refused(),
                        csv_field(graded_reason(report, i < notes.size() ? notes[i] : "")));
   }
   return csv;

@@ -16,7 +16,7 @@ std::string csv_field(std::string_view text);
 /// Returns: the gradebook of `summary` as CSV (CRLF line ends, as RFC 4180 says):
 /// student, one score column per exercise, total, max, percent, refused (how many of
 /// the student's exercises the tamper guard refused, 0 for most; empty for a submission
-/// refused whole), status (graded, or refused: the submission, or at least one exercise)
+/// refused whole), status (graded, or refused: the whole submission, at intake)
 /// and reason (why the submission was refused; else "<id> refused: <why>" for each
 /// refused exercise, then a note such as no learner files found, joined by "; ").
 /// `notes` gives a student's note by position in `summary.students` (may be shorter).

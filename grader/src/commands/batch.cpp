@@ -72,6 +72,7 @@ std::string progress_line(const StudentOutcome& o, std::size_t done, std::size_t
   if (!o.result.report) return fmt::format("{} refused: {}", head, o.result.refused);
   const Report& r = *o.result.report;
   std::string line = fmt::format("{} {}/{} ({:.0f}%)", head, r.score(), r.max_score(), r.percent());
+  if (r.exercises_refused() > 0) line += fmt::format(", {} refused", r.exercises_refused());
   if (o.fate == StudentFate::reused) return line + " skipped: unchanged since the last run";
   line += fmt::format(" {:.1f} s", o.seconds);
   if (o.cached > 0) line += fmt::format(", {} cached", o.cached);

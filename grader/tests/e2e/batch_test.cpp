@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <thread>
 
@@ -37,7 +38,8 @@ void run_or_fail(const std::string& command) {
 
 // The class, in grading order: a-dir (the solutions, as an exercises/ tree), b-zip.zip
 // (only 01-arith's file, from the exit-zero case, at the top), c-evil.tar.gz (a "../"
-// entry), d-wrapped.tar.gz (the solutions again, wrapped in a folder: all cached).
+// entry), d-wrapped.tar.gz (the solutions again, wrapped in a folder: all cached),
+// e-tamper (01-arith writes forged result records: refused).
 fs::path make_submissions() {
   const fs::path subs = batch_root() / "submissions";
   const fs::path staging = batch_root() / "staging";
@@ -60,6 +62,7 @@ fs::path make_submissions() {
               "i=tarfile.TarInfo('../escaped.txt'); i.size=2; "
               "t.addfile(i,io.BytesIO(b'hi')); t.close()\" '" +
               (subs / "c-evil.tar.gz").string() + "'");
+  copy_tree(fixtures / "hostile" / "write-records" / "01-arith", subs / "e-tamper" / "01-arith");
   fs::remove_all(staging);
   return subs;
 }
@@ -110,7 +113,7 @@ TEST(Batch, GradesAClassResumesAfterAnInterruptAndSkipsFinishedStudents) {
   // 1. Interrupted after the first student: exit 130, that student kept, nothing left running.
   const fs::path log = batch_root() / "interrupted.log";
   EXPECT_EQ(interrupt_after_first_student(args, log), 130) << read_file(log);
-  EXPECT_NE(read_file(log).find("interrupted: 1 of 4 students are finished"), std::string::npos)
+  EXPECT_NE(read_file(log).find("interrupted: 1 of 5 students are finished"), std::string::npos)
       << read_file(log);
   EXPECT_TRUE(fs::exists(out / "students" / "a-dir" / "batch.json"));
   EXPECT_EQ(processes_mentioning(out.string()).size(), 0u);
@@ -127,9 +130,9 @@ TEST(Batch, GradesAClassResumesAfterAnInterruptAndSkipsFinishedStudents) {
       << run.out;
   EXPECT_NE(run.out.find("d-wrapped 9/9 (100%)"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find(", 2 cached"), std::string::npos) << run.out;
-  EXPECT_NE(run.out.find("[2/4] b-zip 6/9 (67%)"), std::string::npos) << run.out;
-  EXPECT_NE(run.out.find("class: 3 graded, 1 refused; mean 88.9%, median 100.0%"),
-            std::string::npos)
+  EXPECT_NE(run.out.find("[2/5] b-zip 6/9 (67%)"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("e-tamper 0/9 (0%), 1 refused"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("class: 4 graded, 1 refused; mean 66.7%, median 83.3%"), std::string::npos)
       << run.out;
   EXPECT_TRUE(fs::is_empty(run.tmpdir)) << "the grader left files in its TMPDIR";
   fs::remove_all(run.tmpdir);
@@ -143,9 +146,12 @@ TEST(Batch, GradesAClassResumesAfterAnInterruptAndSkipsFinishedStudents) {
                 "student,01-arith,02-greet,03-broken,total,max,percent,refused,status,reason",
                 "a-dir,7,2,0,9,9,100.0,0,graded,", "b-zip,6,0,0,6,9,66.7,0,graded,",
                 "c-evil,,,,,,,,refused,path '../escaped.txt' climbs out with '..'",
-                "d-wrapped,7,2,0,9,9,100.0,0,graded,"}));
+                "d-wrapped,7,2,0,9,9,100.0,0,graded,",
+                "e-tamper,0,0,0,0,9,0.0,1,graded,01-arith refused: the suite's result channel "
+                "carried a record its harness did not write: 'MWR1 0 test passed 0 Arith.Add "
+                "00000000000000000000000000000…'"}));
   std::vector<fs::path> reports;
-  for (const char* student : {"a-dir", "b-zip", "d-wrapped"}) {
+  for (const char* student : {"a-dir", "b-zip", "d-wrapped", "e-tamper"}) {
     reports.push_back(out / "students" / student / "report.json");
     EXPECT_TRUE(fs::exists(reports.back())) << student;
   }
@@ -153,8 +159,9 @@ TEST(Batch, GradesAClassResumesAfterAnInterruptAndSkipsFinishedStudents) {
   const std::string schema = schema_problems(reports);
   if (schema != "skip") EXPECT_EQ(schema, "");
   const nlohmann::json summary = nlohmann::json::parse(read_file(out / "summary.json"));
-  EXPECT_EQ(summary.at("students").size(), 4u);
-  EXPECT_DOUBLE_EQ(summary.at("median_percent").get<double>(), 100.0);
+  EXPECT_EQ(summary.at("students").size(), 5u);
+  EXPECT_NEAR(summary.at("median_percent").get<double>(), 250.0 / 3, 1e-9);
+  EXPECT_EQ(summary.at("exercises_refused"), 1);
   for (const char* page : {"summary.md", "summary.html"})
     EXPECT_GT(fs::file_size(out / page), 0u) << page;
 
@@ -165,11 +172,12 @@ TEST(Batch, GradesAClassResumesAfterAnInterruptAndSkipsFinishedStudents) {
   fs::remove_all(run.tmpdir);
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_LT(seconds, 10.0);
-  for (const char* student : {"a-dir", "b-zip", "d-wrapped"}) {
-    EXPECT_NE(run.out.find(std::string(student) + " "), std::string::npos);
-    EXPECT_NE(run.out.find(std::string(student) + " " +
-                           (std::string(student) == "b-zip" ? "6/9 (67%)" : "9/9 (100%)") +
-                           " skipped: unchanged since the last run"),
+  const std::map<std::string, std::string> scores = {{"a-dir", "9/9 (100%)"},
+                                                     {"b-zip", "6/9 (67%)"},
+                                                     {"d-wrapped", "9/9 (100%)"},
+                                                     {"e-tamper", "0/9 (0%), 1 refused"}};
+  for (const auto& [student, score] : scores) {
+    EXPECT_NE(run.out.find(student + " " + score + " skipped: unchanged since the last run"),
               std::string::npos)
         << run.out;
   }

@@ -115,7 +115,7 @@ TEST(Gradebook, OneRowPerStudentOneColumnPerExercise) {
             "mallory,,,,,,,refused,symbolic link 'x'\r\n");
 }
 
-// A student with a refused exercise: its count in the refused column, status refused, and
+// A student with a refused exercise: its count in the refused column, status graded, and
 // each refusal then the note in the reason (one quoted field).
 TEST(Gradebook, RefusedExerciseCountedWithItsReason) {
   const std::string csv =
@@ -123,7 +123,7 @@ TEST(Gradebook, RefusedExerciseCountedWithItsReason) {
   EXPECT_EQ(csv,
             "student,01-a,02-b,03-c,04-d,total,max,percent,refused,status,reason\r\n"
             "alice,3,0,0,,3,5,60.0,0,graded,\r\n"
-            "dave,3,0,0,0,3,8,37.5,1,refused,\"04-d refused: " +
+            "dave,3,0,0,0,3,8,37.5,1,graded,\"04-d refused: " +
                 std::string(kRefusalReason) +
                 "; no learner files found\"\r\n"
                 "mallory,,,,,,,,,refused,symbolic link 'x'\r\n");
