@@ -10,6 +10,7 @@
 #include "commands/table.hpp"
 #include "grading/grade.hpp"
 #include "model/report_json.hpp"
+#include "process/reaper.hpp"
 #include "report/formats.hpp"
 #include "report/text_report.hpp"
 #include "state/last_report.hpp"
@@ -102,6 +103,7 @@ int run_check(const Context& context, const CheckOptions& options) {
                              .sandbox = options.sandbox,
                              .progress = progress_printer()};
   const Report report = grade(context.course, request);
+  kill_descendants();  // grading is over: what a submission left running must not see its report
   clear_progress();
   remember_passes(context, request.workspace, report);
   // The last report of a workspace, for `grader list`. Only when grading everything,
