@@ -117,10 +117,14 @@ GradedTree stage_submission_tree(const Context& context, const CheckOptions& opt
     throw UsageError(
         "--submission would overwrite the course's own exercises/: give another "
         "--workspace, or none for a private one");
+  // A build directory is configured for one tree: a private workspace, a new path each
+  // time, would find a kept build directory configured for the last one.
+  if (tree.workspace.empty() && !tree.build_dir.empty())
+    throw UsageError("--submission with --build-dir needs --workspace too, the same each time");
   if (tree.workspace.empty()) {
     tree.scratch = std::make_unique<ScratchDir>("grader-submission-");
     tree.workspace = tree.scratch->path() / "exercises";
-    if (tree.build_dir.empty()) tree.build_dir = tree.scratch->path() / "build";
+    tree.build_dir = tree.scratch->path() / "build";
   }
   print_intake(stage_submission(context.course.root(), context.course.entries(), options.submission,
                                 tree.workspace));
