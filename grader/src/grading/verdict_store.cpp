@@ -28,7 +28,10 @@ std::string file_identity(const fs::path& path) {
 std::string built_suite_key(const BuiltSuite& suite) {
   const std::string manifest = file_identity(suite.manifest);
   if (manifest.empty()) return {};
-  std::string key = fmt::format("{}|{}|{}", GRADER_VERSION, suite.compiler, manifest);
+  // The grader binary itself, not only its version: a verdict reached under older tamper
+  // guard rules (or any other change of the grader's) must not stand for a newer grader.
+  std::string key = fmt::format("{}|{}|{}|{}", GRADER_VERSION, file_identity("/proc/self/exe"),
+                                suite.compiler, manifest);
   for (const fs::path& binary : suite.binaries) {
     const std::string identity = file_identity(binary);
     if (identity.empty()) return {};

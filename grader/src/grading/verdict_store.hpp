@@ -62,7 +62,8 @@ struct BuiltSuite {
 };
 
 /// Returns: a key that changes whenever a binary is relinked, the manifest is edited, the
-/// compiler or the grader changes, or the sandbox is switched; empty when a binary or the
+/// compiler or the grader (its version, or its binary: the tamper guard's rules are in it)
+/// changes, or the sandbox is switched; empty when a binary or the
 /// manifest cannot be read (nothing is then stored or found).
 std::string built_suite_key(const BuiltSuite& suite);
 

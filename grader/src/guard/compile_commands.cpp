@@ -1,0 +1,113 @@
+#include "guard/compile_commands.hpp"
+
+#include <array>
+
+#include <nlohmann/json.hpp>
+
+namespace grader {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Options of a compile command that do not belong in a `-E` run, each with its argument.
+constexpr std::array<std::string_view, 6> kDroppedWithArgument = {"-o",  "-MF",      "-MT",
+                                                                   "-MQ", "-include", "-Xclang"};
+// ... and without one. `-include` names the precompiled header: the guard reads what the
+// learner's file includes, not what the build forces in front of it.
+constexpr std::array<std::string_view, 5> kDropped = {"-c", "-MD", "-MMD", "-Winvalid-pch",
+                                                      "-fpch-preprocess"};
+
+template <std::size_t N>
+bool one_of(std::string_view word, const std::array<std::string_view, N>& words) {
+  for (std::string_view w : words)
+    if (w == word) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string CompileCommand::target() const {
+  constexpr std::string_view kPrefix = "CMakeFiles/";
+  constexpr std::string_view kSuffix = ".dir/";
+  if (!output.starts_with(kPrefix)) return {};
+  const std::size_t end = output.find(kSuffix, kPrefix.size());
+  return end == std::string::npos ? std::string() : output.substr(kPrefix.size(), end - kPrefix.size());
+}
+
+std::vector<std::string> split_command(std::string_view command) {
+  std::vector<std::string> words;
+  std::string word;
+  bool in_word = false;
+  char quote = '\0';
+  for (std::size_t i = 0; i < command.size(); ++i) {
+    const char c = command[i];
+    const char next = i + 1 < command.size() ? command[i + 1] : '\0';
+    if (quote == '\'') {
+      if (c == '\'') quote = '\0'; else word += c;
+    } else if (quote == '"') {
+      if (c == '\\' && next != '\0' && std::string_view("\"\\$`").find(next) != std::string_view::npos) {
+        word += command[++i];
+      } else if (c == '"') {
+        quote = '\0';
+      } else {
+        word += c;
+      }
+    } else if (c == '\\' && next != '\0') {
+      word += command[++i];
+      in_word = true;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+      in_word = true;
+    } else if (c == ' ' || c == '\t' || c == '\n') {
+      if (in_word) words.push_back(word);
+      word.clear();
+      in_word = false;
+    } else {
+      word += c;
+      in_word = true;
+    }
+  }
+  if (in_word) words.push_back(word);
+  return words;
+}
+
+std::vector<CompileCommand> parse_compile_commands(std::string_view json) {
+  const nlohmann::json root = nlohmann::json::parse(json, nullptr, false);
+  std::vector<CompileCommand> commands;
+  if (!root.is_array()) return commands;
+  for (const nlohmann::json& entry : root) {
+    if (!entry.is_object() || !entry.contains("directory") || !entry.contains("file")) continue;
+    CompileCommand command{.directory = entry.value("directory", ""),
+                           .file = entry.value("file", ""),
+                           .output = entry.value("output", "")};
+    if (entry.contains("arguments") && entry["arguments"].is_array()) {
+      for (const nlohmann::json& word : entry["arguments"])
+        if (word.is_string()) command.argv.push_back(word.get<std::string>());
+    } else {
+      command.argv = split_command(entry.value("command", ""));
+    }
+    if (command.file.is_relative()) command.file = command.directory / command.file;
+    if (!command.argv.empty()) commands.push_back(std::move(command));
+  }
+  return commands;
+}
+
+std::vector<std::string> preprocess_argv(const CompileCommand& command, const fs::path& source,
+                                         const fs::path& output) {
+  std::vector<std::string> argv = {command.argv.front()};
+  const std::string file = command.file.string();
+  for (std::size_t i = 1; i < command.argv.size(); ++i) {
+    const std::string& word = command.argv[i];
+    if (one_of(word, kDroppedWithArgument)) {
+      ++i;
+    } else if (word == file) {
+      argv.insert(argv.end(), {"-x", "c++", source.string()});
+    } else if (!one_of(word, kDropped)) {
+      argv.push_back(word);
+    }
+  }
+  argv.insert(argv.end(), {"-E", "-o", output.string()});
+  return argv;
+}
+
+}  // namespace grader
