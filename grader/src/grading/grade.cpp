@@ -6,8 +6,8 @@
 
 #include "build/build_lock.hpp"
 #include "build/tree_build.hpp"
-#include "guard/tamper_guard.hpp"
 #include "grading/verdict_store.hpp"
+#include "guard/tamper_guard.hpp"
 #include "model/scoring.hpp"
 #include "run/suite_runner.hpp"
 #include "sandbox/learner_files.hpp"
@@ -24,7 +24,7 @@ constexpr const char* kVerdictsDir = "verdicts";  // in the tree's build directo
 // The exercises of one grading, and the one build of every suite tried first.
 struct Plan {
   std::vector<CourseEntry> entries;
-  std::vector<std::string> refused;  ///< per entry: why its learner files are refused, or ""
+  std::vector<std::string> refused;   ///< per entry: why its learner files are refused, or ""
   std::vector<GuardVerdict> guarded;  ///< per entry: the tamper guard's verdict on its sources
   std::vector<std::vector<SuiteVariant>> variants;  ///< per entry: the builds that grade it
   std::vector<std::string> all_targets;
@@ -141,12 +141,12 @@ struct ExerciseContext {
 };
 
 // The report of an exercise the tamper guard refused: 0 points, every test not run, and why.
-ExerciseReport refused_exercise(const CourseEntry& entry, const Manifest& manifest,
-                                std::string why, BuildReport built) {
+ExerciseReport refused_exercise(const CourseEntry& entry, const Manifest& manifest, std::string why,
+                                BuildReport built) {
   ExerciseReport e = exercise_header(entry);
   e.build = std::move(built);
-  e.tests = match_declared(entry.declared_tests, {},
-                           "not run: the tamper guard refused the exercise");
+  e.tests =
+      match_declared(entry.declared_tests, {}, "not run: the tamper guard refused the exercise");
   score_exercise(e, manifest.points);
   e.status = ExerciseStatus::refused;
   e.message = std::move(why);
@@ -159,9 +159,10 @@ std::string refused_after_build(const TamperGuard& guard, const Plan& plan, std:
   // A file the compiler could not preprocess cannot build either; if it did, the guard was
   // fooled somehow (a file that changed in between), and it refuses what it did not read.
   if (!plan.guarded[i].checked)
-    return fmt::format("{}: a learner file could not be preprocessed for the tamper guard, "
-                       "yet the exercise built",
-                       manifest.id);
+    return fmt::format(
+        "{}: a learner file could not be preprocessed for the tamper guard, "
+        "yet the exercise built",
+        manifest.id);
   return guard.audit_objects(manifest);
 }
 
@@ -293,8 +294,8 @@ Report grade(const Course& course, const GradeRequest& request) {
                                 .guard = guard};
   Report report = report_header(request.workspace, build.compiler_identity());
   for (std::size_t i = 0; i < plan.entries.size(); ++i) {
-    request.progress(fmt::format("grading {} ({}/{})", plan.entries[i].id, i + 1,
-                                 plan.entries.size()));
+    request.progress(
+        fmt::format("grading {} ({}/{})", plan.entries[i].id, i + 1, plan.entries.size()));
     report.exercises.push_back(grade_entry(context, build, plan, i, configured, all_built));
   }
   course.note_visible_only(report);

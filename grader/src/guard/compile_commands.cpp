@@ -11,7 +11,7 @@ namespace fs = std::filesystem;
 
 // Options of a compile command that do not belong in a `-E` run, each with its argument.
 constexpr std::array<std::string_view, 6> kDroppedWithArgument = {"-o",  "-MF",      "-MT",
-                                                                   "-MQ", "-include", "-Xclang"};
+                                                                  "-MQ", "-include", "-Xclang"};
 // ... and without one. `-include` names the precompiled header: the guard reads what the
 // learner's file includes, not what the build forces in front of it.
 constexpr std::array<std::string_view, 5> kDropped = {"-c", "-MD", "-MMD", "-Winvalid-pch",
@@ -31,7 +31,8 @@ std::string CompileCommand::target() const {
   constexpr std::string_view kSuffix = ".dir/";
   if (!output.starts_with(kPrefix)) return {};
   const std::size_t end = output.find(kSuffix, kPrefix.size());
-  return end == std::string::npos ? std::string() : output.substr(kPrefix.size(), end - kPrefix.size());
+  return end == std::string::npos ? std::string()
+                                  : output.substr(kPrefix.size(), end - kPrefix.size());
 }
 
 std::vector<std::string> split_command(std::string_view command) {
@@ -43,9 +44,13 @@ std::vector<std::string> split_command(std::string_view command) {
     const char c = command[i];
     const char next = i + 1 < command.size() ? command[i + 1] : '\0';
     if (quote == '\'') {
-      if (c == '\'') quote = '\0'; else word += c;
+      if (c == '\'')
+        quote = '\0';
+      else
+        word += c;
     } else if (quote == '"') {
-      if (c == '\\' && next != '\0' && std::string_view("\"\\$`").find(next) != std::string_view::npos) {
+      if (c == '\\' && next != '\0' &&
+          std::string_view("\"\\$`").find(next) != std::string_view::npos) {
         word += command[++i];
       } else if (c == '"') {
         quote = '\0';
@@ -87,6 +92,9 @@ std::vector<CompileCommand> parse_compile_commands(std::string_view json) {
       command.argv = split_command(entry.value("command", ""));
     }
     if (command.file.is_relative()) command.file = command.directory / command.file;
+    // CMake before 3.20 writes no "output": the object is the `-o` argument.
+    for (std::size_t i = 0; command.output.empty() && i + 1 < command.argv.size(); ++i)
+      if (command.argv[i] == "-o") command.output = command.argv[i + 1];
     if (!command.argv.empty()) commands.push_back(std::move(command));
   }
   return commands;

@@ -19,7 +19,9 @@ struct CompileCommand {
   std::filesystem::path directory;  ///< where the compiler runs
   std::vector<std::string> argv;
   std::filesystem::path file;  ///< the source it compiles
-  std::string output;          ///< the object, relative to `directory` (CMakeFiles/<target>.dir/...)
+  /// The object, relative to `directory` (CMakeFiles/<target>.dir/...): the entry's "output",
+  /// or its `-o` argument where CMake writes no "output".
+  std::string output;
 
   /// Returns: the CMake target the object belongs to ("lib-02-x"), or "" when unknown.
   std::string target() const;

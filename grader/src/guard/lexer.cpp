@@ -12,11 +12,13 @@ bool is_identifier_char(char c) {
   const auto u = static_cast<unsigned char>(c);
   // `$` and any non-ASCII byte: GCC accepts both in identifiers, so `my$testing` or a UTF-8
   // name holding "testing" must stay one token.
-  return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
-         u == '_' || u == '$' || u >= 0x80;
+  return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_' ||
+         u == '$' || u >= 0x80;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // The encoding prefixes that make an identifier the start of a literal.
 bool is_literal_prefix(std::string_view id) {
@@ -140,9 +142,9 @@ std::optional<Token> Lexer::next() {
   const char c = text_[start];
   if (is_identifier_char(c) && !is_digit(c)) {
     std::size_t i = start;
-    while (i < text_.size() && (is_identifier_char(text_[i]) ||
-                                (text_[i] == '\\' && i + 1 < text_.size() &&
-                                 (text_[i + 1] == 'u' || text_[i + 1] == 'U')))) {
+    while (i < text_.size() &&
+           (is_identifier_char(text_[i]) || (text_[i] == '\\' && i + 1 < text_.size() &&
+                                             (text_[i + 1] == 'u' || text_[i + 1] == 'U')))) {
       i += text_[i] == '\\' ? 2 : 1;
     }
     const std::string_view id = text_.substr(start, i - start);
@@ -193,8 +195,7 @@ std::string splice_lines(std::string_view source, std::vector<std::size_t>* line
     if (c == '\\') {
       // A backslash, spaces GCC tolerates, then a newline: the line goes on.
       std::size_t j = i + 1;
-      while (j < source.size() && (source[j] == ' ' || source[j] == '\t' || source[j] == '\r'))
-        ++j;
+      while (j < source.size() && (source[j] == ' ' || source[j] == '\t' || source[j] == '\r')) ++j;
       if (j < source.size() && source[j] == '\n') {
         ++physical;
         i = j;

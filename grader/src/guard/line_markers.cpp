@@ -27,8 +27,8 @@ std::optional<std::string> quoted_name(std::string_view& text) {
     }
     int value = 0;
     int digits = 0;
-    while (digits < kOctalDigits && i + 1 + digits < text.size() &&
-           text[i + 1 + digits] >= '0' && text[i + 1 + digits] <= '7') {
+    while (digits < kOctalDigits && i + 1 + digits < text.size() && text[i + 1 + digits] >= '0' &&
+           text[i + 1 + digits] <= '7') {
       value = value * 8 + (text[i + 1 + digits] - '0');
       ++digits;
     }
@@ -55,7 +55,8 @@ std::optional<LineMarker> parse_line_marker(std::string_view rest) {
   marker.file = std::move(*file);
   for (rest = skip_spaces(rest); !rest.empty(); rest = skip_spaces(rest)) {
     int flag = 0;
-    const auto [flag_end, flag_error] = std::from_chars(rest.data(), rest.data() + rest.size(), flag);
+    const auto [flag_end, flag_error] =
+        std::from_chars(rest.data(), rest.data() + rest.size(), flag);
     if (flag_error != std::errc{}) return std::nullopt;
     rest.remove_prefix(static_cast<std::size_t>(flag_end - rest.data()));
     marker.enter = marker.enter || flag == kFlagEnter;

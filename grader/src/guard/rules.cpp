@@ -17,7 +17,9 @@ std::string_view attribute_name(std::string_view name) {
   return name;
 }
 
-bool is(const LearnerToken& token, std::string_view text) { return token.text == text; }
+bool is(const LearnerToken& token, std::string_view text) {
+  return token.text == text;
+}
 
 // Returns: the index just past the bracket that closes the one at `open` (`(` or `[`).
 std::size_t closing(const std::vector<LearnerToken>& tokens, std::size_t open) {
@@ -106,8 +108,9 @@ std::optional<Finding> first_line_directive(std::string_view source) {
     if (after_hash && ((token->kind == TokenKind::identifier && token->text == "line") ||
                        token->kind == TokenKind::number)) {
       const std::size_t line = previous->line < physical.size() ? physical[previous->line] : 0;
-      return Finding{.line = line, .what = fmt::format("has a line directive ('#{}')",
-                                                       token->text == "line" ? "line" : " N")};
+      return Finding{.line = line,
+                     .what = fmt::format("has a line directive ('#{}')",
+                                         token->text == "line" ? "line" : " N")};
     }
     previous = token;
   }

@@ -45,7 +45,8 @@ bool names_testing(std::string_view name) {
   for (std::size_t at = name.find(kNamespace); at != std::string_view::npos;
        at = name.find(kNamespace, at + 1)) {
     const char before = at == 0 ? ' ' : name[at - 1];
-    const bool part_of_name = (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') ||
+    const bool part_of_name = (before >= 'a' && before <= 'z') ||
+                              (before >= 'A' && before <= 'Z') ||
                               (before >= '0' && before <= '9') || before == '_';
     if (!part_of_name) return true;
   }
@@ -67,8 +68,8 @@ std::vector<NmSymbol> parse_nm(std::string_view output) {
     const std::size_t end = std::min(output.find('\n'), output.size());
     const std::string_view line = output.substr(0, end);
     output.remove_prefix(std::min(end + 1, output.size()));
-    const bool symbol_line = line.size() > kValueWidth + 2 && line[kValueWidth] == ' ' &&
-                             line[kValueWidth + 2] == ' ';
+    const bool symbol_line =
+        line.size() > kValueWidth + 2 && line[kValueWidth] == ' ' && line[kValueWidth + 2] == ' ';
     if (!symbol_line) {
       if (line.ends_with(':')) object = std::string(line.substr(0, line.size() - 1));
       continue;

@@ -15,7 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kGuardDir = "guard";  // in the build directory: the `-E` outputs
+constexpr const char* kGuardDir = "guard";       // in the build directory: the `-E` outputs
 constexpr std::size_t kToolOutputBytes = 16384;  // a failed `-E`'s diagnostics, kept unread
 // `nm -g -C` of one exercise's learner objects; more than this is refused, not half-read.
 constexpr std::size_t kSymbolOutputBytes = 64u << 20;
@@ -80,8 +80,8 @@ std::vector<TamperGuard::Job> TamperGuard::preprocess_jobs(const Manifest& manif
           jobs.push_back({.source = file, .command = &command});
       }
     }
-    for (const std::string& kind : is_source(file) ? std::vector<std::string>{}
-                                                   : header_target_kinds(manifest.id)) {
+    for (const std::string& kind :
+         is_source(file) ? std::vector<std::string>{} : header_target_kinds(manifest.id)) {
       std::set<std::string> seen;  // one command per target: one per build variant
       for (const CompileCommand& command : commands_) {
         const std::string target = command.target();
@@ -107,8 +107,9 @@ std::string TamperGuard::check_one(const Job& job, const fs::path& output, const
     checked = false;
     return {};
   }
-  const PreprocessedScan scan = scan_preprocessed(
-      *text, [&](const std::string& file) { return is_learner(job.command->directory / file, manifest); });
+  const PreprocessedScan scan = scan_preprocessed(*text, [&](const std::string& file) {
+    return is_learner(job.command->directory / file, manifest);
+  });
   if (std::optional<Finding> finding = first_forbidden(scan, GuardRules(manifest.tamper))) {
     finding->file = relative(job.command->directory / finding->file);
     return finding_message(*finding);
@@ -162,8 +163,8 @@ std::string TamperGuard::audit_objects(const Manifest& manifest) const {
     sources.push_back(command.file);
   }
   if (sources.empty()) return {};
-  const ProcessResult result = build_.run_tool(argv, build_.paths().build_dir,
-                                               manifest.build_seconds, kSymbolOutputBytes);
+  const ProcessResult result =
+      build_.run_tool(argv, build_.paths().build_dir, manifest.build_seconds, kSymbolOutputBytes);
   if (!result.succeeded() || result.output_total > result.output.size()) {
     return fmt::format("{}: the tamper guard could not list the symbols of its objects ({})",
                        manifest.id, result.describe());

@@ -147,12 +147,14 @@ TamperRules tamper_rules(const FieldReader& read) {
   TamperRules rules{.forbid = read.strings("tamper.forbid", false),
                     .allow = read.strings("tamper.allow", false)};
   for (const std::string& name : rules.forbid) {
-    if (!is_identifier(name)) read.fail("tamper.forbid", fmt::format("'{}' is not an identifier", name));
+    if (!is_identifier(name))
+      read.fail("tamper.forbid", fmt::format("'{}' is not an identifier", name));
     if (tamper_forbids_by_default(name))
       read.fail("tamper.forbid", fmt::format("'{}' is forbidden already", name));
   }
   for (const std::string& name : rules.allow) {
-    if (!is_identifier(name)) read.fail("tamper.allow", fmt::format("'{}' is not an identifier", name));
+    if (!is_identifier(name))
+      read.fail("tamper.allow", fmt::format("'{}' is not an identifier", name));
     if (!tamper_forbids_by_default(name))
       read.fail("tamper.allow", fmt::format("'{}' is not forbidden by the tamper guard", name));
   }

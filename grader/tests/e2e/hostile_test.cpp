@@ -1,12 +1,14 @@
 // End-to-end: the hostile-submission corpus (fixtures/hostile/<case>/, see its README)
 // graded with `grader check --sandbox`. Each case holds the files a submission laid
 // over course/solutions/ and an expected.json:
+//   why               one line: what the submission tries (read by people, not by the test)
 //   sandbox_only      skip the case (never pass it) where bubblewrap cannot run
 //   needs_process_cap skip it too where no pids cgroup can cap the run's processes
 //   exercises         {id: {status, tests: {name or "*": status or [statuses, any of them]},
 //                     message_contains,
 //                     diagnostics_contain}}; an exercise not named keeps its status with
-//                     the solutions, a test not named is passed (not_run in a build_error)
+//                     the solutions, a test not named is passed (not_run in a build_error
+//                     or a refused exercise: the tamper guard refused it before its build)
 //   report_excludes   strings the report must not hold (what a leak would show)
 //   grader_max_rss_mb the grader's own peak memory
 //   max_seconds       the grader's wall time (default 120)
@@ -162,8 +164,8 @@ void expect_verdicts(const json& report, const json& expected) {
     const json tests = want.value("tests", json::object());
     for (const json& t : e->at("tests")) {
       const std::string name = t.at("name");
-      json allowed =
-          tests.value(name, tests.value("*", json(status == "build_error" ? "not_run" : "passed")));
+      const bool never_run = status == "build_error" || status == "refused";
+      json allowed = tests.value(name, tests.value("*", json(never_run ? "not_run" : "passed")));
       if (!allowed.is_array()) allowed = json::array({allowed});
       EXPECT_NE(std::find(allowed.begin(), allowed.end(), t.at("status")), allowed.end())
           << name << " is " << t.at("status") << ", expected one of " << allowed.dump() << ": "
@@ -172,6 +174,8 @@ void expect_verdicts(const json& report, const json& expected) {
     for (const auto& [name, unused] : tests.items()) {
       if (name != "*") EXPECT_NE(find_by(e->at("tests"), "name", name), nullptr) << name;
     }
+    // A refused exercise scores nothing, whatever its tests would have done.
+    if (status == "refused") EXPECT_EQ(e->at("score"), 0);
     if (want.contains("message_contains")) {
       const std::string message = e->value("message", "");
       EXPECT_NE(message.find(want.at("message_contains").get<std::string>()), std::string::npos)

@@ -18,7 +18,9 @@ std::vector<std::string> identifiers(std::string_view text) {
 }
 
 // Learner files in the scans below are those under /ws/.
-bool under_ws(const std::string& file) { return file.starts_with("/ws/"); }
+bool under_ws(const std::string& file) {
+  return file.starts_with("/ws/");
+}
 
 // A name inside a string literal is no identifier.
 TEST(GuardLexer, StringLiteralHoldsNoName) {
@@ -40,7 +42,8 @@ TEST(GuardLexer, RawStringHoldsNoName) {
 
 // Encoding prefixes start literals: u8"testing" and LR"(testing)" are not the name testing.
 TEST(GuardLexer, PrefixedLiteralsHoldNoName) {
-  EXPECT_EQ(identifiers(R"x(u8"testing" LR"(testing)" U'x' L"testing")x"), std::vector<std::string>{});
+  EXPECT_EQ(identifiers(R"x(u8"testing" LR"(testing)" U'x' L"testing")x"),
+            std::vector<std::string>{});
 }
 
 // Comments hold no names.
@@ -56,7 +59,8 @@ TEST(GuardLexer, NameInsideALongerNameIsNotIt) {
 
 // Digit separators keep a number whole: 1'000 does not open a character literal.
 TEST(GuardLexer, DigitSeparatorsStayInTheNumber) {
-  EXPECT_EQ(identifiers("int x = 1'000; testing"), (std::vector<std::string>{"int", "x", "testing"}));
+  EXPECT_EQ(identifiers("int x = 1'000; testing"),
+            (std::vector<std::string>{"int", "x", "testing"}));
 }
 
 // Digraphs come out as the brackets they stand for.
@@ -132,7 +136,8 @@ TEST(ScanPreprocessed, ForbiddenIncludeNamesTheIncludeLine) {
 // A forbidden header pulled in through a course header is charged to the learner's include.
 TEST(ScanPreprocessed, ForbiddenIncludeThroughAnotherHeader) {
   const PreprocessedScan scan = scan_preprocessed(
-      "# 1 \"/ws/a.cpp\"\n# 1 \"/course/h.hpp\" 1\n\n# 1 \"/usr/include/sanitizer/lsan_interface.h\" 1\n",
+      "# 1 \"/ws/a.cpp\"\n# 1 \"/course/h.hpp\" 1\n\n# 1 "
+      "\"/usr/include/sanitizer/lsan_interface.h\" 1\n",
       under_ws);
   ASSERT_EQ(scan.includes.size(), 1u);
   EXPECT_EQ(scan.includes[0].file, "/ws/a.cpp");
@@ -143,7 +148,8 @@ TEST(ScanPreprocessed, ForbiddenIncludeThroughAnotherHeader) {
 TEST(ScanPreprocessed, KnowsTheForbiddenHeaders) {
   EXPECT_TRUE(is_forbidden_header("/usr/include/gtest/gtest.h"));
   EXPECT_TRUE(is_forbidden_header("/usr/include/gmock/gmock.h"));
-  EXPECT_TRUE(is_forbidden_header("/usr/lib/gcc/x86_64-linux-gnu/12/include/sanitizer/lsan_interface.h"));
+  EXPECT_TRUE(
+      is_forbidden_header("/usr/lib/gcc/x86_64-linux-gnu/12/include/sanitizer/lsan_interface.h"));
   EXPECT_FALSE(is_forbidden_header("/usr/include/c++/12/vector"));
   EXPECT_FALSE(is_forbidden_header("/ws/02/my_gtest_notes.hpp"));
 }

@@ -17,7 +17,8 @@ std::vector<LearnerToken> learner_tokens(std::string_view code) {
 
 // The message the built-in rules (plus `tamper`) give `code`, or "" when it passes.
 std::string verdict(std::string_view code, const TamperRules& tamper = {}) {
-  const std::optional<Finding> finding = first_forbidden_token(learner_tokens(code), GuardRules(tamper));
+  const std::optional<Finding> finding =
+      first_forbidden_token(learner_tokens(code), GuardRules(tamper));
   return finding ? finding_message(*finding) : "";
 }
 
@@ -42,7 +43,9 @@ TEST(GuardRules, RefusesDlsym) {
 }
 
 // Raw system calls are refused.
-TEST(GuardRules, RefusesSyscall) { EXPECT_NE(verdict("long r = syscall(60, 0);"), ""); }
+TEST(GuardRules, RefusesSyscall) {
+  EXPECT_NE(verdict("long r = syscall(60, 0);"), "");
+}
 
 // Inline assembly and asm labels are refused in every spelling.
 TEST(GuardRules, RefusesAsm) {
@@ -58,8 +61,8 @@ TEST(GuardRules, RefusesMangledNames) {
 
 // Each forbidden attribute is refused in the GNU spelling.
 TEST(GuardRules, RefusesGnuAttributes) {
-  for (const char* name : {"alias", "weakref", "constructor", "destructor", "section",
-                           "init_priority", "ifunc"}) {
+  for (const char* name :
+       {"alias", "weakref", "constructor", "destructor", "section", "init_priority", "ifunc"}) {
     EXPECT_NE(verdict(std::string("void f() __attribute__((") + name + "));"), "") << name;
   }
 }
@@ -76,8 +79,9 @@ TEST(GuardRules, RefusesStandardAttributes) {
 
 // Attribute names are plain names outside an attribute: a member called `constructor` passes.
 TEST(GuardRules, AttributeNamesAreFreeOutsideAttributes) {
-  EXPECT_EQ(verdict("struct H { void (*constructor)(void*); int section; };\n[[nodiscard]] int f();"),
-            "");
+  EXPECT_EQ(
+      verdict("struct H { void (*constructor)(void*); int section; };\n[[nodiscard]] int f();"),
+      "");
 }
 
 // `#pragma weak` makes one symbol stand for another, as `alias` does.
@@ -106,9 +110,20 @@ TEST(GuardRules, ManifestForbids) {
   EXPECT_EQ(verdict("FILE* f = fopen(\"x\", \"r\");"), "");
 }
 
+// A forbidden header the scan saw is refused first, at the line that included it.
+TEST(GuardRules, RefusesForbiddenIncludes) {
+  PreprocessedScan scan;
+  scan.includes.push_back({.header = "/usr/include/gtest/gtest.h", .file = "/ws/a.cpp", .line = 4});
+  const std::optional<Finding> finding = first_forbidden(scan, GuardRules());
+  ASSERT_TRUE(finding);
+  EXPECT_EQ(finding_message(*finding),
+            "/ws/a.cpp:4: includes '/usr/include/gtest/gtest.h', which the tamper guard forbids");
+}
+
 // `#line` in a learner source is refused, with its physical line.
 TEST(LineDirective, RefusesHashLine) {
-  const std::optional<Finding> f = first_line_directive("int x;\n#line 5 \"/usr/include/gtest/gtest.h\"\n");
+  const std::optional<Finding> f =
+      first_line_directive("int x;\n#line 5 \"/usr/include/gtest/gtest.h\"\n");
   ASSERT_TRUE(f);
   EXPECT_EQ(f->line, 2u);
 }
@@ -129,15 +144,18 @@ TEST(LineDirective, RefusesSplicedAndDisguised) {
 
 // `#line` in a comment or a string, and other directives, pass.
 TEST(LineDirective, CommentsStringsAndOtherDirectivesPass) {
-  EXPECT_FALSE(first_line_directive("// #line 5\n/*\n#line 5\n*/\nconst char* s = \"\\\n#line 5\";\n"
-                                    "#include <vector>\n#define LINE 5\nint a = b # c;\n"));
+  EXPECT_FALSE(
+      first_line_directive("// #line 5\n/*\n#line 5\n*/\nconst char* s = \"\\\n#line 5\";\n"
+                           "#include <vector>\n#define LINE 5\nint a = b # c;\n"));
 }
 
 // nm's lines: defined and undefined symbols, demangled names with spaces, object headers.
 TEST(NmOutput, ParsesSymbolsAndObjects) {
   const std::vector<NmSymbol> symbols = parse_nm(
-      "\n/b/a.cpp.o:\n0000000000000010 T __lsan_is_turned_off\n                 U __asan_report_load8\n"
-      "\n/b/b.cpp.o:\n0000000000000000 W testing::Test::Run(int, char)\n                 w weak_ref\n");
+      "\n/b/a.cpp.o:\n0000000000000010 T __lsan_is_turned_off\n                 U "
+      "__asan_report_load8\n"
+      "\n/b/b.cpp.o:\n0000000000000000 W testing::Test::Run(int, char)\n                 w "
+      "weak_ref\n");
   ASSERT_EQ(symbols.size(), 4u);
   EXPECT_EQ(symbols[0].object, "/b/a.cpp.o");
   EXPECT_TRUE(symbols[0].defined);
@@ -150,7 +168,8 @@ TEST(NmOutput, ParsesSymbolsAndObjects) {
 
 // What the audit says of one symbol line under the built-in rules ("" when it passes).
 std::string audit(const std::string& line, const TamperRules& tamper = {}) {
-  const std::optional<SymbolFinding> f = first_forbidden_symbol(parse_nm(line + "\n"), GuardRules(tamper));
+  const std::optional<SymbolFinding> f =
+      first_forbidden_symbol(parse_nm(line + "\n"), GuardRules(tamper));
   return f ? f->what : "";
 }
 
@@ -190,21 +209,22 @@ TEST(SymbolAudit, LocalAndAllowedSymbolsPass) {
 
 // CMake's shell quoting is undone.
 TEST(CompileCommands, SplitsShellWords) {
-  EXPECT_EQ(split_command(R"(/usr/bin/c++ -DX=\"a\ b\" '-DY=c d' -I"/p q" x.cpp)"),
-            (std::vector<std::string>{"/usr/bin/c++", "-DX=\"a b\"", "-DY=c d", "-I/p q", "x.cpp"}));
+  EXPECT_EQ(
+      split_command(R"(/usr/bin/c++ -DX=\"a\ b\" '-DY=c d' -I"/p q" x.cpp)"),
+      (std::vector<std::string>{"/usr/bin/c++", "-DX=\"a b\"", "-DY=c d", "-I/p q", "x.cpp"}));
 }
 
 // The `-E` command keeps the flags, drops the object, dependency file and forced include.
 TEST(CompileCommands, PreprocessArgv) {
   const CompileCommand command{
       .directory = "/b",
-      .argv = {"/usr/bin/c++", "-fsanitize=address", "-Winvalid-pch", "-include", "/b/pch.hxx", "-MD",
-               "-MT", "o.o", "-MF", "o.d", "-o", "o.o", "-c", "/ws/a.cpp"},
+      .argv = {"/usr/bin/c++", "-fsanitize=address", "-Winvalid-pch", "-include", "/b/pch.hxx",
+               "-MD", "-MT", "o.o", "-MF", "o.d", "-o", "o.o", "-c", "/ws/a.cpp"},
       .file = "/ws/a.cpp",
       .output = "CMakeFiles/lib-02-x.dir/ws/a.cpp.o"};
   EXPECT_EQ(preprocess_argv(command, "/ws/a.hpp", "/b/g/0.ii"),
-            (std::vector<std::string>{"/usr/bin/c++", "-fsanitize=address", "-x", "c++", "/ws/a.hpp",
-                                      "-E", "-o", "/b/g/0.ii"}));
+            (std::vector<std::string>{"/usr/bin/c++", "-fsanitize=address", "-x", "c++",
+                                      "/ws/a.hpp", "-E", "-o", "/b/g/0.ii"}));
   EXPECT_EQ(command.target(), "lib-02-x");
 }
 

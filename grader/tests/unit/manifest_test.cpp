@@ -119,7 +119,8 @@ TEST(LoadManifest, MissingFile) {
 TEST(LoadManifest, ReadsTamperRules) {
   const ScratchDir root;
   json manifest = valid_manifest();
-  manifest["tamper"] = {{"forbid", {"fopen", "atexit"}}, {"allow", {"syscall", "__asan_poison_memory_region"}}};
+  manifest["tamper"] = {{"forbid", {"fopen", "atexit"}},
+                        {"allow", {"syscall", "__asan_poison_memory_region"}}};
   const Manifest m = load_manifest(write_manifest(root.path(), "01-sample", manifest.dump()));
   EXPECT_EQ(m.tamper.forbid, (std::vector<std::string>{"fopen", "atexit"}));
   EXPECT_EQ(m.tamper.allow, (std::vector<std::string>{"syscall", "__asan_poison_memory_region"}));
@@ -128,7 +129,8 @@ TEST(LoadManifest, ReadsTamperRules) {
 // Without "tamper", the exercise has the guard's built-in rules only.
 TEST(LoadManifest, TamperDefaultsToNoChange) {
   const ScratchDir root;
-  const Manifest m = load_manifest(write_manifest(root.path(), "01-sample", valid_manifest().dump()));
+  const Manifest m =
+      load_manifest(write_manifest(root.path(), "01-sample", valid_manifest().dump()));
   EXPECT_TRUE(m.tamper.forbid.empty());
   EXPECT_TRUE(m.tamper.allow.empty());
 }
@@ -191,8 +193,8 @@ INSTANTIATE_TEST_SUITE_P(
                  "tamper.forbid"},
         BadField{"TamperForbidNotIdentifier", [](json& m) { m["tamper"]["forbid"] = {"f open"}; },
                  "tamper.forbid"},
-        BadField{"TamperForbidAlreadyForbidden",
-                 [](json& m) { m["tamper"]["forbid"] = {"dlsym"}; }, "tamper.forbid"},
+        BadField{"TamperForbidAlreadyForbidden", [](json& m) { m["tamper"]["forbid"] = {"dlsym"}; },
+                 "tamper.forbid"},
         BadField{"TamperAllowNotForbidden", [](json& m) { m["tamper"]["allow"] = {"fopen"}; },
                  "tamper.allow"},
         BadField{"TamperAllowNotIdentifier", [](json& m) { m["tamper"]["allow"] = {"asm("}; },
