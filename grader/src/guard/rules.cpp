@@ -1,6 +1,7 @@
 #include "guard/rules.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include <fmt/format.h>
 
@@ -8,7 +9,12 @@ namespace grader {
 namespace {
 
 // Pragmas that make one symbol stand for another, as the `alias` attribute does.
-const std::set<std::string, std::less<>> kForbiddenPragmas = {"weak", "redefine_extname"};
+constexpr std::array<std::string_view, 2> kForbiddenPragmas = {"weak", "redefine_extname"};
+
+bool is_forbidden_pragma(std::string_view name) {
+  return std::find(kForbiddenPragmas.begin(), kForbiddenPragmas.end(), name) !=
+         kForbiddenPragmas.end();
+}
 
 // `__constructor__` is `constructor`: GCC accepts both spellings of every attribute.
 std::string_view attribute_name(std::string_view name) {
@@ -59,14 +65,12 @@ GuardRules::GuardRules(const TamperRules& tamper)
 
 bool GuardRules::forbids_name(std::string_view name) const {
   if (allows(name)) return false;
-  return forbid_.count(name) != 0 || kTamperForbiddenNames.count(name) != 0 ||
-         std::any_of(kTamperForbiddenPrefixes.begin(), kTamperForbiddenPrefixes.end(),
-                     [&](const std::string& prefix) { return name.starts_with(prefix); });
+  return forbid_.count(name) != 0 || tamper_forbidden_name(name) || tamper_forbidden_prefix(name);
 }
 
 bool GuardRules::forbids_attribute(std::string_view name) const {
   const std::string_view plain = attribute_name(name);
-  return !allows(plain) && kTamperForbiddenAttributes.count(plain) != 0;
+  return !allows(plain) && tamper_forbidden_attribute(plain);
 }
 
 std::optional<Finding> first_forbidden_token(const std::vector<LearnerToken>& tokens,
@@ -76,7 +80,7 @@ std::optional<Finding> first_forbidden_token(const std::vector<LearnerToken>& to
     const LearnerToken& token = tokens[i];
     if (i >= attributes_end) attributes_end = std::max(attributes_end, attribute_end(tokens, i));
     if (token.first_on_line && is(token, "#") && i + 2 < tokens.size() &&
-        is(tokens[i + 1], "pragma") && kForbiddenPragmas.count(tokens[i + 2].text) != 0)
+        is(tokens[i + 1], "pragma") && is_forbidden_pragma(tokens[i + 2].text))
       return at(token, fmt::format("uses '#pragma {}'", tokens[i + 2].text));
     if (token.kind != TokenKind::identifier) continue;
     if (rules.forbids_name(token.text)) return at(token, fmt::format("names '{}'", token.text));

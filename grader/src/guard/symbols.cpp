@@ -1,5 +1,6 @@
 #include "guard/symbols.hpp"
 
+#include <array>
 #include <regex>
 
 #include <fmt/format.h>
@@ -8,8 +9,8 @@ namespace grader {
 namespace {
 
 // The sanitizers' own prefixes: a learner's object defines none of these.
-const std::vector<std::string_view> kSanitizerPrefixes = {"__asan_", "__lsan_", "__ubsan_",
-                                                          "__tsan_", "__msan_", "__sanitizer_"};
+constexpr std::array<std::string_view, 6> kSanitizerPrefixes = {
+    "__asan_", "__lsan_", "__ubsan_", "__tsan_", "__msan_", "__sanitizer_"};
 
 // What GCC's and Clang's ASan, UBSan and TSan instrumentation calls or reads. Everything
 // else with a sanitizer prefix is an interface or hook function (asan_interface.h,
