@@ -24,6 +24,59 @@ bool one_of(std::string_view word, const std::array<std::string_view, N>& words)
   return false;
 }
 
+// A byte that is not part of valid UTF-8 (a path a submission named so) stands in the text
+// handed to the JSON parser, which rejects such bytes, as a private-use character U+E080 +
+// (byte - 0x80), and is turned back into itself afterwards.
+constexpr unsigned char kStandInLead = 0xEE;  // the UTF-8 lead byte of U+E000..U+EFFF
+constexpr unsigned char kContinuation = 0x80;
+
+// The length of the valid UTF-8 sequence starting at `at`, or 0.
+std::size_t utf8_length(std::string_view text, std::size_t at) {
+  const auto lead = static_cast<unsigned char>(text[at]);
+  const std::size_t length = lead < 0x80                   ? 1
+                             : lead >= 0xC2 && lead < 0xE0 ? 2
+                             : lead >= 0xE0 && lead < 0xF0 ? 3
+                             : lead >= 0xF0 && lead < 0xF5 ? 4
+                                                           : 0;
+  if (length == 0 || at + length > text.size()) return 0;
+  for (std::size_t i = 1; i < length; ++i)
+    if ((static_cast<unsigned char>(text[at + i]) & 0xC0) != kContinuation) return 0;
+  return length;
+}
+
+std::string stand_in_invalid_bytes(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    if (const std::size_t length = utf8_length(text, i); length > 0) {
+      out.append(text.substr(i, length));
+      i += length;
+      continue;
+    }
+    const auto byte = static_cast<unsigned char>(text[i++]);
+    out += static_cast<char>(kStandInLead);
+    out += static_cast<char>(0x82 + (byte >> 6) - 2);
+    out += static_cast<char>(kContinuation | (byte & 0x3F));
+  }
+  return out;
+}
+
+std::string restore_invalid_bytes(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto second = i + 2 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if (static_cast<unsigned char>(text[i]) == kStandInLead && (second == 0x82 || second == 0x83)) {
+      const auto low = static_cast<unsigned char>(text[i + 2]) & 0x3F;
+      out += static_cast<char>((second == 0x82 ? 0x80 : 0xC0) | low);
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string CompileCommand::target() const {
@@ -77,19 +130,20 @@ std::vector<std::string> split_command(std::string_view command) {
 }
 
 std::vector<CompileCommand> parse_compile_commands(std::string_view json) {
-  const nlohmann::json root = nlohmann::json::parse(json, nullptr, false);
+  const nlohmann::json root = nlohmann::json::parse(stand_in_invalid_bytes(json), nullptr, false);
   std::vector<CompileCommand> commands;
   if (!root.is_array()) return commands;
   for (const nlohmann::json& entry : root) {
     if (!entry.is_object() || !entry.contains("directory") || !entry.contains("file")) continue;
-    CompileCommand command{.directory = entry.value("directory", ""),
-                           .file = entry.value("file", ""),
-                           .output = entry.value("output", "")};
+    auto text = [&](const char* key) { return restore_invalid_bytes(entry.value(key, "")); };
+    CompileCommand command{
+        .directory = text("directory"), .file = text("file"), .output = text("output")};
     if (entry.contains("arguments") && entry["arguments"].is_array()) {
       for (const nlohmann::json& word : entry["arguments"])
-        if (word.is_string()) command.argv.push_back(word.get<std::string>());
+        if (word.is_string())
+          command.argv.push_back(restore_invalid_bytes(word.get<std::string>()));
     } else {
-      command.argv = split_command(entry.value("command", ""));
+      command.argv = split_command(text("command"));
     }
     if (command.file.is_relative()) command.file = command.directory / command.file;
     // CMake before 3.20 writes no "output": the object is the `-o` argument.

@@ -207,6 +207,17 @@ TEST(SymbolAudit, LocalAndAllowedSymbolsPass) {
             "");
 }
 
+// Paths that are not UTF-8 (a submission's names) come through the JSON byte for byte.
+TEST(CompileCommands, KeepsPathsThatAreNotUtf8) {
+  const std::vector<CompileCommand> commands = parse_compile_commands(
+      "[{\"directory\": \"/b\", \"file\": \"/ws-\xff\xfe/a.cpp\", "
+      "\"command\": \"c++ -o CMakeFiles/lib-01.dir/a.o -c /ws-\xff\xfe/a.cpp\"}]");
+  ASSERT_EQ(commands.size(), 1u);
+  EXPECT_EQ(commands[0].file, "/ws-\xff\xfe/a.cpp");
+  EXPECT_EQ(commands[0].argv.back(), "/ws-\xff\xfe/a.cpp");
+  EXPECT_EQ(commands[0].target(), "lib-01");
+}
+
 // CMake's shell quoting is undone.
 TEST(CompileCommands, SplitsShellWords) {
   EXPECT_EQ(
