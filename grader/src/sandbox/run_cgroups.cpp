@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 #include <thread>
 
 #include <fmt/format.h>
@@ -20,7 +21,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kV2Root = "/sys/fs/cgroup";
+// Where cgroups are mounted: v1's hierarchies are folders in it, v2's root is it.
+constexpr const char* kCgroupMount = "/sys/fs/cgroup";
+// Every cgroup of a grader is named "grader-<its pid>-<serial>".
+constexpr std::string_view kNamePrefix = "grader-";
 // How long the destructor waits for a cgroup's last tasks to leave: hundreds of killed
 // processes take seconds to go.
 constexpr int kRemoveAttempts = 250;
@@ -29,11 +33,12 @@ constexpr auto kRemoveRetry = std::chrono::milliseconds(20);
 // The directory under which the grader may create cgroups of `controller` ("pids",
 // "cpu"), or "": cgroup v1's hierarchy of its own, else v2's root when it delegates it.
 fs::path controller_root(const std::string& controller) {
-  fs::path v1 = fs::path(kV2Root) / controller;
+  fs::path v1 = fs::path(kCgroupMount) / controller;
   if (fs::exists(v1 / "cgroup.procs")) return v1;
-  std::istringstream enabled(read_file(fs::path(kV2Root) / "cgroup.subtree_control").value_or(""));
+  std::istringstream enabled(
+      read_file(fs::path(kCgroupMount) / "cgroup.subtree_control").value_or(""));
   for (std::string word; enabled >> word;) {
-    if (word == controller) return kV2Root;
+    if (word == controller) return kCgroupMount;
   }
   return "";
 }
@@ -44,8 +49,9 @@ void remove_stale(const fs::path& root) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(root, ec)) {
     const std::string name = entry.path().filename().string();
-    if (name.rfind("grader-", 0) != 0) continue;
-    const pid_t owner = static_cast<pid_t>(std::strtol(name.c_str() + 7, nullptr, 10));
+    if (name.rfind(kNamePrefix, 0) != 0) continue;
+    const pid_t owner =
+        static_cast<pid_t>(std::strtol(name.c_str() + kNamePrefix.size(), nullptr, 10));
     if (owner > 0 && kill(owner, 0) != 0 && errno == ESRCH) fs::remove(entry.path(), ec);
   }
 }
@@ -68,7 +74,7 @@ bool write_text(const fs::path& file, const std::string& text) {
 fs::path make_cgroup(const fs::path& root) {
   static std::atomic<int> serial{0};
   if (root.empty()) return "";
-  const fs::path dir = root / fmt::format("grader-{}-{}", getpid(), serial++);
+  const fs::path dir = root / fmt::format("{}{}-{}", kNamePrefix, getpid(), serial++);
   std::error_code ec;
   return fs::create_directory(dir, ec) ? dir : fs::path();
 }
