@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <map>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -24,6 +26,7 @@ constexpr std::size_t kSanitizerLines = 12;  // of a sanitizer report, in the me
 constexpr std::size_t kOutputLines = 20;     // of a crashed test's own output, in the message
 constexpr std::size_t kListingLines = 10;    // of a suite's output when it cannot list its tests
 constexpr double kStartupSeconds = 3;        // a process's own start and exit, beyond the test
+constexpr double kRecordSlackSeconds = 1;    // between two tests' records, beyond the test
 constexpr double kListingSeconds = 30;       // --gtest_list_tests: runs static initializers only
 // An unsanitized suite gets this much address space; sanitized ones reserve terabytes of
 // shadow memory, so they are held by the sanitizers' own RSS limit instead.
@@ -97,6 +100,27 @@ std::string forged_results(const Invocation& inv) {
   return "";
 }
 
+// Returns: a should_stop check for a run whose records arrive on `channel`: true once no
+// record has arrived for `test_seconds` and some slack (more before the first record, which
+// waits for the process to start). The records sent until then stay trusted.
+std::function<bool()> stall_check(ResultChannel& channel, double test_seconds) {
+  struct Progress {
+    std::size_t lines = 0;
+    std::chrono::steady_clock::time_point since = std::chrono::steady_clock::now();
+  };
+  auto progress = std::make_shared<Progress>();
+  return [&channel, test_seconds, progress] {
+    const auto now = std::chrono::steady_clock::now();
+    const std::size_t lines = channel.poll();
+    if (lines != progress->lines) {
+      *progress = Progress{.lines = lines, .since = now};
+      return false;
+    }
+    const double slack = lines == 0 ? kStartupSeconds : kRecordSlackSeconds;
+    return std::chrono::duration<double>(now - progress->since).count() > test_seconds + slack;
+  };
+}
+
 // Runs and reads one process of the suite. Every file it reads is in `scratch`, named
 // with a serial number so a previous invocation's files are never read again.
 class SuiteProcess {
@@ -113,7 +137,9 @@ class SuiteProcess {
     if (sandbox_) sandbox_->writable.push_back(fs::weakly_canonical(scratch));
   }
 
-  Invocation run(std::vector<std::string> args, double wall_seconds) {
+  /// Runs the suite with `args` within `wall_seconds`; when `test_seconds` > 0, also stops
+  /// it once a test has gone that long (plus slack) without its record arriving.
+  Invocation run(std::vector<std::string> args, double wall_seconds, double test_seconds = 0) {
     const int serial = serial_++;
     const fs::path results = results_dir_ / fmt::format("gtest-{}.json", serial);
     const std::string sanitizer_log = (results_dir_ / fmt::format("sanitizer-{}", serial)).string();
@@ -121,18 +147,12 @@ class SuiteProcess {
     // run must not stand in for one that run never wrote (it crashed first).
     std::error_code planted;
     fs::remove(results, planted);
-    ProcessSpec spec;
-    spec.argv = {binary_.string(), "--gtest_output=json:" + results.string()};
-    spec.argv.insert(spec.argv.end(), args.begin(), args.end());
-    spec.cwd = work_dir_;
-    spec.limits.wall_seconds = wall_seconds;
-    spec.env = sanitizer_environment(sanitizer_log);
-    spec.env["GTEST_COLOR"] = "no";
-    if (sanitize_ == "none") spec.limits.address_space_bytes = kUnsanitizedAddressSpace;
+    ProcessSpec spec = spec_for(std::move(args), wall_seconds, results, sanitizer_log);
 
     Invocation inv;
     ResultChannel channel;
     channel.attach(spec);
+    if (test_seconds > 0) spec.should_stop = stall_check(channel, test_seconds);
     inv.process = run_confined(std::move(spec), sandbox_);
     inv.records = channel.collect();
     inv.results = read_gtest_json(results);
@@ -147,6 +167,19 @@ class SuiteProcess {
   }
 
  private:
+  ProcessSpec spec_for(std::vector<std::string> args, double wall_seconds, const fs::path& results,
+                       const std::string& sanitizer_log) const {
+    ProcessSpec spec;
+    spec.argv = {binary_.string(), "--gtest_output=json:" + results.string()};
+    spec.argv.insert(spec.argv.end(), args.begin(), args.end());
+    spec.cwd = work_dir_;
+    spec.limits.wall_seconds = wall_seconds;
+    spec.env = sanitizer_environment(sanitizer_log);
+    spec.env["GTEST_COLOR"] = "no";
+    if (sanitize_ == "none") spec.limits.address_space_bytes = kUnsanitizedAddressSpace;
+    return spec;
+  }
+
   // Sanitizers write their reports to files of ours, not to the test's output.
   std::map<std::string, std::string> sanitizer_environment(const std::string& log) const {
     const std::string common =
@@ -288,49 +321,68 @@ std::vector<std::string> list_tests(SuiteProcess& process, SuiteResult& suite) {
   return names;
 }
 
-// Judges each test in a process of its own, within what is left of the suite's time
-// (counted from `start`).
-void run_isolated(SuiteProcess& process, const Manifest& manifest,
-                  const std::vector<std::string>& names,
-                  std::chrono::steady_clock::time_point start, SuiteResult& suite) {
-  for (const std::string& name : names) {
-    const double spent =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const double left = manifest.suite_seconds - spent;
-    if (left <= 0) {
-      suite.tests.push_back(TestReport{.name = name,
-                                       .status = TestStatus::not_run,
-                                       .message = "the suite's time limit was reached first"});
-      continue;
-    }
-    const Invocation one = process.run({"--gtest_filter=" + name},
-                                       std::min(left, manifest.test_seconds + kStartupSeconds));
-    if (refused_for_tampering(one, names, suite)) return;
-    suite.tests.push_back(judge_isolated(name, one));
-  }
+// Returns: test `name`'s verdict as its record in `inv` gives it. Requires: it has one.
+TestReport from_record(const Invocation& inv, const std::string& name) {
+  const TestRecord& record = *inv.record_of(name);
+  return TestReport{.name = name,
+                    .status = record.status,
+                    .message = truncate_utf8(
+                        record.overridden ? record.message : inv.message_of(name), kMessageBytes),
+                    .seconds = record.seconds};
 }
 
-// Runs the listed tests in one process, and each on its own when that run is not clean.
+// Returns: whether the records of an unclean whole run stand for the tests they cover. They
+// do when the run stopped before some test's record (a hang, a crash, an early exit) with
+// no sanitizer finding: each record was sent as its test ended, before the trouble. When
+// every test has a record but the run still ended badly (a crash at exit, a sanitizer
+// report that may belong to any test), no record stands and every test runs again alone.
+bool records_stand(const Invocation& whole, const std::vector<std::string>& names) {
+  if (!whole.sanitizer_report.empty()) return false;
+  return std::any_of(names.begin(), names.end(),
+                     [&](const std::string& name) { return whole.record_of(name) == nullptr; });
+}
+
+// Judges test `name` in a process of its own, with test_seconds (and startup) of its own,
+// unless the isolated pass that began at `start` has used the whole suite budget.
+// Returns: false when that run tampered with grading (`suite` is then refused).
+bool run_alone(SuiteProcess& process, const Manifest& manifest,
+               const std::vector<std::string>& names, const std::string& name,
+               std::chrono::steady_clock::time_point start, SuiteResult& suite) {
+  const double spent =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double left = manifest.suite_seconds - spent;
+  if (left <= 0) {
+    suite.tests.push_back(TestReport{.name = name,
+                                     .status = TestStatus::not_run,
+                                     .message = "the suite's time limit was reached first"});
+    return true;
+  }
+  const Invocation one = process.run({"--gtest_filter=" + name},
+                                     std::min(left, manifest.test_seconds + kStartupSeconds));
+  if (refused_for_tampering(one, names, suite)) return false;
+  suite.tests.push_back(judge_isolated(name, one));
+  return true;
+}
+
+// Runs the listed tests in one process, stopped as soon as one of them hangs; then each
+// test without a record that stands runs on its own, so a hang, a crash or an exit costs
+// the guilty test only. The whole run's deadline comes from the per-test limit, so the
+// isolated pass always has the suite's budget.
 void run_listed(SuiteProcess& process, const Manifest& manifest,
                 const std::vector<std::string>& names, SuiteResult& suite) {
-  const auto start = std::chrono::steady_clock::now();
   const double whole_run_seconds =
-      std::min(manifest.suite_seconds,
-               manifest.test_seconds * static_cast<double>(names.size()) + kStartupSeconds);
-  const Invocation whole = process.run({}, whole_run_seconds);
+      manifest.test_seconds * static_cast<double>(names.size()) + kStartupSeconds;
+  const Invocation whole = process.run({}, whole_run_seconds, manifest.test_seconds);
   if (refused_for_tampering(whole, names, suite)) return;
-  if (!is_clean(whole, names)) {
-    run_isolated(process, manifest, names, start, suite);
-    return;
-  }
+  const bool clean = is_clean(whole, names);
+  const bool partial = !clean && records_stand(whole, names);
+  const auto isolated_start = std::chrono::steady_clock::now();
   for (const std::string& name : names) {
-    const TestRecord& record = *whole.record_of(name);
-    suite.tests.push_back(
-        TestReport{.name = name,
-                   .status = record.status,
-                   .message = truncate_utf8(
-                       record.overridden ? record.message : whole.message_of(name), kMessageBytes),
-                   .seconds = record.seconds});
+    if (clean || (partial && whole.record_of(name) != nullptr)) {
+      suite.tests.push_back(from_record(whole, name));
+    } else if (!run_alone(process, manifest, names, name, isolated_start, suite)) {
+      return;
+    }
   }
 }
 
