@@ -13,6 +13,7 @@
 
 #include "commands/cli_options.hpp"
 #include "commands/table.hpp"
+#include "process/reaper.hpp"
 #include "state/pristine.hpp"
 #include "util/errors.hpp"
 
@@ -64,6 +65,9 @@ int guarded(const std::function<int()>& body) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Before anything is spawned: every orphan of a build or a suite is adopted by the
+  // grader, not by init, so that kill_descendants() can still end it (process/reaper.hpp).
+  grader::become_subreaper();
   CLI::App app{"grader: build and grade Memory Workbook exercises against their hidden suites"};
   app.require_subcommand(1);
   GlobalFlags flags;
@@ -88,7 +92,12 @@ int main(int argc, char** argv) {
     return grader::kExitUsage;
   }
   for (const auto& command : commands) {
-    if (*command.first) return guarded([&] { return run_command(flags, command.second); });
+    if (!*command.first) continue;
+    const int status = guarded([&] { return run_command(flags, command.second); });
+    // The commands end what they started before they report; this catches what a
+    // command that failed half-way left (every grading thread has returned by now).
+    grader::kill_descendants();
+    return status;
   }
   return grader::kExitUsage;  // unreachable: CLI11 requires one subcommand
 }

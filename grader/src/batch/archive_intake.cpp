@@ -76,7 +76,10 @@ Intake read_archive(const std::filesystem::path& file, bool zip, const IntakeLim
     const std::optional<std::string> path = checked_relative_path(raw, why);
     if (!path) return refuse(why);
     why = refused_type(entry, name);
-    if (!why.empty()) return refuse(why);
+    if (!why.empty()) {
+      intake.skipped.push_back(std::move(why));
+      continue;  // libarchive skips its data
+    }
     if (archive_entry_filetype(entry) == AE_IFDIR || path->empty()) continue;
 
     std::string content;

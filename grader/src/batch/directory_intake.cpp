@@ -1,13 +1,15 @@
-// Reading a submission given as a directory, without following links out of it.
-#include <algorithm>
+// Reading a submission given as a directory, without following any link.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <array>
-#include <fstream>
+#include <optional>
 #include <system_error>
 
 #include <fmt/format.h>
 
 #include "batch/intake.hpp"
-#include "util/file.hpp"
 
 namespace grader {
 namespace {
@@ -20,15 +22,23 @@ Intake refuse(std::string why) {
   return intake;
 }
 
-// Reads at most limit + 1 bytes of `file`, so an oversized file is seen without reading it all.
+// Reads at most limit + 1 bytes of `file`, so an oversized file is seen without reading it
+// all. Opened without following a link and without blocking on a FIFO, and read only when
+// it is a regular file: it may have been replaced since it was listed.
 std::optional<std::string> read_capped(const fs::path& file, std::uint64_t limit) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string content;
-  std::array<char, 1 << 16> buffer{};
-  while (content.size() <= limit && in.read(buffer.data(), buffer.size()).gcount() > 0)
-    content.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
-  if (in.bad()) return std::nullopt;
+  const int fd = open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat info {};
+  std::optional<std::string> content;
+  if (fstat(fd, &info) == 0 && S_ISREG(info.st_mode)) {
+    content.emplace();
+    std::array<char, 1 << 16> buffer{};
+    ssize_t n = 0;
+    while (content->size() <= limit && (n = read(fd, buffer.data(), buffer.size())) > 0)
+      content->append(buffer.data(), static_cast<std::size_t>(n));
+    if (n < 0) content.reset();
+  }
+  close(fd);
   return content;
 }
 
@@ -49,20 +59,16 @@ Intake read_directory(const fs::path& dir, const IntakeLimits& limits) {
     const std::string name = printable_name(relative.string());
     const fs::file_status status = it->symlink_status(ec);
     if (ec) break;
-    fs::path source = it->path();
+    if (fs::is_directory(status)) continue;
     if (fs::is_symlink(status)) {
-      const fs::path target = fs::canonical(source, ec);
-      if (ec || !is_within(target, root))
-        return refuse(fmt::format("symbolic link '{}' leads outside the submission", name));
-      if (!fs::is_regular_file(target))
-        return refuse(fmt::format("symbolic link '{}' does not lead to a regular file", name));
-      source = target;
-    } else if (fs::is_directory(status)) {
+      intake.skipped.push_back(fmt::format("symbolic link '{}'", name));
       continue;
-    } else if (!fs::is_regular_file(status)) {
-      return refuse(fmt::format("special file '{}' (a device, FIFO or socket)", name));
     }
-    std::optional<std::string> content = read_capped(source, limits.file_bytes);
+    if (!fs::is_regular_file(status)) {
+      intake.skipped.push_back(fmt::format("special file '{}' (a device, FIFO or socket)", name));
+      continue;
+    }
+    std::optional<std::string> content = read_capped(it->path(), limits.file_bytes);
     if (!content) return refuse(fmt::format("unreadable file '{}'", name));
     if (content->size() > limits.file_bytes)
       return refuse(fmt::format("'{}' is larger than {} bytes", name, limits.file_bytes));

@@ -21,10 +21,10 @@ using Clock = std::chrono::steady_clock;
 // submission, and all of OUT but the student's own work directory.
 std::vector<fs::path> hidden_from(const BatchPlan& plan, const std::string& student) {
   const fs::path& course = plan.course->root();
-  std::vector<fs::path> hidden = {course / "solutions", plan.submissions};
+  std::vector<fs::path> hidden = course_builds(course);
+  hidden.push_back(course / "solutions");
+  hidden.push_back(plan.submissions);
   std::error_code ec;
-  if (fs::exists(course / "build" / "trees", ec))
-    hidden.push_back(course / "build" / "trees");  // built solutions
   for (const auto& entry : fs::directory_iterator(plan.out, ec)) {
     if (entry.path().filename() != "work") hidden.push_back(entry.path());
   }
@@ -140,7 +140,7 @@ StudentOutcome grade_student(const BatchPlan& plan, const VerdictStore& cache,
   StudentOutcome outcome;
   outcome.result.student = submission.student;
   try {
-    const Intake intake = read_submission(submission, plan.limits);
+    const Intake intake = refuse_if_skipped(read_submission(submission, plan.limits));
     if (!intake.refused.empty()) {
       std::error_code ec;
       fs::remove_all(student_dir(plan, submission.student), ec);  // no stale reports

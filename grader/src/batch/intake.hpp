@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace grader {
 
@@ -22,12 +23,19 @@ struct IntakeLimits {
   std::size_t entries = 10000;              ///< files, directories and anything else
 };
 
-/// Invariant: `files` is empty when `refused` is set.
+/// Invariant: `files` and `skipped` are empty when `refused` is set.
 struct Intake {
   /// Relative path ("01-arith/arith.cpp": no "..", no "." or empty components) -> content.
   std::map<std::string, std::string> files;
+  /// One line per entry not taken, naming it: a symbolic or hard link (never followed:
+  /// it would make the grader read what it points at), a device, FIFO or socket.
+  std::vector<std::string> skipped;
   std::string refused;  ///< one line: why the whole submission is refused; empty: accepted
 };
+
+/// Returns: `intake`, refused as a whole with the reason of its first skipped entry when
+/// it skipped any (batch grades a submission only when it holds nothing but plain files).
+Intake refuse_if_skipped(Intake intake);
 
 /// Returns: `raw` (an entry's path, any bytes) as a relative path with "." and empty
 /// components dropped ("" for the submission's root), or sets `why` and returns
@@ -39,16 +47,15 @@ std::optional<std::string> checked_relative_path(std::string_view raw, std::stri
 std::string printable_name(std::string_view raw);
 
 /// Effects: reads the .zip (`zip` true) or .tar.gz archive `file`, checking every entry.
-/// Returns: its regular files; refused (one line) for a path that is absolute or has
-/// "..", a symbolic or hard link, a device, FIFO or socket, too many entries, a file or
+/// Returns: its regular files, each link, device, FIFO or socket skipped; refused (one
+/// line) for a path that is absolute or has "..", too many entries, a file or
 /// a total over `limits` (bytes counted as decompressed, whatever the headers claim),
 /// or an archive that cannot be read. Throws: nothing but std::bad_alloc.
 Intake read_archive(const std::filesystem::path& file, bool zip, const IntakeLimits& limits);
 
-/// Effects: reads the directory `dir` recursively, never following a link out of it.
-/// Returns: its regular files (a link to a regular file inside it counts as that
-/// file); refused for a link leading outside `dir` or to a directory, a device, FIFO
-/// or socket, too many entries, sizes over `limits`, or an unreadable entry.
+/// Effects: reads the directory `dir` recursively, never following a link.
+/// Returns: its regular files, each link, device, FIFO or socket skipped; refused for
+/// too many entries, sizes over `limits`, or an unreadable entry.
 /// Throws: nothing but std::bad_alloc.
 Intake read_directory(const std::filesystem::path& dir, const IntakeLimits& limits);
 

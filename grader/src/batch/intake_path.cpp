@@ -44,6 +44,13 @@ std::string printable_name(std::string_view raw) {
   return text.substr(0, cut) + "...";
 }
 
+Intake refuse_if_skipped(Intake intake) {
+  if (intake.skipped.empty()) return intake;
+  Intake refused;
+  refused.refused = std::move(intake.skipped.front());
+  return refused;
+}
+
 std::string intake_hash(const Intake& intake) {
   Sha256 hash;
   for (const auto& [path, content] : intake.files) hash.field(path).field(content);

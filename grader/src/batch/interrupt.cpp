@@ -6,10 +6,10 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <filesystem>
 #include <stdexcept>
+#include <vector>
 
-#include "util/file.hpp"
+#include "process/process_table.hpp"
 
 namespace grader {
 namespace {
@@ -26,14 +26,6 @@ extern "C" void on_signal(int number) {
   const int fd = g_wake_fd.load();
   const char byte = 1;
   if (fd >= 0) (void)!write(fd, &byte, 1);
-}
-
-// The parent pid in /proc/<pid>/stat, whose second field (the command) may hold spaces
-// and parentheses: the fields after its last ')' are "state ppid ...".
-pid_t parent_of(const std::string& stat) {
-  const std::size_t close = stat.rfind(')');
-  if (close == std::string::npos || close + 4 > stat.size()) return -1;
-  return static_cast<pid_t>(std::strtol(stat.c_str() + close + 4, nullptr, 10));
 }
 
 }  // namespace
@@ -71,19 +63,12 @@ int InterruptWatch::signal() const {
 }
 
 int kill_children() {
-  const pid_t self = getpid();
-  int found = 0;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
-    if (parent_of(read_file(entry.path() / "stat").value_or("")) != self) continue;
-    const auto pid = static_cast<pid_t>(std::stol(name));
-    ++found;
+  const std::vector<pid_t> children = children_of(read_process_parents(), getpid());
+  for (const pid_t pid : children) {
     if (getpgid(pid) == pid) kill(-pid, SIGKILL);  // its group: what it started
     kill(pid, SIGKILL);                            // it, even before its setpgid
   }
-  return found;
+  return static_cast<int>(children.size());
 }
 
 }  // namespace grader

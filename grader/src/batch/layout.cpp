@@ -1,6 +1,8 @@
 #include "batch/layout.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <map>
 #include <set>
 
 namespace grader {
@@ -27,6 +29,27 @@ std::string wrapper_folder(const std::vector<std::string>& paths,
   return top + "/";
 }
 
+// Files uploaded alone, at the top of the submission (or of its wrapper folder `top`):
+// each is put where the one exercise with a learner file of that name expects it, unless
+// the exercise's folder already gave that file. A name two exercises share stays unplaced.
+void place_loose_files(const Intake& intake, const std::vector<std::string>& paths,
+                       const std::string& top, const std::vector<CourseEntry>& course,
+                       LearnerFiles& found) {
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> owners;
+  for (const CourseEntry& entry : course) {
+    if (!entry.manifest) continue;
+    for (const std::string& file : entry.manifest->files)
+      owners[std::filesystem::path(file).filename().string()].emplace_back(entry.id, file);
+  }
+  for (const std::string& path : paths) {
+    if (path.rfind(top, 0) != 0 || path.find('/', top.size()) != std::string::npos) continue;
+    const auto owner = owners.find(path.substr(top.size()));
+    if (owner == owners.end() || owner->second.size() != 1) continue;
+    const auto& [id, file] = owner->second.front();
+    found[id].try_emplace(file, intake.files.at(path));
+  }
+}
+
 }  // namespace
 
 LearnerFiles find_learner_files(const Intake& intake, const std::vector<CourseEntry>& course) {
@@ -34,7 +57,8 @@ LearnerFiles find_learner_files(const Intake& intake, const std::vector<CourseEn
   for (const auto& [path, content] : intake.files) {
     if (path.rfind(kMacMetadata, 0) != 0) paths.push_back(path);
   }
-  std::string base = wrapper_folder(paths, course);
+  const std::string top = wrapper_folder(paths, course);
+  std::string base = top;
   const bool has_exercises_tree =
       std::any_of(paths.begin(), paths.end(),
                   [&](const std::string& p) { return p.rfind(base + "exercises/", 0) == 0; });
@@ -49,6 +73,7 @@ LearnerFiles find_learner_files(const Intake& intake, const std::vector<CourseEn
       if (it != intake.files.end()) found[entry.id][file] = it->second;
     }
   }
+  place_loose_files(intake, paths, top, course, found);
   return found;
 }
 

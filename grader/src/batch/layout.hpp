@@ -1,9 +1,11 @@
 // batch/layout.hpp — finding each exercise's learner files in a submission.
 //
 // Students hand in their work in several shapes: the whole `exercises/` tree, just the
-// exercise folders (`01-layout/layout.hpp`), or either of those wrapped in one folder
-// (`alice-week1/exercises/...`, as zipping a folder does). Only the files a manifest
-// lists as learner files are taken; anything else a student adds or changes (a given
+// exercise folders (`01-layout/layout.hpp`), the files alone (`layout.hpp`, placed when
+// exactly one exercise has a learner file of that name), or any of those wrapped in one
+// folder (`alice-week1/exercises/...`, as zipping a folder does). `grader batch` and
+// `grader check --submission` (Gradescope) read every submission this way. Only the files a
+// manifest lists as learner files are taken; anything else a student adds or changes (a given
 // header, a visible test, a stray file) is ignored.
 #pragma once
 

@@ -46,6 +46,12 @@ std::string safe_name(const std::string& stem, bool& changed) {
   return name;
 }
 
+// `name` told apart: "~" and 8 hex digits of the SHA-256 of the raw name of `entry`.
+std::string with_raw_name_hash(const std::string& name, const fs::path& entry) {
+  constexpr std::size_t kHashDigits = 8;
+  return name + "~" + sha256_hex(entry.filename().string()).substr(0, kHashDigits);
+}
+
 }  // namespace
 
 std::vector<Submission> list_submissions(const fs::path& dir) {
@@ -64,12 +70,24 @@ std::vector<Submission> list_submissions(const fs::path& dir) {
   }
   for (std::size_t i = 0; i < found.size(); ++i) {
     if (changed[i] || uses[found[i].student] > 1) {
-      found[i].student += "~" + sha256_hex(found[i].path.filename().string()).substr(0, 8);
+      found[i].student = with_raw_name_hash(found[i].student, found[i].path);
     }
   }
   std::sort(found.begin(), found.end(),
             [](const Submission& a, const Submission& b) { return a.student < b.student; });
   return found;
+}
+
+Submission submission_at(const fs::path& path) {
+  // "/autograder/submission/" names the directory "submission", not "".
+  const fs::path named = path.has_filename() ? path : path.parent_path();
+  std::error_code ec;
+  const fs::directory_entry entry(named, ec);
+  auto [kind, stem] = classify(entry);
+  bool changed = false;
+  std::string name = safe_name(stem, changed);
+  if (changed) name = with_raw_name_hash(name, named);
+  return Submission{.student = std::move(name), .path = named, .kind = kind};
 }
 
 Intake read_submission(const Submission& submission, const IntakeLimits& limits) {

@@ -27,6 +27,11 @@ struct Submission {
 /// be listed.
 std::vector<Submission> list_submissions(const std::filesystem::path& dir);
 
+/// Returns: the submission at `path` (a directory, .zip, .tar.gz or .tgz; unsupported for
+/// anything else, a link included), its student named as list_submissions() names one
+/// alone. Throws: nothing but std::bad_alloc.
+Submission submission_at(const std::filesystem::path& path);
+
 /// Effects: reads `submission` according to its kind.
 /// Returns: its files, or refused (unsupported kind, unsafe or unreadable content).
 Intake read_submission(const Submission& submission, const IntakeLimits& limits);

@@ -3,12 +3,20 @@
 #include <fstream>
 #include <map>
 
+#include <fmt/format.h>
+
+#include "batch/submissions.hpp"
+#include "util/errors.hpp"
 #include "util/file.hpp"
 
 namespace grader {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Written in a workspace stage_submission() made: only such a workspace (or an empty one)
+// is staged into, since staging deletes every file a submission does not hold.
+constexpr const char* kStagedMarker = ".grader-staged-workspace";
 
 // The regular files under `dir`, relative path -> full path.
 std::map<fs::path, fs::path> regular_files(const fs::path& dir) {
@@ -47,6 +55,31 @@ void stage_workspace(const fs::path& course_root, const std::vector<CourseEntry>
   }
   fs::create_directories(workspace);
   for (const auto& [relative, content] : wanted) write_if_changed(workspace / relative, content);
+}
+
+StagedSubmission stage_submission(const fs::path& course_root,
+                                  const std::vector<CourseEntry>& course,
+                                  const fs::path& submission, const fs::path& workspace,
+                                  const IntakeLimits& limits) {
+  std::error_code ec;
+  if (!fs::is_empty(workspace, ec) && !ec && !fs::exists(workspace / kStagedMarker))
+    throw UsageError(fmt::format(
+        "'{}' holds files but is no workspace grader staged: give an empty or new directory",
+        workspace.string()));
+  Intake intake = read_submission(submission_at(submission), limits);
+  if (!intake.refused.empty()) throw UsageError("submission refused: " + intake.refused);
+  const LearnerFiles files = find_learner_files(intake, course);
+  stage_workspace(course_root, course, files, workspace);
+  write_atomically(workspace / kStagedMarker, "staged by grader check --submission\n");
+  StagedSubmission staged{.skipped = std::move(intake.skipped), .files = count_files(files)};
+  for (const CourseEntry& entry : course) {
+    if (files.count(entry.id) != 0) staged.exercises.push_back(entry.id);
+  }
+  return staged;
+}
+
+std::vector<fs::path> course_builds(const fs::path& course_root) {
+  return {course_root / "build" / "trees"};
 }
 
 }  // namespace grader

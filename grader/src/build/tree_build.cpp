@@ -42,17 +42,23 @@ std::function<void(std::string_view)> ninja_status(
   };
 }
 
-BuildReport run_build_step(std::vector<std::string> argv, double timeout_seconds,
-                           std::function<void(std::string_view)> on_output,
-                           const std::optional<SandboxPolicy>& sandbox) {
+// A build step's process: what the compiler may write, and how much memory it may take.
+ProcessSpec build_step_spec(std::vector<std::string> argv, double timeout_seconds) {
   ProcessSpec spec;
-  spec.on_output = std::move(on_output);
   spec.argv = std::move(argv);
   spec.limits.wall_seconds = timeout_seconds;
   spec.limits.output_bytes = 4 * kDiagnosticBytes;
   spec.limits.file_bytes = kBuildFileBytes;
   spec.limits.address_space_bytes = kBuildAddressSpace;
   spec.env["CLICOLOR_FORCE"] = "0";
+  return spec;
+}
+
+BuildReport run_build_step(std::vector<std::string> argv, double timeout_seconds,
+                           std::function<void(std::string_view)> on_output,
+                           const std::optional<SandboxPolicy>& sandbox) {
+  ProcessSpec spec = build_step_spec(std::move(argv), timeout_seconds);
+  spec.on_output = std::move(on_output);
   const ProcessResult result = run_confined(std::move(spec), sandbox);
   BuildReport report;
   report.ok = result.succeeded();
@@ -99,6 +105,14 @@ BuildReport TreeBuild::build_targets(const std::vector<std::string>& targets,
 
 BuildReport TreeBuild::run_step(std::vector<std::string> argv, double timeout_seconds) const {
   return run_build_step(std::move(argv), timeout_seconds, ninja_status(progress_), sandbox_);
+}
+
+ProcessResult TreeBuild::run_tool(std::vector<std::string> argv, const fs::path& cwd,
+                                  double timeout_seconds, std::size_t output_bytes) const {
+  ProcessSpec spec = build_step_spec(std::move(argv), timeout_seconds);
+  spec.cwd = cwd;
+  spec.limits.output_bytes = output_bytes;
+  return run_confined(std::move(spec), sandbox_);
 }
 
 fs::path TreeBuild::suite_binary(const std::string& target) const {

@@ -14,6 +14,7 @@
 
 #include "manifest/manifest.hpp"
 #include "model/report.hpp"
+#include "process/process.hpp"
 #include "sandbox/bwrap_argv.hpp"
 
 namespace grader {
@@ -44,6 +45,12 @@ class TreeBuild {
   /// Returns: how it went; ok only when every one of them built, else the compiler's
   /// diagnostics (valid UTF-8, truncated).
   BuildReport build_targets(const std::vector<std::string>& targets, double timeout_seconds);
+
+  /// Effects: runs one tool of the build on the tree (the compiler's `-E`, `nm`) in `cwd`,
+  /// under the limits of a build step and inside the sandbox when the build is confined.
+  /// Returns: how it ended and what it printed (at most `output_bytes`).
+  ProcessResult run_tool(std::vector<std::string> argv, const std::filesystem::path& cwd,
+                         double timeout_seconds, std::size_t output_bytes) const;
 
   /// Returns: the path of the suite executable built by target `target`.
   std::filesystem::path suite_binary(const std::string& target) const;

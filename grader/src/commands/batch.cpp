@@ -18,6 +18,7 @@
 #include "batch/interrupt.hpp"
 #include "batch/source_key.hpp"
 #include "commands/table.hpp"
+#include "process/reaper.hpp"
 #include "report/class_summary.hpp"
 #include "util/errors.hpp"
 #include "util/file.hpp"
@@ -182,6 +183,12 @@ int run_batch(const Context& context, const BatchOptions& options) {
   std::fflush(stdout);
   bool complete = false;
   std::vector<StudentOutcome> outcomes = run_workers(plan, cache, students, jobs, complete);
+  // Only now, with every worker joined: an orphan a student left (setsid, no sandbox) and a
+  // sibling's running build are alike to the grader (both its children, each leading a
+  // group of its own), so killing every descendant while any student is still graded
+  // would kill that build. Until here, bwrap's PID namespace ends a sandboxed student's
+  // orphans with its run; unsandboxed, they live until the class is graded.
+  kill_descendants();
   if (!complete) {
     const auto kept = std::count_if(outcomes.begin(), outcomes.end(), [](const StudentOutcome& o) {
       return o.fate == StudentFate::graded || o.fate == StudentFate::reused;

@@ -9,6 +9,7 @@
 
 #include "commands/table.hpp"
 #include "grading/grade.hpp"
+#include "process/reaper.hpp"
 
 namespace grader {
 
@@ -87,6 +88,7 @@ int run_verify(const Context& context, const VerifyOptions& options) {
   const Report stubs = grade(course, request);
   request.workspace = course.root() / "solutions";
   const Report solutions = grade(course, request);
+  kill_descendants();  // nothing the stubs or solutions started runs on past their verdicts
   const std::vector<CourseEntry> entries = course.select(options.ids);
   int failing = 0;
   std::size_t tests = 0;

@@ -9,6 +9,7 @@
 #include "commands/learner_views.hpp"
 #include "commands/table.hpp"
 #include "grading/grade.hpp"
+#include "process/reaper.hpp"
 #include "report/text_report.hpp"
 #include "state/progress.hpp"
 #include "util/errors.hpp"
@@ -167,6 +168,7 @@ class WatchSession {
         .use_cache = !rerun,
         .progress = [this](const std::string& line) { screen_.busy(current_, line); }};
     ExerciseReport result = grade(context_.course, request).exercises.front();
+    kill_descendants();  // what the learner's code left running would outlive every regrade
     if (result.status == ExerciseStatus::passed) progress_.passed.insert(current_);
     save_progress(workspace_, progress_);
     screen_.show(result, progress_, context_.course.entries().size());

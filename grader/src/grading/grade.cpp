@@ -7,6 +7,7 @@
 #include "build/build_lock.hpp"
 #include "build/tree_build.hpp"
 #include "grading/verdict_store.hpp"
+#include "guard/tamper_guard.hpp"
 #include "model/scoring.hpp"
 #include "run/suite_runner.hpp"
 #include "sandbox/learner_files.hpp"
@@ -23,7 +24,8 @@ constexpr const char* kVerdictsDir = "verdicts";  // in the tree's build directo
 // The exercises of one grading, and the one build of every suite tried first.
 struct Plan {
   std::vector<CourseEntry> entries;
-  std::vector<std::string> refused;  ///< per entry: why its learner files are refused, or ""
+  std::vector<std::string> refused;   ///< per entry: why its learner files are refused, or ""
+  std::vector<GuardVerdict> guarded;  ///< per entry: the tamper guard's verdict on its sources
   std::vector<std::vector<SuiteVariant>> variants;  ///< per entry: the builds that grade it
   std::vector<std::string> all_targets;
   std::size_t buildable = 0;
@@ -48,13 +50,34 @@ Plan make_plan(const Course& course, const GradeRequest& request) {
         entry.manifest ? refused_learner_files(request.workspace, *entry.manifest) : "");
     plan.variants.push_back(entry.manifest ? course.graded_variants(*entry.manifest)
                                            : std::vector<SuiteVariant>{});
-    if (!entry.manifest || !plan.refused.back().empty()) continue;
+  }
+  plan.guarded.resize(plan.entries.size());
+  return plan;
+}
+
+// Effects: runs the tamper guard on every exercise that has a manifest and learner files the
+// build may read, once the tree is configured (it reads the compile commands).
+void guard_plan(Plan& plan, const TamperGuard& guard, const GradeRequest& request,
+                const BuildReport& configured) {
+  if (!configured.ok) return;  // no compile commands: each exercise gets the configure error
+  for (std::size_t i = 0; i < plan.entries.size(); ++i) {
+    const CourseEntry& entry = plan.entries[i];
+    if (!entry.manifest || !plan.refused[i].empty()) continue;
+    request.progress(fmt::format("checking {} for tampering", entry.id));
+    plan.guarded[i] = guard.check_sources(*entry.manifest);
+  }
+}
+
+// Effects: adds to the plan the targets of every exercise nothing refused, and their limit.
+void plan_builds(Plan& plan) {
+  for (std::size_t i = 0; i < plan.entries.size(); ++i) {
+    const CourseEntry& entry = plan.entries[i];
+    if (!entry.manifest || !plan.refused[i].empty() || !plan.guarded[i].refused.empty()) continue;
     ++plan.buildable;
     plan.all_seconds = std::max(plan.all_seconds, entry.manifest->build_seconds);
-    for (std::string& target : targets_of(plan.variants.back()))
+    for (std::string& target : targets_of(plan.variants[i]))
       plan.all_targets.push_back(std::move(target));
   }
-  return plan;
 }
 
 // The declared tests, each taken from what the suite reported, or not_run with `why`.
@@ -124,7 +147,34 @@ struct ExerciseContext {
   const VerdictStore& store;
   bool use_cache = false;
   const std::optional<SandboxPolicy>& sandbox;
+  const TamperGuard& guard;
 };
+
+// The report of an exercise the tamper guard refused: 0 points, every test not run, and why.
+ExerciseReport refused_exercise(const CourseEntry& entry, const Manifest& manifest, std::string why,
+                                BuildReport built) {
+  ExerciseReport e = exercise_header(entry);
+  e.build = std::move(built);
+  e.tests =
+      match_declared(entry.declared_tests, {}, "not run: the tamper guard refused the exercise");
+  score_exercise(e, manifest.points);
+  e.status = ExerciseStatus::refused;
+  e.message = std::move(why);
+  return e;
+}
+
+// The guard's word on exercise `i` of the plan once it built: why it is refused, or "".
+std::string refused_after_build(const TamperGuard& guard, const Plan& plan, std::size_t i,
+                                const Manifest& manifest) {
+  // A file the compiler could not preprocess cannot build either; if it did, the guard was
+  // fooled somehow (a file that changed in between), and it refuses what it did not read.
+  if (!plan.guarded[i].checked)
+    return fmt::format(
+        "{}: a learner file could not be preprocessed for the tamper guard, "
+        "yet the exercise built",
+        manifest.id);
+  return guard.audit_objects(manifest);
+}
 
 // Requires: `manifest` is entry's manifest.
 ExerciseReport grade_exercise(const ExerciseContext& c, const CourseEntry& entry,
@@ -168,6 +218,35 @@ BuildReport build_exercise(TreeBuild& build, const Plan& plan, std::size_t i,
   return build.build_targets(targets_of(plan.variants[i]), manifest.build_seconds);
 }
 
+// Effects: confines `build`'s later steps when the request asks for the sandbox.
+// Returns: the policy of the suite runs, or nullopt.
+std::optional<SandboxPolicy> confine(TreeBuild& build, const Course& course,
+                                     const GradeRequest& request) {
+  if (!request.sandbox) return std::nullopt;
+  const SandboxPaths where{request.project, course.root(), request.workspace,
+                           build.paths().build_dir, request.sandbox_hidden};
+  fs::create_directories(where.build_dir);
+  build.confine(build_policy(where));
+  return run_policy(where);
+}
+
+// Exercise `i` of the plan, graded: refused by the guard, or built, audited, run and scored.
+ExerciseReport grade_entry(const ExerciseContext& c, TreeBuild& build, const Plan& plan,
+                           std::size_t i, const BuildReport& configured,
+                           const BuildReport& all_built) {
+  const CourseEntry& entry = plan.entries[i];
+  if (!entry.manifest) return exercise_header(entry);
+  const Manifest& manifest = *entry.manifest;
+  if (!plan.guarded[i].refused.empty())
+    return refused_exercise(entry, manifest, plan.guarded[i].refused, {});
+  const BuildReport built = build_exercise(build, plan, i, manifest, configured, all_built);
+  if (built.ok) {
+    if (std::string why = refused_after_build(c.guard, plan, i, manifest); !why.empty())
+      return refused_exercise(entry, manifest, std::move(why), built);
+  }
+  return grade_exercise(c, entry, manifest, plan.variants[i], built);
+}
+
 }  // namespace
 
 fs::path build_dir_for(const Course& course, const GradeRequest& request) {
@@ -196,22 +275,20 @@ ExerciseReport exercise_header(const CourseEntry& entry) {
 Report grade(const Course& course, const GradeRequest& request) {
   if (!fs::is_directory(request.workspace))
     throw UsageError(fmt::format("workspace '{}' is not a directory", request.workspace.string()));
-  const Plan plan = make_plan(course, request);
+  Plan plan = make_plan(course, request);
   TreeBuild build(TreeBuildPaths{request.project, course.root(), request.workspace,
                                  build_dir_for(course, request)},
                   request.progress);
   const BuildDirLock lock(build.paths().build_dir, request.progress);
   build.set_jobs(request.build_jobs);
-  std::optional<SandboxPolicy> run_sandbox;
-  if (request.sandbox) {
-    const SandboxPaths where{request.project, course.root(), request.workspace,
-                             build.paths().build_dir, request.sandbox_hidden};
-    fs::create_directories(where.build_dir);
-    build.confine(build_policy(where));
-    run_sandbox = run_policy(where);
-  }
+  const std::optional<SandboxPolicy> run_sandbox = confine(build, course, request);
   request.progress("configuring the build");
   const BuildReport configured = build.configure();
+  // The guard reads the compile commands the configure step wrote, and refuses before any
+  // build: refused code is never compiled into an object, let alone run.
+  const TamperGuard guard(build, request.workspace, course.root());
+  guard_plan(plan, guard, request, configured);
+  plan_builds(plan);
   // One build of every suite first: fast when little changed, and both cores busy when
   // much did. If it fails, each exercise is built on its own below, so a compile error
   // is charged to its own exercise with its own diagnostics.
@@ -221,19 +298,16 @@ Report grade(const Course& course, const GradeRequest& request) {
     all_built = build.build_targets(plan.all_targets, plan.all_seconds);
   }
   const VerdictStore store(build.paths().build_dir / kVerdictsDir, VerdictStore::Keep::latest);
-  const ExerciseContext context{
-      .build = build, .store = store, .use_cache = request.use_cache, .sandbox = run_sandbox};
+  const ExerciseContext context{.build = build,
+                                .store = store,
+                                .use_cache = request.use_cache,
+                                .sandbox = run_sandbox,
+                                .guard = guard};
   Report report = report_header(request.workspace, build.compiler_identity());
   for (std::size_t i = 0; i < plan.entries.size(); ++i) {
-    const CourseEntry& entry = plan.entries[i];
-    if (!entry.manifest) {
-      report.exercises.push_back(exercise_header(entry));
-      continue;
-    }
-    const Manifest& manifest = *entry.manifest;
-    request.progress(fmt::format("grading {} ({}/{})", entry.id, i + 1, plan.entries.size()));
-    const BuildReport built = build_exercise(build, plan, i, manifest, configured, all_built);
-    report.exercises.push_back(grade_exercise(context, entry, manifest, plan.variants[i], built));
+    request.progress(
+        fmt::format("grading {} ({}/{})", plan.entries[i].id, i + 1, plan.entries.size()));
+    report.exercises.push_back(grade_entry(context, build, plan, i, configured, all_built));
   }
   course.note_visible_only(report);
   return report;

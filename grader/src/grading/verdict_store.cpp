@@ -23,6 +23,18 @@ std::string file_identity(const fs::path& path) {
   return fmt::format("{}:{}:{}.{}", st.st_size, st.st_ino, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
 }
 
+// The grader binary's SHA-256, once per process. A verdict is stored and found under it
+// besides its key: one reached under older tamper guard rules (or any other change of the
+// grader's, with the same version number) must not stand for a newer grader's, in check's
+// store as in batch's, which looks verdicts up before grade() and its guard run at all.
+const std::string& grader_digest() {
+  static const std::string digest = [] {
+    const std::optional<std::string> binary = read_file("/proc/self/exe");
+    return binary ? sha256_hex(*binary) : std::string("unknown");
+  }();
+  return digest;
+}
+
 }  // namespace
 
 std::string built_suite_key(const BuiltSuite& suite) {
@@ -38,7 +50,7 @@ std::string built_suite_key(const BuiltSuite& suite) {
 }
 
 fs::path VerdictStore::file_for(const std::string& id, const std::string& key) const {
-  return dir_ / id / (sha256_hex(key) + ".json");
+  return dir_ / id / (sha256_hex(grader_digest() + "|" + key) + ".json");
 }
 
 std::optional<ExerciseReport> VerdictStore::find(const std::string& id,
@@ -48,7 +60,9 @@ std::optional<ExerciseReport> VerdictStore::find(const std::string& id,
   if (!text) return std::nullopt;
   try {
     const nlohmann::json entry = nlohmann::json::parse(*text);
-    if (entry.at("key").get<std::string>() != key) return std::nullopt;
+    if (entry.at("key").get<std::string>() != key ||
+        entry.value("grader", std::string()) != grader_digest())
+      return std::nullopt;
     return exercise_from_json(entry.at("verdict"));
   } catch (const std::exception&) {
     return std::nullopt;  // a damaged entry is graded again, then rewritten
@@ -61,7 +75,9 @@ bool VerdictStore::store(const std::string& id, const std::string& key,
   try {
     const fs::path file = file_for(id, key);
     fs::create_directories(file.parent_path());
-    write_atomically(file, dump_json({{"key", key}, {"verdict", exercise_to_json(verdict)}}));
+    write_atomically(file, dump_json({{"key", key},
+                                      {"grader", grader_digest()},
+                                      {"verdict", exercise_to_json(verdict)}}));
     if (keep_ == Keep::every) return true;
     for (const auto& other : fs::directory_iterator(file.parent_path())) {
       if (other.path() != file && other.path().extension() == ".json") fs::remove(other.path());

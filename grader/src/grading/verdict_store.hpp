@@ -10,10 +10,12 @@
 //   the same code, are graded once per class. The key is a SHA-256 of every source the
 //   grade depends on, known before anything is built; every verdict is kept.
 //
-// Invariants: an entry is one file, <dir>/<id>/<sha256 of key>.json holding the key
-// and the verdict, written atomically, so a reader (another batch shard, another
-// grader) sees a whole entry or none; find() believes an entry only when its stored
-// key equals the one asked for. `--no-cache` and `verify` never read it.
+// Invariants: an entry is one file, <dir>/<id>/<sha256 of grader digest and key>.json
+// holding the key, the grader binary's SHA-256 and the verdict, written atomically, so a reader
+// (another batch shard, another grader) sees a whole entry or none; find() believes an entry only
+// when its stored key equals the one asked for and its grader digest this grader's: a new grader
+// binary (new tamper guard rules) never replays an older one's verdicts. `--no-cache` and `verify`
+// never read it.
 #pragma once
 
 #include <filesystem>
@@ -62,8 +64,9 @@ struct BuiltSuite {
 };
 
 /// Returns: a key that changes whenever a binary is relinked, the manifest is edited, the
-/// compiler or the grader changes, or the sandbox is switched; empty when a binary or the
-/// manifest cannot be read (nothing is then stored or found).
+/// compiler or the grader's version changes, or the sandbox is switched (the store adds
+/// the grader binary's digest to every key: the tamper guard's rules are in it); empty when a
+/// binary or the manifest cannot be read (nothing is then stored or found).
 std::string built_suite_key(const BuiltSuite& suite);
 
 }  // namespace grader

@@ -134,6 +134,33 @@ TestPoints test_points(const FieldReader& read) {
   return points;
 }
 
+// "tamper": {"forbid": [names], "allow": [names]}, both optional (see manifest/tamper.hpp).
+TamperRules tamper_rules(const FieldReader& read) {
+  if (const json* tamper = read.find("tamper"); tamper != nullptr && !tamper->is_object())
+    read.fail("tamper", "expected an object with \"forbid\" and \"allow\" lists");
+  if (const json* tamper = read.find("tamper")) {
+    for (const auto& [key, unused] : tamper->items()) {
+      if (key != "forbid" && key != "allow")
+        read.fail("tamper." + key, "unknown; expected \"forbid\" or \"allow\"");
+    }
+  }
+  TamperRules rules{.forbid = read.strings("tamper.forbid", false),
+                    .allow = read.strings("tamper.allow", false)};
+  for (const std::string& name : rules.forbid) {
+    if (!is_identifier(name))
+      read.fail("tamper.forbid", fmt::format("'{}' is not an identifier", name));
+    if (tamper_forbids_by_default(name))
+      read.fail("tamper.forbid", fmt::format("'{}' is forbidden already", name));
+  }
+  for (const std::string& name : rules.allow) {
+    if (!is_identifier(name))
+      read.fail("tamper.allow", fmt::format("'{}' is not an identifier", name));
+    if (!tamper_forbids_by_default(name))
+      read.fail("tamper.allow", fmt::format("'{}' is not forbidden by the tamper guard", name));
+  }
+  return rules;
+}
+
 // The parsed JSON object of the manifest at `path`. Throws: ManifestError.
 json parse_object(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -180,6 +207,7 @@ Manifest load_manifest(const std::filesystem::path& path) {
   if (kVisibility.count(m.visibility) == 0)
     read.fail("visibility", "expected hidden, after_due_date, after_published or visible");
   m.hints = read.strings("hints", false);
+  m.tamper = tamper_rules(read);
   return m;
 }
 

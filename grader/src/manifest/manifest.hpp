@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "manifest/tamper.hpp"
 #include "model/scoring.hpp"
 
 namespace grader {
@@ -42,6 +43,7 @@ struct Manifest {
   double build_seconds = 600;          ///< one build of the suite, cold, on a busy 2-core machine
   std::string visibility = "visible";  ///< hidden, after_due_date, after_published, visible
   std::vector<std::string> hints;
+  TamperRules tamper;  ///< "tamper": what the tamper guard forbids or allows beyond its own rules
 };
 
 /// Effects: reads and validates the manifest at `path`.

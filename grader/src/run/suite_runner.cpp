@@ -315,6 +315,7 @@ std::vector<std::string> list_tests(SuiteProcess& process, SuiteResult& suite) {
     return {};
   }
   std::vector<std::string> names;
+  names.reserve(listing.results->size());
   for (const GtestResult& r : *listing.results) names.push_back(r.name);
   if (refused_for_tampering(listing, names, suite)) return {};
   suite.listed = true;

@@ -30,7 +30,8 @@ struct Graded {
 // and checks what every case must satisfy.
 Graded grade(const std::string& name, std::vector<std::string> extra = {}) {
   Graded g;
-  g.report_file = report_path((name.empty() ? "solutions" : name) + ".json");
+  g.report_file =
+      report_path((name.empty() ? "solutions" : fs::path(name).filename().string()) + ".json");
   std::vector<std::string> args = {
       "check",       "--workspace",        prepare_workspace(name).string(),
       "--build-dir", build_dir().string(), "--format",
@@ -206,6 +207,46 @@ TEST(Check, FakeResultFilesAreIgnored) {
   EXPECT_NE(message_of(g, "Arith.Multiply").find("multiply(4, 5)"), std::string::npos)
       << message_of(g, "Arith.Multiply");
   expect_others_graded(g.report);
+}
+
+// A test that leaves a daemon behind (a child in a session of its own that ignores
+// SIGHUP, escaping the kill of its process group) does not outlive grading even without
+// the sandbox: the grader, a child subreaper, adopts and kills it before it writes the
+// report (grade() checks that no process of the tree is left).
+TEST(Check, DaemonDoesNotOutliveGradingWithoutSandbox) {
+  const Graded g = grade("../hostile/daemon", {"--no-cache", "01-arith"});
+  EXPECT_EQ(exercise(g.report, "01-arith").at("status"), "passed") << g.run.err;
+}
+
+// --submission reads one submission as `grader batch` does: a link (to the solution,
+// here) is refused by name, not followed, and the rest is graded.
+TEST(Check, SubmissionLinkIsRefusedTheRestGraded) {
+  const fs::path submission = fs::path(E2E_CACHE_DIR) / "submission-with-link";
+  fs::remove_all(submission);
+  fs::create_directories(submission / "01-arith");
+  fs::create_directories(submission / "02-greet");
+  fs::create_symlink(course_dir() / "solutions" / "01-arith" / "arith.cpp",
+                     submission / "01-arith" / "arith.cpp");
+  fs::copy_file(course_dir() / "solutions" / "02-greet" / "greet.hpp",
+                submission / "02-greet" / "greet.hpp");
+  const fs::path report_file = report_path("submission-with-link.json");
+  const GraderRun run =
+      run_grader({"check", "--submission", submission.string(), "--workspace",
+                  (fs::path(E2E_CACHE_DIR) / "submission-workspace").string(), "--build-dir",
+                  (fs::path(E2E_CACHE_DIR) / "submission-build").string(), "--format", "json",
+                  "--output", report_file.string()});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.err.find("grader: submission: refused symbolic link '01-arith/arith.cpp'"),
+            std::string::npos)
+      << run.err;
+  const json report = json::parse(read_file(report_file), nullptr, false);
+  ASSERT_FALSE(report.is_discarded()) << run.err;
+  EXPECT_EQ(exercise(report, "01-arith").at("status"), "failed") << "the link was followed";
+  EXPECT_EQ(exercise(report, "02-greet").at("status"), "passed");
+  EXPECT_EQ(processes_mentioning(E2E_CACHE_DIR).size(), 0u);
+  EXPECT_TRUE(fs::is_empty(run.tmpdir)) << "the grader left files in its TMPDIR";
+  fs::remove_all(run.tmpdir);
+  fs::remove_all(submission);
 }
 
 }  // namespace

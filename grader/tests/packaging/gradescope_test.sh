@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The Gradescope autograder, end to end: package the fixture course, unpack the zip in a
 # fake /autograder (AUTOGRADER_ROOT), and run run_autograder on fake submissions laid
-# out three ways. Checks that the zip holds no solutions/, that results.json parses, and
-# that a solved exercise scores while the stubs do not.
+# out three ways. Checks that the zip holds no solutions/, that results.json parses, that
+# a solved exercise scores while the stubs do not, and that a link in a submission is
+# refused, not followed (run_autograder is `grader check --submission`, the batch's intake).
 #
 #   gradescope_test.sh GRADER PROJECT_DIR FIXTURE_COURSE
 set -euo pipefail
@@ -65,6 +66,18 @@ rm -rf "$root/submission" && mkdir -p "$root/submission"
 cp "$fixture/solutions/01-arith/arith.cpp" "$root/submission/"
 read -r flat_score _ < <(run)
 [[ "$flat_score" == "$score" ]] || fail "a file uploaded alone scored $flat_score, not $score"
+
+# A link to the solution is refused, not followed: the exercise is graded as the stub, and
+# the student is told which file was refused.
+rm -rf "$root/submission" && mkdir -p "$root/submission/01-arith"
+ln -s "$fixture/solutions/01-arith/arith.cpp" "$root/submission/01-arith/arith.cpp"
+read -r link_score _ < <(run)
+python3 -c "import sys; sys.exit(0 if float('$link_score') == 0 else 1)" ||
+  fail "a link to the solution scored $link_score: it was followed"
+grep -q "refused symbolic link '01-arith/arith.cpp'" "$root/results/results.json" ||
+  fail "results.json does not say the link was refused"
+cmp -s "$root/workspace/01-arith/arith.cpp" "$fixture/exercises/01-arith/arith.cpp" ||
+  fail "the workspace's 01-arith/arith.cpp is not the stub"
 
 # An empty submission is the stubs: nothing scores.
 rm -rf "$root/submission" && mkdir -p "$root/submission"

@@ -8,6 +8,7 @@
 #include "batch/submissions.hpp"
 #include "batch/workspace.hpp"
 #include "process/scratch_dir.hpp"
+#include "util/errors.hpp"
 #include "util/file.hpp"
 
 namespace grader {
@@ -82,9 +83,33 @@ TEST(FindLearnerFiles, OnlyLearnerFilesAreTaken) {
   EXPECT_EQ(found.at("01-arith").size(), 1u);
 }
 
-TEST(StageWorkspace, StubsWithTheStudentsFilesOverThem) {
-  const ScratchDir dir;
-  const fs::path root = dir.path() / "course";
+// Files uploaded alone are placed by name when exactly one exercise expects that name,
+// at the top or in a wrapper folder, never over the file an exercise folder gave.
+TEST(FindLearnerFiles, FilesAlonePlacedByName) {
+  LearnerFiles found = find_learner_files(
+      intake_of({{"arith.cpp", "A"}, {"impl.hpp", "I"}, {"notes.txt", "n"}}), course());
+  EXPECT_EQ(found.at("01-arith").at("arith.cpp"), "A");
+  EXPECT_EQ(found.at("02-greet").at("detail/impl.hpp"), "I");
+  EXPECT_EQ(count_files(found), 2u);
+  found = find_learner_files(intake_of({{"alice/arith.cpp", "A"}}), course());
+  EXPECT_EQ(found.at("01-arith").at("arith.cpp"), "A");
+  found = find_learner_files(intake_of({{"01-arith/arith.cpp", "folder"}, {"arith.cpp", "loose"}}),
+                             course());
+  EXPECT_EQ(found.at("01-arith").at("arith.cpp"), "folder");
+  // Deeper than the top: not a file uploaded alone.
+  EXPECT_EQ(count_files(find_learner_files(intake_of({{"src/x/arith.cpp", "A"}}), course())), 0u);
+}
+
+// A name two exercises share is placed nowhere: the student must say which.
+TEST(FindLearnerFiles, SharedNameAloneIsNotPlaced) {
+  std::vector<CourseEntry> entries = course();
+  entries[1].manifest->files.push_back("arith.cpp");
+  EXPECT_EQ(count_files(find_learner_files(intake_of({{"arith.cpp", "A"}}), entries)), 0u);
+}
+
+// A course of two exercises (01-arith, 02-greet) under `root`, with a stub, a given
+// header and a visible test.
+void write_course(const fs::path& root) {
   for (const auto& [file, text] : std::vector<std::pair<std::string, std::string>>{
            {"exercises/01-arith/arith.cpp", "stub"},
            {"exercises/01-arith/given.hpp", "given"},
@@ -93,6 +118,12 @@ TEST(StageWorkspace, StubsWithTheStudentsFilesOverThem) {
     fs::create_directories((root / file).parent_path());
     std::ofstream(root / file) << text;
   }
+}
+
+TEST(StageWorkspace, StubsWithTheStudentsFilesOverThem) {
+  const ScratchDir dir;
+  const fs::path root = dir.path() / "course";
+  write_course(root);
   const fs::path workspace = dir.path() / "work" / "exercises";
   fs::create_directories(workspace / "01-arith");
   std::ofstream(workspace / "01-arith" / "stale.cpp") << "left from an earlier run";
@@ -111,6 +142,44 @@ TEST(StageWorkspace, StubsWithTheStudentsFilesOverThem) {
   stage_workspace(root, course(), files, workspace);
   EXPECT_EQ(fs::last_write_time(workspace / "02-greet" / "greet.hpp"), before);
   EXPECT_EQ(read_file(workspace / "01-arith" / "arith.cpp"), "mine, edited");
+}
+
+// One submission through the batch's intake: a link is refused by name and the rest staged.
+TEST(StageSubmission, RefusesLinksAndStagesTheRest) {
+  const ScratchDir dir;
+  const fs::path root = dir.path() / "course";
+  write_course(root);
+  const fs::path submission = dir.path() / "submission";
+  fs::create_directories(submission / "exercises" / "01-arith");
+  std::ofstream(submission / "exercises" / "02-greet.hpp") << "ignored";
+  std::ofstream(dir.path() / "secret") << "solution";
+  fs::create_symlink(dir.path() / "secret", submission / "exercises" / "01-arith" / "arith.cpp");
+  fs::create_directories(submission / "exercises" / "02-greet");
+  std::ofstream(submission / "exercises" / "02-greet" / "greet.hpp") << "mine";
+  const fs::path workspace = dir.path() / "workspace";
+  const StagedSubmission staged = stage_submission(root, course(), submission, workspace);
+  EXPECT_EQ(staged.skipped,
+            std::vector<std::string>{"symbolic link 'exercises/01-arith/arith.cpp'"});
+  EXPECT_EQ(staged.exercises, std::vector<std::string>{"02-greet"});
+  EXPECT_EQ(read_file(workspace / "01-arith" / "arith.cpp"), "stub");
+  EXPECT_EQ(read_file(workspace / "02-greet" / "greet.hpp"), "mine");
+  // Staged again into the workspace it made: allowed. Into a directory of other files: not.
+  EXPECT_NO_THROW(stage_submission(root, course(), submission, workspace));
+  fs::create_directories(dir.path() / "home");
+  std::ofstream(dir.path() / "home" / "thesis.tex") << "precious";
+  EXPECT_THROW(stage_submission(root, course(), submission, dir.path() / "home"), UsageError);
+  EXPECT_EQ(read_file(dir.path() / "home" / "thesis.tex"), "precious");
+}
+
+// A submission refused as a whole (here: an archive that is not one) is not staged.
+TEST(StageSubmission, RefusedSubmissionThrows) {
+  const ScratchDir dir;
+  write_course(dir.path() / "course");
+  std::ofstream(dir.path() / "s.zip") << "not a zip";
+  EXPECT_THROW(stage_submission(dir.path() / "course", course(), dir.path() / "s.zip",
+                                dir.path() / "workspace"),
+               UsageError);
+  EXPECT_FALSE(fs::exists(dir.path() / "workspace"));
 }
 
 TEST(ListSubmissions, KindsAndStableUniqueNames) {

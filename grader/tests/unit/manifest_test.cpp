@@ -115,6 +115,26 @@ TEST(LoadManifest, MissingFile) {
   EXPECT_EQ(load_error(path), path.string() + ": cannot be read");
 }
 
+// "tamper" adds names to forbid and takes built-in ones out.
+TEST(LoadManifest, ReadsTamperRules) {
+  const ScratchDir root;
+  json manifest = valid_manifest();
+  manifest["tamper"] = {{"forbid", {"fopen", "atexit"}},
+                        {"allow", {"syscall", "__asan_poison_memory_region"}}};
+  const Manifest m = load_manifest(write_manifest(root.path(), "01-sample", manifest.dump()));
+  EXPECT_EQ(m.tamper.forbid, (std::vector<std::string>{"fopen", "atexit"}));
+  EXPECT_EQ(m.tamper.allow, (std::vector<std::string>{"syscall", "__asan_poison_memory_region"}));
+}
+
+// Without "tamper", the exercise has the guard's built-in rules only.
+TEST(LoadManifest, TamperDefaultsToNoChange) {
+  const ScratchDir root;
+  const Manifest m =
+      load_manifest(write_manifest(root.path(), "01-sample", valid_manifest().dump()));
+  EXPECT_TRUE(m.tamper.forbid.empty());
+  EXPECT_TRUE(m.tamper.allow.empty());
+}
+
 // One broken field of a valid manifest, and the field the error must name.
 struct BadField {
   const char* name;
@@ -165,7 +185,20 @@ INSTANTIATE_TEST_SUITE_P(
         BadField{"BadSanitize", [](json& m) { m["build"]["sanitize"] = "memory"; },
                  "build.sanitize"},
         BadField{"BadVisibility", [](json& m) { m["visibility"] = "secret"; }, "visibility"},
-        BadField{"HintsNotArray", [](json& m) { m["hints"] = "one"; }, "hints"}),
+        BadField{"HintsNotArray", [](json& m) { m["hints"] = "one"; }, "hints"},
+        BadField{"TamperNotAnObject", [](json& m) { m["tamper"] = json::array(); }, "tamper"},
+        BadField{"TamperUnknownKey", [](json& m) { m["tamper"]["forbidden"] = {"fopen"}; },
+                 "tamper.forbidden"},
+        BadField{"TamperForbidNotStrings", [](json& m) { m["tamper"]["forbid"] = {1}; },
+                 "tamper.forbid"},
+        BadField{"TamperForbidNotIdentifier", [](json& m) { m["tamper"]["forbid"] = {"f open"}; },
+                 "tamper.forbid"},
+        BadField{"TamperForbidAlreadyForbidden", [](json& m) { m["tamper"]["forbid"] = {"dlsym"}; },
+                 "tamper.forbid"},
+        BadField{"TamperAllowNotForbidden", [](json& m) { m["tamper"]["allow"] = {"fopen"}; },
+                 "tamper.allow"},
+        BadField{"TamperAllowNotIdentifier", [](json& m) { m["tamper"]["allow"] = {"asm("}; },
+                 "tamper.allow"}),
     [](const testing::TestParamInfo<BadField>& info) { return std::string(info.param.name); });
 
 }  // namespace

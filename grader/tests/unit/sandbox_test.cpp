@@ -10,6 +10,7 @@
 #include <future>
 #include <sstream>
 
+#include "live_processes.hpp"
 #include "process/scratch_dir.hpp"
 #include "sandbox/policies.hpp"
 #include "sandbox/run_cgroups.hpp"
@@ -20,6 +21,9 @@ namespace grader {
 namespace {
 
 namespace fs = std::filesystem;
+using testing_support::find_process;
+using testing_support::process_left;
+using testing_support::unique_sleep;
 
 class Sandbox : public testing::Test {
  protected:
@@ -87,34 +91,6 @@ TEST_F(Sandbox, SignalReported) {
   const ProcessResult r = run("kill -SEGV $$");
   EXPECT_EQ(r.signal, SIGSEGV) << r.describe();
   EXPECT_EQ(run("exit 3").exit_code, 3);
-}
-
-// The /proc directory of a live (not zombie) process whose command line is `cmdline`
-// (NUL-separated), or "".
-fs::path find_process(const std::string& cmdline) {
-  for (const auto& entry : fs::directory_iterator("/proc")) {
-    const std::string text = read_file(entry.path() / "cmdline").value_or("");
-    const std::string state = read_file(entry.path() / "stat").value_or("");
-    const std::size_t paren = state.rfind(')');
-    const bool zombie = paren != std::string::npos && state.substr(paren + 2, 1) == "Z";
-    if (text == cmdline && !zombie) return entry.path();
-  }
-  return "";
-}
-
-// True while a process whose command line is `cmdline` runs, waiting up to 2 s.
-bool process_left(const std::string& cmdline) {
-  for (int attempt = 0; attempt < 20; ++attempt) {
-    if (find_process(cmdline).empty()) return false;
-    usleep(100000);
-  }
-  return true;
-}
-
-// The command line of `sleep` for a number of seconds no other test of this run uses.
-std::string unique_sleep(std::string* seconds) {
-  *seconds = std::to_string(1000 + getpid() % 1000);
-  return std::string("sleep\0", 6) + *seconds + std::string(1, '\0');
 }
 
 // A child that left the session and ignores SIGHUP dies with the sandbox, both when the

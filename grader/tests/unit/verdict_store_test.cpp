@@ -44,6 +44,21 @@ TEST(VerdictStore, OtherKeysFindNothing) {
   EXPECT_FALSE(store.find("02-b", ""));
 }
 
+// A verdict another grader binary stored (older tamper guard rules) is not found.
+TEST(VerdictStore, AnotherGradersVerdictIsNotFound) {
+  const ScratchDir dir;
+  const VerdictStore store(dir.path(), VerdictStore::Keep::latest);
+  store.store("02-b", "key-1", sample_verdict());
+  const fs::path entry = fs::directory_iterator(dir.path() / "02-b")->path();
+  std::ifstream in(entry);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::size_t at = text.find("\"grader\"");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(text.find('"', text.find(':', at)) + 1, 4, "0000");  // another digest
+  std::ofstream(entry, std::ios::trunc) << text;
+  EXPECT_FALSE(store.find("02-b", "key-1"));
+}
+
 // Keep::latest keeps one verdict per exercise: a new key drops the old one.
 TEST(VerdictStore, LatestKeepsOnePerExercise) {
   const ScratchDir dir;
