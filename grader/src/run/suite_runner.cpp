@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <chrono>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "process/process.hpp"
 #include "process/scratch_dir.hpp"
@@ -333,59 +336,117 @@ TestReport from_record(const Invocation& inv, const std::string& name) {
                     .seconds = record.seconds};
 }
 
-// Returns: whether the records of an unclean whole run stand for the tests they cover. They
-// do when the run stopped before some test's record (a hang, a crash, an early exit) with
-// no sanitizer finding: each record was sent as its test ended, before the trouble. When
-// every test has a record but the run still ended badly (a crash at exit, a sanitizer
-// report that may belong to any test), no record stands and every test runs again alone.
-bool records_stand(const Invocation& whole, const std::vector<std::string>& names) {
-  if (!whole.sanitizer_report.empty()) return false;
+// Returns: whether the records of an unclean run stand for the tests they cover. They do
+// when the run stopped before some test's record (a hang, a crash, an exit, a sanitizer
+// halting at its first finding): each record was sent as its test ended, before the
+// trouble, which belongs to the first test without one. When every test has a record but
+// the run still ended badly (a crash at exit, a leak found at exit), the trouble may
+// belong to any test: no record stands, and every test runs again alone.
+bool records_stand(const Invocation& run, const std::vector<std::string>& names) {
   return std::any_of(names.begin(), names.end(),
-                     [&](const std::string& name) { return whole.record_of(name) == nullptr; });
+                     [&](const std::string& name) { return run.record_of(name) == nullptr; });
 }
 
-// Judges test `name` in a process of its own, with test_seconds (and startup) of its own,
-// unless the isolated pass that began at `start` has used the whole suite budget.
-// Returns: false when that run tampered with grading (`suite` is then refused).
-bool run_alone(SuiteProcess& process, const Manifest& manifest,
-               const std::vector<std::string>& names, const std::string& name,
-               std::chrono::steady_clock::time_point start, SuiteResult& suite) {
-  const double spent =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const double left = manifest.suite_seconds - spent;
-  if (left <= 0) {
-    suite.tests.push_back(TestReport{.name = name,
-                                     .status = TestStatus::not_run,
-                                     .message = "the suite's time limit was reached first"});
+// The grading of one suite's listed tests: the verdicts reached, and the budget that the
+// runs after the first unclean one share (manifest.suite_seconds, from that moment).
+class ListedTests {
+ public:
+  ListedTests(SuiteProcess& process, const Manifest& manifest, std::vector<std::string> names)
+      : process_(process), manifest_(manifest), names_(std::move(names)) {}
+
+  /// Effects: runs the tests together, and after a run stopped by a test, that test alone
+  /// and the rest together again, until each has a verdict. Returns: false when the code
+  /// under test tampered with grading (`suite` is then refused).
+  bool grade(SuiteResult& suite) {
+    std::vector<std::string> remaining = names_;
+    while (!remaining.empty()) {
+      const Invocation run = run_together(remaining);
+      if (refused_for_tampering(run, names_, suite)) return false;
+      if (is_clean(run, remaining)) {
+        keep_records(run, remaining);
+        return true;
+      }
+      if (!budget_start_) budget_start_ = std::chrono::steady_clock::now();
+      if (!records_stand(run, remaining)) {
+        for (const std::string& name : remaining) {
+          if (!run_alone(name, suite)) return false;
+        }
+        return true;
+      }
+      keep_records(run, remaining);
+      const auto culprit = std::find_if(remaining.begin(), remaining.end(), [&](const auto& name) {
+        return run.record_of(name) == nullptr;
+      });
+      if (!run_alone(*culprit, suite)) return false;
+      std::vector<std::string> rest;
+      std::copy_if(std::next(culprit), remaining.end(), std::back_inserter(rest),
+                   [&](const std::string& name) { return run.record_of(name) == nullptr; });
+      remaining = std::move(rest);
+    }
     return true;
   }
-  const Invocation one = process.run({"--gtest_filter=" + name},
-                                     std::min(left, manifest.test_seconds + kStartupSeconds));
-  if (refused_for_tampering(one, names, suite)) return false;
-  suite.tests.push_back(judge_isolated(name, one));
-  return true;
-}
 
-// Runs the listed tests in one process, stopped as soon as one of them hangs; then each
-// test without a record that stands runs on its own, so a hang, a crash or an exit costs
-// the guilty test only. The whole run's deadline comes from the per-test limit, so the
-// isolated pass always has the suite's budget.
-void run_listed(SuiteProcess& process, const Manifest& manifest,
-                const std::vector<std::string>& names, SuiteResult& suite) {
-  const double whole_run_seconds =
-      manifest.test_seconds * static_cast<double>(names.size()) + kStartupSeconds;
-  const Invocation whole = process.run({}, whole_run_seconds, manifest.test_seconds);
-  if (refused_for_tampering(whole, names, suite)) return;
-  const bool clean = is_clean(whole, names);
-  const bool partial = !clean && records_stand(whole, names);
-  const auto isolated_start = std::chrono::steady_clock::now();
-  for (const std::string& name : names) {
-    if (clean || (partial && whole.record_of(name) != nullptr)) {
-      suite.tests.push_back(from_record(whole, name));
-    } else if (!run_alone(process, manifest, names, name, isolated_start, suite)) {
-      return;
+  /// Returns: the verdicts, in the suite's order.
+  std::vector<TestReport> verdicts() const {
+    std::vector<TestReport> tests;
+    tests.reserve(names_.size());
+    for (const std::string& name : names_) tests.push_back(verdicts_.at(name));
+    return tests;
+  }
+
+ private:
+  double seconds_left() const {
+    if (!budget_start_) return manifest_.suite_seconds;
+    const auto spent = std::chrono::steady_clock::now() - *budget_start_;
+    return manifest_.suite_seconds - std::chrono::duration<double>(spent).count();
+  }
+
+  // Runs `tests` in one process, stopped as soon as one goes test_seconds without its
+  // record; its deadline comes from the per-test limit, within what is left of the budget.
+  Invocation run_together(const std::vector<std::string>& tests) {
+    const double limit =
+        manifest_.test_seconds * static_cast<double>(tests.size()) + kStartupSeconds;
+    std::vector<std::string> args;
+    if (tests.size() < names_.size())
+      args.push_back(fmt::format("--gtest_filter={}", fmt::join(tests, ":")));
+    return process_.run(args, std::min(limit, seconds_left()), manifest_.test_seconds);
+  }
+
+  void keep_records(const Invocation& run, const std::vector<std::string>& tests) {
+    for (const std::string& name : tests) {
+      if (run.record_of(name) != nullptr) verdicts_[name] = from_record(run, name);
     }
   }
+
+  // Judges test `name` in a process of its own, with test_seconds (and startup) of its
+  // own, unless the budget is spent. Returns: false when that run tampered with grading.
+  bool run_alone(const std::string& name, SuiteResult& suite) {
+    const double left = seconds_left();
+    if (left <= 0) {
+      verdicts_[name] = TestReport{.name = name,
+                                   .status = TestStatus::not_run,
+                                   .message = "the suite's time limit was reached first"};
+      return true;
+    }
+    const Invocation one = process_.run({"--gtest_filter=" + name},
+                                        std::min(left, manifest_.test_seconds + kStartupSeconds));
+    if (refused_for_tampering(one, names_, suite)) return false;
+    verdicts_[name] = judge_isolated(name, one);
+    return true;
+  }
+
+  SuiteProcess& process_;
+  const Manifest& manifest_;
+  std::vector<std::string> names_;
+  std::map<std::string, TestReport> verdicts_;
+  std::optional<std::chrono::steady_clock::time_point> budget_start_;
+};
+
+// Runs the listed tests so that a hang, a crash or an exit costs the guilty test only.
+void run_listed(SuiteProcess& process, const Manifest& manifest,
+                const std::vector<std::string>& names, SuiteResult& suite) {
+  ListedTests listed(process, manifest, names);
+  if (listed.grade(suite)) suite.tests = listed.verdicts();
 }
 
 }  // namespace
