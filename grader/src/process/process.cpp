@@ -138,7 +138,7 @@ int pump_output(const ProcessSpec& spec, pid_t pid, int read_fd, Clock::time_poi
   std::vector<char> buffer(kReadChunk);
   while (pipe_open || !exited) {
     if (!exited && waitpid(pid, &status, WNOHANG) == pid) reap(false);
-    if (!exited && Clock::now() >= deadline) {
+    if (!exited && (Clock::now() >= deadline || (spec.should_stop && spec.should_stop()))) {
       result.timed_out = true;
       reap(true);
     }

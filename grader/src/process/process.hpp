@@ -33,6 +33,9 @@ struct ProcessSpec {
   /// Descriptors of the grader the program gets, in order, as its descriptors 3, 4, …
   /// (every other descriptor of the grader is closed on exec).
   std::vector<int> inherited_fds;
+  /// Asked every few milliseconds while the program runs; true kills it as timed out
+  /// (a suite whose current test made no progress for too long). May be empty.
+  std::function<bool()> should_stop;
   /// Called with each piece of output as it arrives (e.g. to show build progress); may be empty.
   std::function<void(std::string_view)> on_output;
 };

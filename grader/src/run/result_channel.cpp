@@ -4,6 +4,7 @@
 #include <sys/random.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -141,18 +142,24 @@ void ResultChannel::attach(ProcessSpec& spec) const {
   spec.env[mw::harness::kFdsVariable] = "3,4";
 }
 
+std::size_t ResultChannel::poll() {
+  std::array<char, 1 << 16> buffer{};
+  while (received_.size() < kMaxRecordBytes) {
+    const ssize_t n = read(record_read_, buffer.data(), buffer.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;  // end of file, or nothing more for now (the pipe does not block)
+    const std::string_view chunk(buffer.data(), static_cast<std::size_t>(n));
+    lines_ += static_cast<std::size_t>(std::count(chunk.begin(), chunk.end(), '\n'));
+    received_ += chunk;
+  }
+  return lines_;
+}
+
 ChannelRecords ResultChannel::collect() {
   close_fd(secret_read_);
   close_fd(record_write_);
-  std::string bytes;
-  std::array<char, 1 << 16> buffer{};
-  while (bytes.size() < kMaxRecordBytes) {
-    const ssize_t n = read(record_read_, buffer.data(), buffer.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;  // end of file, or nothing more: a descendant still holds the pipe
-    bytes.append(buffer.data(), static_cast<std::size_t>(n));
-  }
-  return parse_records(bytes, secret_);
+  poll();  // a descendant that still holds the pipe cannot make this wait
+  return parse_records(received_, secret_);
 }
 
 }  // namespace grader

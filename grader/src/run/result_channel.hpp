@@ -53,12 +53,18 @@ class ResultChannel {
   /// and the variable that tells the harness where they are.
   void attach(ProcessSpec& spec) const;
 
+  /// Effects: reads what the record pipe holds now, without waiting (while the process
+  /// runs). Returns: how many lines have arrived in all, records or not.
+  std::size_t poll();
+
   /// Requires: the process attached to has ended. Effects: closes the child's ends and
-  /// reads everything the record pipe holds. Returns: parse_records of it.
+  /// reads everything the record pipe still holds. Returns: parse_records of all of it.
   ChannelRecords collect();
 
  private:
   std::string secret_;
+  std::string received_;   // every byte read from the record pipe, at most kMaxRecordBytes
+  std::size_t lines_ = 0;  // newlines in received_
   int secret_read_ = -1;   // the child's: holds the secret
   int record_read_ = -1;   // ours
   int record_write_ = -1;  // the child's

@@ -2,9 +2,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
+#include <iterator>
 #include <map>
+#include <memory>
+#include <optional>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "process/process.hpp"
 #include "process/scratch_dir.hpp"
@@ -24,6 +29,7 @@ constexpr std::size_t kSanitizerLines = 12;  // of a sanitizer report, in the me
 constexpr std::size_t kOutputLines = 20;     // of a crashed test's own output, in the message
 constexpr std::size_t kListingLines = 10;    // of a suite's output when it cannot list its tests
 constexpr double kStartupSeconds = 3;        // a process's own start and exit, beyond the test
+constexpr double kRecordSlackSeconds = 1;    // between two tests' records, beyond the test
 constexpr double kListingSeconds = 30;       // --gtest_list_tests: runs static initializers only
 // An unsanitized suite gets this much address space; sanitized ones reserve terabytes of
 // shadow memory, so they are held by the sanitizers' own RSS limit instead.
@@ -97,6 +103,27 @@ std::string forged_results(const Invocation& inv) {
   return "";
 }
 
+// Returns: a should_stop check for a run whose records arrive on `channel`: true once no
+// record has arrived for `test_seconds` and some slack (more before the first record, which
+// waits for the process to start). The records sent until then stay trusted.
+std::function<bool()> stall_check(ResultChannel& channel, double test_seconds) {
+  struct Progress {
+    std::size_t lines = 0;
+    std::chrono::steady_clock::time_point since = std::chrono::steady_clock::now();
+  };
+  auto progress = std::make_shared<Progress>();
+  return [&channel, test_seconds, progress] {
+    const auto now = std::chrono::steady_clock::now();
+    const std::size_t lines = channel.poll();
+    if (lines != progress->lines) {
+      *progress = Progress{.lines = lines, .since = now};
+      return false;
+    }
+    const double slack = lines == 0 ? kStartupSeconds : kRecordSlackSeconds;
+    return std::chrono::duration<double>(now - progress->since).count() > test_seconds + slack;
+  };
+}
+
 // Runs and reads one process of the suite. Every file it reads is in `scratch`, named
 // with a serial number so a previous invocation's files are never read again.
 class SuiteProcess {
@@ -113,7 +140,9 @@ class SuiteProcess {
     if (sandbox_) sandbox_->writable.push_back(fs::weakly_canonical(scratch));
   }
 
-  Invocation run(std::vector<std::string> args, double wall_seconds) {
+  /// Runs the suite with `args` within `wall_seconds`; when `test_seconds` > 0, also stops
+  /// it once a test has gone that long (plus slack) without its record arriving.
+  Invocation run(std::vector<std::string> args, double wall_seconds, double test_seconds = 0) {
     const int serial = serial_++;
     const fs::path results = results_dir_ / fmt::format("gtest-{}.json", serial);
     const std::string sanitizer_log = (results_dir_ / fmt::format("sanitizer-{}", serial)).string();
@@ -121,18 +150,12 @@ class SuiteProcess {
     // run must not stand in for one that run never wrote (it crashed first).
     std::error_code planted;
     fs::remove(results, planted);
-    ProcessSpec spec;
-    spec.argv = {binary_.string(), "--gtest_output=json:" + results.string()};
-    spec.argv.insert(spec.argv.end(), args.begin(), args.end());
-    spec.cwd = work_dir_;
-    spec.limits.wall_seconds = wall_seconds;
-    spec.env = sanitizer_environment(sanitizer_log);
-    spec.env["GTEST_COLOR"] = "no";
-    if (sanitize_ == "none") spec.limits.address_space_bytes = kUnsanitizedAddressSpace;
+    ProcessSpec spec = spec_for(std::move(args), wall_seconds, results, sanitizer_log);
 
     Invocation inv;
     ResultChannel channel;
     channel.attach(spec);
+    if (test_seconds > 0) spec.should_stop = stall_check(channel, test_seconds);
     inv.process = run_confined(std::move(spec), sandbox_);
     inv.records = channel.collect();
     inv.results = read_gtest_json(results);
@@ -147,6 +170,19 @@ class SuiteProcess {
   }
 
  private:
+  ProcessSpec spec_for(std::vector<std::string> args, double wall_seconds, const fs::path& results,
+                       const std::string& sanitizer_log) const {
+    ProcessSpec spec;
+    spec.argv = {binary_.string(), "--gtest_output=json:" + results.string()};
+    spec.argv.insert(spec.argv.end(), args.begin(), args.end());
+    spec.cwd = work_dir_;
+    spec.limits.wall_seconds = wall_seconds;
+    spec.env = sanitizer_environment(sanitizer_log);
+    spec.env["GTEST_COLOR"] = "no";
+    if (sanitize_ == "none") spec.limits.address_space_bytes = kUnsanitizedAddressSpace;
+    return spec;
+  }
+
   // Sanitizers write their reports to files of ours, not to the test's output.
   std::map<std::string, std::string> sanitizer_environment(const std::string& log) const {
     const std::string common =
@@ -290,50 +326,127 @@ std::vector<std::string> list_tests(SuiteProcess& process, SuiteResult& suite) {
   return names;
 }
 
-// Judges each test in a process of its own, within what is left of the suite's time
-// (counted from `start`).
-void run_isolated(SuiteProcess& process, const Manifest& manifest,
-                  const std::vector<std::string>& names,
-                  std::chrono::steady_clock::time_point start, SuiteResult& suite) {
-  for (const std::string& name : names) {
-    const double spent =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const double left = manifest.suite_seconds - spent;
-    if (left <= 0) {
-      suite.tests.push_back(TestReport{.name = name,
-                                       .status = TestStatus::not_run,
-                                       .message = "the suite's time limit was reached first"});
-      continue;
-    }
-    const Invocation one = process.run({"--gtest_filter=" + name},
-                                       std::min(left, manifest.test_seconds + kStartupSeconds));
-    if (refused_for_tampering(one, names, suite)) return;
-    suite.tests.push_back(judge_isolated(name, one));
-  }
+// Returns: test `name`'s verdict as its record in `inv` gives it. Requires: it has one.
+TestReport from_record(const Invocation& inv, const std::string& name) {
+  const TestRecord& record = *inv.record_of(name);
+  return TestReport{.name = name,
+                    .status = record.status,
+                    .message = truncate_utf8(
+                        record.overridden ? record.message : inv.message_of(name), kMessageBytes),
+                    .seconds = record.seconds};
 }
 
-// Runs the listed tests in one process, and each on its own when that run is not clean.
+// Returns: whether the records of an unclean run stand for the tests they cover. They do
+// when the run stopped before some test's record (a hang, a crash, an exit, a sanitizer
+// halting at its first finding): each record was sent as its test ended, before the
+// trouble, which belongs to the first test without one. When every test has a record but
+// the run still ended badly (a crash at exit, a leak found at exit), the trouble may
+// belong to any test: no record stands, and every test runs again alone.
+bool records_stand(const Invocation& run, const std::vector<std::string>& names) {
+  return std::any_of(names.begin(), names.end(),
+                     [&](const std::string& name) { return run.record_of(name) == nullptr; });
+}
+
+// The grading of one suite's listed tests: the verdicts reached, and the budget that the
+// runs after the first unclean one share (manifest.suite_seconds, from that moment).
+class ListedTests {
+ public:
+  ListedTests(SuiteProcess& process, const Manifest& manifest, std::vector<std::string> names)
+      : process_(process), manifest_(manifest), names_(std::move(names)) {}
+
+  /// Effects: runs the tests together, and after a run stopped by a test, that test alone
+  /// and the rest together again, until each has a verdict. Returns: false when the code
+  /// under test tampered with grading (`suite` is then refused).
+  bool grade(SuiteResult& suite) {
+    std::vector<std::string> remaining = names_;
+    while (!remaining.empty()) {
+      const Invocation run = run_together(remaining);
+      if (refused_for_tampering(run, names_, suite)) return false;
+      if (is_clean(run, remaining)) {
+        keep_records(run, remaining);
+        return true;
+      }
+      if (!budget_start_) budget_start_ = std::chrono::steady_clock::now();
+      if (!records_stand(run, remaining)) {
+        for (const std::string& name : remaining) {
+          if (!run_alone(name, suite)) return false;
+        }
+        return true;
+      }
+      keep_records(run, remaining);
+      const auto culprit = std::find_if(remaining.begin(), remaining.end(), [&](const auto& name) {
+        return run.record_of(name) == nullptr;
+      });
+      if (!run_alone(*culprit, suite)) return false;
+      std::vector<std::string> rest;
+      std::copy_if(std::next(culprit), remaining.end(), std::back_inserter(rest),
+                   [&](const std::string& name) { return run.record_of(name) == nullptr; });
+      remaining = std::move(rest);
+    }
+    return true;
+  }
+
+  /// Returns: the verdicts, in the suite's order.
+  std::vector<TestReport> verdicts() const {
+    std::vector<TestReport> tests;
+    tests.reserve(names_.size());
+    for (const std::string& name : names_) tests.push_back(verdicts_.at(name));
+    return tests;
+  }
+
+ private:
+  double seconds_left() const {
+    if (!budget_start_) return manifest_.suite_seconds;
+    const auto spent = std::chrono::steady_clock::now() - *budget_start_;
+    return manifest_.suite_seconds - std::chrono::duration<double>(spent).count();
+  }
+
+  // Runs `tests` in one process, stopped as soon as one goes test_seconds without its
+  // record; its deadline comes from the per-test limit, within what is left of the budget.
+  Invocation run_together(const std::vector<std::string>& tests) {
+    const double limit =
+        manifest_.test_seconds * static_cast<double>(tests.size()) + kStartupSeconds;
+    std::vector<std::string> args;
+    if (tests.size() < names_.size())
+      args.push_back(fmt::format("--gtest_filter={}", fmt::join(tests, ":")));
+    return process_.run(args, std::min(limit, seconds_left()), manifest_.test_seconds);
+  }
+
+  void keep_records(const Invocation& run, const std::vector<std::string>& tests) {
+    for (const std::string& name : tests) {
+      if (run.record_of(name) != nullptr) verdicts_[name] = from_record(run, name);
+    }
+  }
+
+  // Judges test `name` in a process of its own, with test_seconds (and startup) of its
+  // own, unless the budget is spent. Returns: false when that run tampered with grading.
+  bool run_alone(const std::string& name, SuiteResult& suite) {
+    const double left = seconds_left();
+    if (left <= 0) {
+      verdicts_[name] = TestReport{.name = name,
+                                   .status = TestStatus::not_run,
+                                   .message = "the suite's time limit was reached first"};
+      return true;
+    }
+    const Invocation one = process_.run({"--gtest_filter=" + name},
+                                        std::min(left, manifest_.test_seconds + kStartupSeconds));
+    if (refused_for_tampering(one, names_, suite)) return false;
+    verdicts_[name] = judge_isolated(name, one);
+    return true;
+  }
+
+  SuiteProcess& process_;
+  const Manifest& manifest_;
+  std::vector<std::string> names_;
+  std::map<std::string, TestReport> verdicts_;
+  std::optional<std::chrono::steady_clock::time_point> budget_start_;
+};
+
+// Runs the listed tests so that a hang, a crash or an exit costs the guilty test only.
 void run_listed(SuiteProcess& process, const Manifest& manifest,
                 const std::vector<std::string>& names, SuiteResult& suite) {
-  const auto start = std::chrono::steady_clock::now();
-  const double whole_run_seconds =
-      std::min(manifest.suite_seconds,
-               manifest.test_seconds * static_cast<double>(names.size()) + kStartupSeconds);
-  const Invocation whole = process.run({}, whole_run_seconds);
-  if (refused_for_tampering(whole, names, suite)) return;
-  if (!is_clean(whole, names)) {
-    run_isolated(process, manifest, names, start, suite);
-    return;
-  }
-  for (const std::string& name : names) {
-    const TestRecord& record = *whole.record_of(name);
-    suite.tests.push_back(
-        TestReport{.name = name,
-                   .status = record.status,
-                   .message = truncate_utf8(
-                       record.overridden ? record.message : whole.message_of(name), kMessageBytes),
-                   .seconds = record.seconds});
-  }
+  ListedTests listed(process, manifest, names);
+  if (listed.grade(suite)) suite.tests = listed.verdicts();
 }
 
 }  // namespace
