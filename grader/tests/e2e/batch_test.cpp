@@ -223,6 +223,29 @@ TEST(Batch, ConcurrentShardsMergeToTheOneMachineGradebook) {
     EXPECT_EQ(read_file(sharded / file), read_file(whole / file)) << file;
 }
 
+// --only regrades a named student from scratch (no stored report, no cached verdict) and
+// rewrites the class files, which come out the same.
+TEST(Batch, OnlyRegradesTheNamedStudentFromScratch) {
+  const fs::path subs = make_submissions();
+  const fs::path out = batch_root() / "only";
+  fs::remove_all(out);
+  GraderRun run = run_grader({"batch", subs.string(), "--out", out.string(), "--jobs", "2"});
+  fs::remove_all(run.tmpdir);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::string gradebook = read_file(out / "gradebook.csv");
+  run = run_grader({"batch", subs.string(), "--out", out.string(), "--only", "d-wrapped"});
+  fs::remove_all(run.tmpdir);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("[1/1] d-wrapped 9/9 (100%)"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("skipped"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("cached"), std::string::npos) << run.out;
+  EXPECT_EQ(read_file(out / "gradebook.csv"), gradebook);
+  run = run_grader({"batch", subs.string(), "--out", out.string(), "--only", "nobody"});
+  fs::remove_all(run.tmpdir);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("no student named 'nobody'"), std::string::npos) << run.err;
+}
+
 // A shard run again grades no one (every student is kept) and the merge is unchanged;
 // a merge while a shard's students have no result says who is missing.
 TEST(Batch, RerunShardIsIdempotentAndAnEarlyMergeNamesTheMissing) {
