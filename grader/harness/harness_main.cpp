@@ -29,7 +29,8 @@
 #include "result_record.hpp"
 
 #ifndef MW_SUITES_DIR
-#error "MW_SUITES_DIR must name the directory of the tests' own sources (cmake/Workbook.cmake sets it)"
+#error \
+    "MW_SUITES_DIR must name the directory of the tests' own sources (cmake/Workbook.cmake sets it)"
 #endif
 
 namespace {

@@ -140,7 +140,6 @@ std::string run_variants(ExerciseReport& e, const CourseEntry& entry, const Mani
   return "";
 }
 
-
 // What one exercise's grading has to hand: its tree's build and where verdicts go.
 struct ExerciseContext {
   const TreeBuild& build;

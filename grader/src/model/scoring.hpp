@@ -26,8 +26,8 @@ struct TestPoints {
 void score_exercise(ExerciseReport& exercise, const TestPoints& points);
 
 /// Effects: makes `exercise` refused for `reason` (file, line and what the tamper guard
-/// forbids, or what the result channel caught): its status and message; its score and every test's score 0, the max_scores
-/// kept (the points it could have earned are lost, not left out).
+/// forbids, or what the result channel caught): its status and message; its score and every test's
+/// score 0, the max_scores kept (the points it could have earned are lost, not left out).
 void refuse_exercise(ExerciseReport& exercise, std::string reason);
 
 }  // namespace grader

@@ -252,6 +252,7 @@ bool is_clean(const Invocation& inv, const std::vector<std::string>& names) {
 // Returns: every listed test as not run, for an exercise refused for tampering.
 std::vector<TestReport> refused_tests(const std::vector<std::string>& names) {
   std::vector<TestReport> tests;
+  tests.reserve(names.size());
   for (const std::string& name : names)
     tests.push_back(TestReport{.name = name,
                                .status = TestStatus::not_run,

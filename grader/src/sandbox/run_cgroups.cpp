@@ -21,6 +21,10 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kV2Root = "/sys/fs/cgroup";
+// How long the destructor waits for a cgroup's last tasks to leave: hundreds of killed
+// processes take seconds to go.
+constexpr int kRemoveAttempts = 250;
+constexpr auto kRemoveRetry = std::chrono::milliseconds(20);
 
 // The directory under which the grader may create cgroups of `controller` ("pids",
 // "cpu"), or "": cgroup v1's hierarchy of its own, else v2's root when it delegates it.
@@ -94,13 +98,13 @@ RunCgroups::RunCgroups(std::size_t max_pids) {
 }
 
 RunCgroups::~RunCgroups() {
-  // The last tasks may still be on their way out of the kernel: hundreds of killed
-  // processes take seconds. What is left after that, a later grader removes.
+  // The last tasks may still be on their way out of the kernel. What is left after
+  // kRemoveAttempts, a later grader removes.
   for (const fs::path& dir : dirs_) {
-    for (int attempt = 0; attempt < 250; ++attempt) {
+    for (int attempt = 0; attempt < kRemoveAttempts; ++attempt) {
       std::error_code ec;
       if (fs::remove(dir, ec) || !fs::exists(dir)) break;
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      std::this_thread::sleep_for(kRemoveRetry);
     }
   }
 }
