@@ -34,7 +34,15 @@ std::vector<fs::path> hidden_from(const BatchPlan& plan, const std::string& stud
   return hidden;
 }
 
-StudentOutcome refused(StudentOutcome outcome, std::string why) {
+// Records the refusal for the gradebook (a failure to record it is in the outcome only: the
+// student is then missing from a merge, and graded again by the next run).
+StudentOutcome refused(const BatchPlan& plan, StudentOutcome outcome, std::string why) {
+  std::error_code ec;
+  try {
+    store_refusal(student_dir(plan, outcome.result.student), why);
+  } catch (const std::exception&) {
+    fs::remove_all(student_dir(plan, outcome.result.student), ec);  // no stale reports
+  }
   outcome.fate = StudentFate::refused;
   outcome.result.refused = std::move(why);
   return outcome;
@@ -60,7 +68,8 @@ std::optional<Report> grade_uncached(const BatchPlan& plan, const VerdictStore& 
       continue;
     }
     const std::string key = source_key(plan.digest, *entry.manifest, *plan.course, workspace);
-    if (std::optional<ExerciseReport> known = cache.find(entry.id, key)) {
+    std::optional<ExerciseReport> known = plan.fresh ? std::nullopt : cache.find(entry.id, key);
+    if (known) {
       verdicts[entry.id] = std::move(*known);
       ++outcome.cached;
     } else {
@@ -94,7 +103,8 @@ StudentOutcome grade_intake(const BatchPlan& plan, const VerdictStore& cache,
   record.submission_hash = intake_hash(intake);
   record.course_key = plan.course_key;
   StudentRecord stored;
-  if (std::optional<Report> done = reusable_report(reports, record, stored)) {
+  std::optional<Report> done = plan.fresh ? std::nullopt : reusable_report(reports, record, stored);
+  if (done) {
     outcome.fate = StudentFate::reused;
     outcome.result.report = std::move(done);
     outcome.learner_files = stored.learner_files;
@@ -141,18 +151,14 @@ StudentOutcome grade_student(const BatchPlan& plan, const VerdictStore& cache,
   outcome.result.student = submission.student;
   try {
     const Intake intake = refuse_if_skipped(read_submission(submission, plan.limits));
-    if (!intake.refused.empty()) {
-      std::error_code ec;
-      fs::remove_all(student_dir(plan, submission.student), ec);  // no stale reports
-      return refused(std::move(outcome), intake.refused);
-    }
+    if (!intake.refused.empty()) return refused(plan, std::move(outcome), intake.refused);
     return grade_intake(plan, cache, submission, intake, cancelled, std::move(outcome));
   } catch (const std::exception& e) {
     if (cancelled.load()) {
       outcome.fate = StudentFate::cancelled;
       return outcome;
     }
-    return refused(std::move(outcome), fmt::format("grading failed: {}", e.what()));
+    return refused(plan, std::move(outcome), fmt::format("grading failed: {}", e.what()));
   }
 }
 

@@ -26,6 +26,8 @@ struct BatchPlan {
   std::string course_key;              ///< course_key() of `exercises`
   IntakeLimits limits;
   std::vector<std::string> students;  ///< every student of the batch
+  /// Regrade from scratch (`--only`): neither a stored report nor a cached verdict is reused.
+  bool fresh = false;
 };
 
 /// Returns: OUT/students/<student>, where a student's reports are kept.
@@ -53,7 +55,9 @@ struct StudentOutcome {
 /// work_dir(), reuses the verdict of every exercise `cache` knows (by source_key()), grades the
 /// others in one grade() call (sandboxed, one build job, with the solutions, the submissions and
 /// the rest of OUT hidden), stores the new verdicts in `cache` and the reports under
-/// student_dir(). When `cancelled` becomes true while it grades, nothing is stored.
+/// student_dir() (a refusal as refused.json there). With plan.fresh, neither the stored
+/// reports nor the cache are read. When `cancelled` becomes true while it grades, nothing is
+/// stored.
 /// Returns: the outcome. Throws: nothing but std::bad_alloc (a failure is a refusal
 /// with its reason).
 StudentOutcome grade_student(const BatchPlan& plan, const VerdictStore& cache,

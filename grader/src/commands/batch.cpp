@@ -12,17 +12,17 @@
 
 #include <fmt/format.h>
 
+#include "batch/class_files.hpp"
 #include "batch/class_json.hpp"
 #include "batch/grade_student.hpp"
-#include "batch/gradebook.hpp"
 #include "batch/interrupt.hpp"
+#include "batch/shard.hpp"
 #include "batch/source_key.hpp"
 #include "commands/table.hpp"
 #include "process/reaper.hpp"
 #include "report/class_summary.hpp"
 #include "util/errors.hpp"
 #include "util/file.hpp"
-#include "util/json_text.hpp"
 #include "util/text.hpp"
 
 namespace grader {
@@ -31,10 +31,12 @@ namespace {
 namespace fs = std::filesystem;
 
 struct BatchOptions {
-  fs::path submissions;          ///< one entry per student: a directory, .zip or .tar.gz
-  fs::path out;                  ///< students/, work/, cache/, gradebook.csv, summary.*
-  int jobs = 0;                  ///< students graded at a time; 0: one per core
-  std::vector<std::string> ids;  ///< exercises graded; empty: all
+  fs::path submissions;           ///< one entry per student: a directory, .zip or .tar.gz
+  fs::path out;                   ///< students/, work/, cache/, gradebook.csv, summary.*
+  int jobs = 0;                   ///< students graded at a time; 0: one per core
+  std::vector<std::string> ids;   ///< exercises graded; empty: all
+  std::string shard;              ///< "K/N": grade only shard K of N and leave the merge
+  std::vector<std::string> only;  ///< students regraded from scratch; empty: the whole class
 };
 
 constexpr auto kKillInterval = std::chrono::milliseconds(50);
@@ -130,46 +132,37 @@ std::vector<StudentOutcome> run_workers(const BatchPlan& plan, const VerdictStor
   return outcomes;
 }
 
-void write_class_files(const fs::path& out, const ClassSummary& summary,
-                       const std::vector<std::string>& notes) {
-  write_atomically(out / "gradebook.csv", render_gradebook(summary, notes));
-  write_atomically(out / "summary.json", dump_json(class_to_json(summary)));
-  write_atomically(out / "summary.md", render_class_markdown(summary));
-  write_atomically(out / "summary.html", render_class_html(summary));
-}
-
-void print_class_summary(const fs::path& out, const ClassSummary& summary) {
-  const auto graded = summary.percents.size();
-  fmt::print("class: {} graded, {} refused; mean {:.1f}%, median {:.1f}%\n", graded,
-             summary.students.size() - graded, mean(summary.percents), median(summary.percents));
-  fmt::print("gradebook: {}\n", (out / "gradebook.csv").string());
-  fmt::print("summary:   {} (also summary.md, summary.json)\n", (out / "summary.html").string());
-  fmt::print("reports:   {}/<student>/\n", (out / "students").string());
-}
-
-// The class files from every student's outcome, in the order the students were listed.
-void summarize(const fs::path& out, std::vector<StudentOutcome> outcomes) {
-  std::vector<StudentResult> results;
-  std::map<std::string, std::string> notes_by_student;
-  for (StudentOutcome& o : outcomes) {
-    if (o.fate != StudentFate::refused && o.learner_files == 0)
-      notes_by_student[o.result.student] = "no learner files found: graded as the stubs";
-    results.push_back(std::move(o.result));
+// The students this run grades: those of its shard, or those --only names.
+std::vector<Submission> chosen(const std::vector<Submission>& all, const BatchOptions& options) {
+  std::vector<Submission> students;
+  if (!options.only.empty()) {
+    for (const std::string& name : options.only) {
+      const auto it = std::find_if(all.begin(), all.end(),
+                                   [&](const Submission& s) { return s.student == name; });
+      if (it == all.end())
+        throw UsageError(fmt::format("--only: no student named '{}' in the submissions", name));
+      students.push_back(*it);
+    }
+    return students;
   }
-  const ClassSummary summary = summarize_class(std::move(results));
-  std::vector<std::string> notes;
-  notes.reserve(summary.students.size());
-  for (const StudentResult& s : summary.students) notes.push_back(notes_by_student[s.student]);
-  write_class_files(out, summary, notes);
-  print_class_summary(out, summary);
+  if (options.shard.empty()) return all;
+  const Shard shard = parse_shard(options.shard);
+  std::copy_if(all.begin(), all.end(), std::back_inserter(students),
+               [&](const Submission& s) { return in_shard(s.student, shard); });
+  return students;
 }
 
 int run_batch(const Context& context, const BatchOptions& options) {
   if (options.jobs < 0) throw UsageError("--jobs must be at least 1");
+  if (!options.shard.empty() && !options.only.empty())
+    throw UsageError("--only and --shard do not go together: --only regrades named students");
+  if (!options.shard.empty()) parse_shard(options.shard);  // bad usage before any file is made
   BatchPlan plan = make_plan(context, options);
-  const std::vector<Submission> students = list_submissions(plan.submissions);
+  plan.fresh = !options.only.empty();
+  const std::vector<Submission> all = list_submissions(plan.submissions);
+  const std::vector<Submission> students = chosen(all, options);
   for (const char* dir : {"students", "cache", "work"}) fs::create_directories(plan.out / dir);
-  for (const Submission& s : students) {
+  for (const Submission& s : all) {
     plan.students.push_back(s.student);
     // Made before any sandbox starts, so each can hide every other student's directory.
     fs::create_directories(work_dir(plan, s.student));
@@ -178,8 +171,10 @@ int run_batch(const Context& context, const BatchOptions& options) {
   const int jobs = options.jobs > 0
                        ? options.jobs
                        : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  fmt::print("grading {} submissions from {}, {} at a time\n", students.size(),
-             plan.submissions.string(), jobs);
+  write_roster(plan.out, plan.students);
+  fmt::print("grading {} submissions from {}{}, {} at a time\n", students.size(),
+             plan.submissions.string(),
+             options.shard.empty() ? "" : fmt::format(" (shard {})", options.shard), jobs);
   std::fflush(stdout);
   bool complete = false;
   std::vector<StudentOutcome> outcomes = run_workers(plan, cache, students, jobs, complete);
@@ -198,7 +193,14 @@ int run_batch(const Context& context, const BatchOptions& options) {
                     "same command again to grade the rest",
                     kept, students.size()));
   }
-  summarize(plan.out, std::move(outcomes));
+  if (!options.shard.empty()) {
+    fmt::print("shard {} done; when every shard is, merge: grader gradebook {}\n", options.shard,
+               plan.out.string());
+    return 0;
+  }
+  const ClassMerge merge = merge_class(plan.out);
+  write_class_files(plan.out, merge);
+  fmt::print("{}", class_summary_text(plan.out, merge.summary));
   return 0;
 }
 
@@ -212,6 +214,11 @@ CommandRun declare_batch(Options& options) {
   options.path("--out", values->out, "where reports, gradebook.csv and summary.* go",
                Need::required);
   options.positive("--jobs,-j", values->jobs, "students graded at a time (default: cores)");
+  options.text("--shard", values->shard,
+               "K/N: grade only shard K of N (by a hash of the name) into a shared --out; "
+               "merge with `grader gradebook OUT`");
+  options.texts("--only", values->only,
+                "regrade these students from scratch, then rewrite the gradebook");
   return [values](const Context& context) { return run_batch(context, *values); };
 }
 

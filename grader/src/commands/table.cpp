@@ -16,6 +16,8 @@ const std::vector<Command>& command_table() {
       {"export", "write a student release of the course: no solutions/", declare_export},
       {"batch", "grade a class's submissions in parallel into reports and a gradebook",
        declare_batch},
+      {"gradebook", "merge a batch's per-student results (every shard's) into the gradebook",
+       declare_gradebook},
   };
   return table;
 }

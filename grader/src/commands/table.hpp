@@ -21,5 +21,6 @@ CommandRun declare_lesson(Options& options);
 CommandRun declare_watch(Options& options);
 CommandRun declare_export(Options& options);
 CommandRun declare_batch(Options& options);
+CommandRun declare_gradebook(Options& options);
 
 }  // namespace grader

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <future>
 #include <map>
 #include <sstream>
 #include <thread>
@@ -155,7 +156,7 @@ TEST(Batch, GradesAClassResumesAfterAnInterruptAndSkipsFinishedStudents) {
     reports.push_back(out / "students" / student / "report.json");
     EXPECT_TRUE(fs::exists(reports.back())) << student;
   }
-  EXPECT_FALSE(fs::exists(out / "students" / "c-evil"));
+  EXPECT_FALSE(fs::exists(out / "students" / "c-evil" / "report.json"));
   const std::string schema = schema_problems(reports);
   if (schema != "skip") EXPECT_EQ(schema, "");
   const nlohmann::json summary = nlohmann::json::parse(read_file(out / "summary.json"));
@@ -184,6 +185,91 @@ TEST(Batch, GradesAClassResumesAfterAnInterruptAndSkipsFinishedStudents) {
   EXPECT_EQ(read_file(out / "gradebook.csv"), gradebook);
 }
 
+// The class files a merge writes: compared byte for byte between two ways of grading a class.
+constexpr const char* kClassFiles[] = {"gradebook.csv", "summary.json", "summary.md",
+                                       "summary.html"};
+
+// Two shards graded side by side into one --out (a-dir and d-wrapped, the same code, write
+// the same verdicts from two processes) and merged give the one-machine batch's class files.
+TEST(Batch, ConcurrentShardsMergeToTheOneMachineGradebook) {
+  const fs::path subs = make_submissions();
+  const fs::path sharded = batch_root() / "sharded";
+  const fs::path whole = batch_root() / "whole";
+  fs::remove_all(sharded);
+  fs::remove_all(whole);
+  const auto shard = [&](const char* k) {
+    return std::async(std::launch::async, [&, k] {
+      return run_grader({"batch", subs.string(), "--out", sharded.string(), "--shard", k});
+    });
+  };
+  auto first = shard("1/2");
+  auto second = shard("2/2");
+  for (GraderRun run : {first.get(), second.get()}) {
+    fs::remove_all(run.tmpdir);
+    ASSERT_EQ(run.exit_code, 0) << run.err << run.out;
+    EXPECT_NE(run.out.find("when every shard is, merge"), std::string::npos) << run.out;
+  }
+  EXPECT_FALSE(fs::exists(sharded / "gradebook.csv")) << "a shard wrote a partial gradebook";
+  GraderRun merge = run_grader({"gradebook", sharded.string()});
+  fs::remove_all(merge.tmpdir);
+  ASSERT_EQ(merge.exit_code, 0) << merge.err;
+  EXPECT_NE(merge.out.find("class: 4 graded, 1 refused"), std::string::npos) << merge.out;
+  // The one-machine batch reuses the shards' verdicts (the same cache), so it is quick.
+  copy_tree(sharded / "cache", whole / "cache");
+  GraderRun one = run_grader({"batch", subs.string(), "--out", whole.string()});
+  fs::remove_all(one.tmpdir);
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  for (const char* file : kClassFiles)
+    EXPECT_EQ(read_file(sharded / file), read_file(whole / file)) << file;
+}
+
+// --only regrades a named student from scratch (no stored report, no cached verdict) and
+// rewrites the class files, which come out the same.
+TEST(Batch, OnlyRegradesTheNamedStudentFromScratch) {
+  const fs::path subs = make_submissions();
+  const fs::path out = batch_root() / "only";
+  fs::remove_all(out);
+  GraderRun run = run_grader({"batch", subs.string(), "--out", out.string(), "--jobs", "2"});
+  fs::remove_all(run.tmpdir);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::string gradebook = read_file(out / "gradebook.csv");
+  run = run_grader({"batch", subs.string(), "--out", out.string(), "--only", "d-wrapped"});
+  fs::remove_all(run.tmpdir);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("[1/1] d-wrapped 9/9 (100%)"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("skipped"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("cached"), std::string::npos) << run.out;
+  EXPECT_EQ(read_file(out / "gradebook.csv"), gradebook);
+  run = run_grader({"batch", subs.string(), "--out", out.string(), "--only", "nobody"});
+  fs::remove_all(run.tmpdir);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("no student named 'nobody'"), std::string::npos) << run.err;
+}
+
+// A shard run again grades no one (every student is kept) and the merge is unchanged;
+// a merge while a shard's students have no result says who is missing.
+TEST(Batch, RerunShardIsIdempotentAndAnEarlyMergeNamesTheMissing) {
+  const fs::path subs = make_submissions();
+  const fs::path out = batch_root() / "rerun";
+  fs::remove_all(out);
+  const std::vector<std::string> second = {"batch",      subs.string(), "--out",
+                                           out.string(), "--shard",     "2/2"};
+  GraderRun run = run_grader(second);
+  fs::remove_all(run.tmpdir);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  GraderRun early = run_grader({"gradebook", out.string()});
+  fs::remove_all(early.tmpdir);
+  EXPECT_EQ(early.exit_code, 2);
+  EXPECT_NE(early.err.find("3 of the class have no result yet (a-dir, b-zip, e-tamper)"),
+            std::string::npos)
+      << early.err;
+  run = run_grader(second);
+  fs::remove_all(run.tmpdir);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("d-wrapped 9/9 (100%) skipped: unchanged"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find(" s\n"), std::string::npos) << "a student was graded again:\n" << run.out;
+}
+
 TEST(Batch, BadUsageIsOneLineAndExitTwo) {
   const fs::path subs = batch_root() / "usage-submissions";
   fs::create_directories(subs);
@@ -194,7 +280,11 @@ TEST(Batch, BadUsageIsOneLineAndExitTwo) {
            {{"batch", subs.string(), "--out", subs.parent_path().string()},
             "the submissions directory is inside --out"},
            {{"batch", subs.string(), "--out", "x", "99"}, "no exercise named '99'"},
-           {{"batch", subs.string(), "--out", "x", "--jobs", "0"}, "--jobs"}}) {
+           {{"batch", subs.string(), "--out", "x", "--jobs", "0"}, "--jobs"},
+           {{"batch", subs.string(), "--out", "x", "--shard", "3/2"}, "--shard '3/2' is not K/N"},
+           {{"batch", subs.string(), "--out", "x", "--shard", "1/2", "--only", "a"},
+            "do not go together"},
+           {{"gradebook", subs.string()}, "holds no batch results"}}) {
     GraderRun run = run_grader(args);
     fs::remove_all(run.tmpdir);
     EXPECT_EQ(run.exit_code, 2) << args[1];

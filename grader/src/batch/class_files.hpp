@@ -1,0 +1,46 @@
+// batch/class_files.hpp — OUT's class files (gradebook.csv, summary.*), rebuilt from the
+// per-student results.
+//
+// Every batch run, whole or one shard, writes the roster (every student of the submissions
+// directory) before grading. The class files are then made from the roster and what
+// OUT/students/ holds, never from one process's memory: a one-machine batch and N shards
+// merged by `grader gradebook` write the same bytes, and a merge may run again at any time.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "report/class_summary.hpp"
+
+namespace grader {
+
+/// Effects: writes the roster `students` (sorted) to OUT/students/.roster.json atomically.
+/// Shards of one class write the same roster, so the last writer changes nothing.
+/// Throws: SetupError naming the file.
+void write_roster(const std::filesystem::path& out, const std::vector<std::string>& students);
+
+/// Returns: the roster of `out`. Throws: UsageError when `out` has none (no batch ran there)
+/// or it is damaged.
+std::vector<std::string> read_roster(const std::filesystem::path& out);
+
+/// The class as the per-student results of OUT left it.
+struct ClassMerge {
+  ClassSummary summary;
+  std::vector<std::string> notes;  ///< per student of summary.students: the gradebook's note
+};
+
+/// Returns: every student of the roster of `out` with the result stored for it.
+/// Throws: UsageError naming (up to a few of) the students without a result, and how many,
+/// when any has none: a shard has not finished, or was interrupted.
+ClassMerge merge_class(const std::filesystem::path& out);
+
+/// Effects: writes gradebook.csv, summary.json, summary.md and summary.html of `merge`
+/// into `out`, each atomically. Throws: SetupError naming a file.
+void write_class_files(const std::filesystem::path& out, const ClassMerge& merge);
+
+/// Returns: the lines a command prints after writing the class files: the class's mean and
+/// median, then where the gradebook, the summary and the reports are.
+std::string class_summary_text(const std::filesystem::path& out, const ClassSummary& summary);
+
+}  // namespace grader
