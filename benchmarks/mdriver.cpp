@@ -204,8 +204,7 @@ std::string percent(double fraction) {
 void print_trace_line(const Trace& trace) {
   if (const auto& lab = trace.lab_header) {
     fmt::print("\n{}: malloc-lab trace, {} ops, {} ids, suggested heap {} B, weight {}\n",
-               trace.name, trace.ops.size(), lab->id_count, lab->suggested_heap_size,
-               lab->weight);
+               trace.name, trace.ops.size(), lab->id_count, lab->suggested_heap_size, lab->weight);
   } else {
     fmt::print("\n{}: {} ops, {} ids\n", trace.name, trace.ops.size(), trace.slot_count);
   }
@@ -238,8 +237,8 @@ void print_rows(const std::vector<Trace>& traces, const std::vector<std::vector<
 
 /// Effects: prints mdriver's "Total" line for every allocator, and the geometric mean.
 void print_summary(const std::vector<Summary>& summaries) {
-  fmt::print("\n{:<9} {:>9} {:>10} {:>8} {:>14} {:>10}\n", "allocator", "mean util", "secs",
-             "Kops", "geomean x glibc", "perf index");
+  fmt::print("\n{:<9} {:>9} {:>10} {:>8} {:>14} {:>10}\n", "allocator", "mean util", "secs", "Kops",
+             "geomean x glibc", "perf index");
   for (std::size_t a = 0; a < summaries.size(); ++a) {
     const Summary& s = summaries[a];
     if (!s.valid) {
@@ -248,8 +247,7 @@ void print_summary(const std::vector<Summary>& summaries) {
       continue;
     }
     fmt::print("{:<9} {:>9} {:>10.3g} {:>8.0f} {:>14.2f}x {:>10.1f}\n", allocators[a].first,
-               percent(s.mean_util), s.secs, s.ops / s.secs / kilo, s.geomean_ratio,
-               s.perf_index);
+               percent(s.mean_util), s.secs, s.ops / s.secs / kilo, s.geomean_ratio, s.perf_index);
   }
 }
 
@@ -275,11 +273,13 @@ nlohmann::ordered_json cell_json(const char* allocator, const Trace& trace, cons
 nlohmann::ordered_json report_json(const std::vector<Trace>& traces,
                                    const std::vector<std::vector<Cell>>& rows,
                                    const std::vector<Summary>& summaries, int repetitions) {
-  nlohmann::ordered_json j{{"repetitions", repetitions}, {"util_weight", util_weight},
-                           {"baseline", allocators[0].first}, {"traces", nlohmann::json::array()}};
+  nlohmann::ordered_json j{{"repetitions", repetitions},
+                           {"util_weight", util_weight},
+                           {"baseline", allocators[0].first},
+                           {"traces", nlohmann::json::array()}};
   for (std::size_t t = 0; t < traces.size(); ++t) {
-    nlohmann::ordered_json trace{{"name", traces[t].name}, {"ops", traces[t].ops.size()},
-                                 {"ids", traces[t].slot_count}};
+    nlohmann::ordered_json trace{
+        {"name", traces[t].name}, {"ops", traces[t].ops.size()}, {"ids", traces[t].slot_count}};
     if (const auto& lab = traces[t].lab_header) {
       trace["suggested_heap_size"] = lab->suggested_heap_size;
       trace["weight"] = lab->weight;
@@ -332,7 +332,8 @@ struct Options {
 Options parse_options(int argc, char** argv) {
   CLI::App app("mdriver: check and measure allocators on allocation traces");
   Options o;
-  app.add_option("traces", o.paths, "trace files, ours or malloc-lab's (default: the shipped ones)");
+  app.add_option("traces", o.paths,
+                 "trace files, ours or malloc-lab's (default: the shipped ones)");
   app.add_option("-r,--repetitions", o.repetitions, "timed replays per allocator and trace")
       ->check(CLI::Range(1, max_repetitions));
   app.add_option("--svg", o.svg_path, "where to write the chart");
@@ -344,8 +345,8 @@ Options parse_options(int argc, char** argv) {
   } catch (const CLI::CallForHelp& help) {
     std::exit(app.exit(help));
   } catch (const CLI::ParseError& error) {
-    throw BadInput(fmt::format("mdriver: error: {} (mdriver --help lists the options)",
-                               error.what()));
+    throw BadInput(
+        fmt::format("mdriver: error: {} (mdriver --help lists the options)", error.what()));
   }
   return o;
 }
