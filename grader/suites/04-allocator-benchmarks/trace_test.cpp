@@ -80,10 +80,11 @@ TEST(MallocLab, ChecksTheOpCount) {
   EXPECT_NE(error_line("100\n1\n1\n1\na 0 8\nf 0\n"), 0u);
 }
 
-// Every id is below the id count, and the largest is exactly id count - 1, as mdriver.c
-// asserts (kills a parser that checks only the op count, or only ids >= count).
+// Every id is below the id count, reported on its line, and the largest is exactly
+// id count - 1, as mdriver.c asserts (kills a parser that checks only the op count, that
+// checks the ids only at the end, or that accepts an id count larger than needed).
 TEST(MallocLab, ChecksTheIdCount) {
-  EXPECT_EQ(error_line("100\n1\n2\n1\na 0 8\na 1 8\n"), 6u);
+  EXPECT_EQ(error_line("100\n1\n3\n1\na 0 8\na 1 8\nf 1\n"), 6u);  // on its line, not at the end
   EXPECT_NE(error_line("100\n3\n2\n1\na 0 8\nf 0\n"), 0u);
 }
 
