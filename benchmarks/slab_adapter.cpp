@@ -25,6 +25,11 @@ namespace {
 constexpr std::size_t smallest_class = 16;
 constexpr std::size_t largest_class = 4096;
 constexpr std::size_t class_count = std::countr_zero(largest_class / smallest_class) + 1;
+// A pool takes its whole slab at once, so its size is what a class costs in footprint the
+// moment it is first used: 64 KiB of blocks (at least 64) holds the live blocks of every
+// shipped trace's busiest class, and an exhausted pool falls back to mimalloc.
+constexpr std::size_t pool_bytes = std::size_t{64} << 10;
+constexpr std::size_t min_pool_slots = 64;
 
 /// Returns: the index of the class serving (size, align), or class_count when none does.
 std::size_t class_of(std::size_t size, std::size_t align) noexcept {
@@ -172,7 +177,7 @@ template <std::size_t Bytes>
 class PoolClass {
  public:
   explicit PoolClass(MimallocResource& upstream)
-      : pool_(std::max<std::size_t>(512, (1u << 20) / Bytes), &upstream),
+      : pool_(std::max(min_pool_slots, pool_bytes / Bytes), &upstream),
         slab_(upstream.last_block()),
         handles_(pool_.capacity()) {}
 

@@ -21,7 +21,7 @@ namespace mw::bench {
 std::unique_ptr<AllocatorUnderTest> make_slab_allocator();
 
 /// Size-class object pools of exercise 12: one ObjectPool per class, of a fixed capacity
-/// (1 MiB of blocks, at least 512) taken on the class's first allocation; a block the pool
+/// (64 KiB of blocks, at least 64) taken on the class's first allocation; a block the pool
 /// of its class cannot give (exhausted, or above 4096 bytes) comes from mimalloc. Each pool's
 /// RAII handles are kept in a vector indexed by slot, so deallocate(p) finds its handle in
 /// O(1). reallocate as the slab's. footprint is every pool's slab and handle table plus the
