@@ -23,3 +23,9 @@ target_link_libraries(mw-bench-slab-adapter PUBLIC mw-bench-harness mw-bench-sla
 target_compile_options(mw-bench-slab-adapter PRIVATE ${optimize})
 target_link_libraries(mdriver PRIVATE mw-bench-slab-adapter)
 target_link_libraries(bench-trace-replay PRIVATE mw-bench-slab-adapter)
+
+# The adapters of mdriver on every shipped trace (0 < utilization <= 100 %) and their realloc.
+add_executable(adapters-test "${CMAKE_CURRENT_SOURCE_DIR}/adapters_test.cpp")
+target_link_libraries(adapters-test PRIVATE mw-bench-slab-adapter GTest::gtest GTest::gtest_main)
+target_compile_options(adapters-test PRIVATE ${optimize})
+add_test(NAME benchmarks.adapters COMMAND adapters-test)

@@ -12,6 +12,7 @@
 #include <new>
 #include <optional>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -24,6 +25,11 @@ namespace {
 constexpr std::size_t smallest_class = 16;
 constexpr std::size_t largest_class = 4096;
 constexpr std::size_t class_count = std::countr_zero(largest_class / smallest_class) + 1;
+// A pool takes its whole slab at once, so its size is what a class costs in footprint the
+// moment it is first used: 64 KiB of blocks (at least 64) holds the live blocks of every
+// shipped trace's busiest class, and an exhausted pool falls back to mimalloc.
+constexpr std::size_t pool_bytes = std::size_t{64} << 10;
+constexpr std::size_t min_pool_slots = 64;
 
 /// Returns: the index of the class serving (size, align), or class_count when none does.
 std::size_t class_of(std::size_t size, std::size_t align) noexcept {
@@ -58,17 +64,26 @@ class MimallocResource final : public std::pmr::memory_resource {
 };
 
 /// Blocks that mimalloc serves directly (too large for a class, or a pool ran out), counted
-/// for footprint().
+/// for footprint() at the size mimalloc gives them (mi_usable_size), not the size asked for:
+/// a 5000-byte request takes a 5120-byte block, and the difference is memory held.
 class LargeBlocks {
  public:
   void* allocate(std::size_t size, std::size_t align) noexcept {
     void* p = mi_malloc_aligned(size, align);
-    if (p != nullptr) bytes_ += size;
+    if (p != nullptr) bytes_ += mi_usable_size(p);
     return p;
   }
+  /// Effects: mimalloc's own realloc, which grows in place when the block's page has room
+  /// and copies otherwise. Returns: the block, or nullptr (p kept).
+  void* reallocate(void* p, std::size_t new_size, std::size_t align) noexcept {
+    const std::size_t old_bytes = mi_usable_size(p);
+    void* q = mi_realloc_aligned(p, new_size, align);
+    if (q != nullptr) bytes_ = bytes_ - old_bytes + mi_usable_size(q);
+    return q;
+  }
   void deallocate(void* p, std::size_t size, std::size_t align) noexcept {
+    bytes_ -= mi_usable_size(p);
     mi_free_size_aligned(p, size, align);
-    bytes_ -= size;
   }
   std::size_t bytes() const noexcept { return bytes_; }
 
@@ -115,8 +130,12 @@ class SlabAllocator final : public AllocatorUnderTest {
 
   void* reallocate(void* p, std::size_t old_size, std::size_t new_size,
                    std::size_t align) override {
-    const std::size_t c = class_of(new_size, align);
-    if (c != class_count && c == class_of(old_size, align)) return p;  // same block size
+    const std::size_t old_class = class_of(old_size, align);
+    const std::size_t new_class = class_of(new_size, align);
+    if (new_class == old_class) {
+      // The same slot already holds new_size bytes; a large block asks mimalloc.
+      return new_class == class_count ? large_.reallocate(p, new_size, align) : p;
+    }
     return move_block(*this, p, old_size, new_size, align);
   }
 
@@ -158,7 +177,7 @@ template <std::size_t Bytes>
 class PoolClass {
  public:
   explicit PoolClass(MimallocResource& upstream)
-      : pool_(std::max<std::size_t>(512, (1u << 20) / Bytes), &upstream),
+      : pool_(std::max(min_pool_slots, pool_bytes / Bytes), &upstream),
         slab_(upstream.last_block()),
         handles_(pool_.capacity()) {}
 
@@ -174,7 +193,10 @@ class PoolClass {
     return p >= slab_ && p < slab_ + pool_.capacity() * sizeof(Block<Bytes>);
   }
   void deallocate(void* p) noexcept { handles_[index(p)].reset(); }
-  std::size_t bytes() const noexcept { return pool_.capacity() * sizeof(Block<Bytes>); }
+  /// Returns: the pool's slab and the table of handles, the two allocations it lives on.
+  std::size_t bytes() const noexcept {
+    return pool_.capacity() * (sizeof(Block<Bytes>) + sizeof(handles_[0]));
+  }
 
  private:
   std::size_t index(const void* p) const noexcept {
@@ -187,59 +209,74 @@ class PoolClass {
   std::vector<typename mw::ObjectPool<Block<Bytes>>::Handle> handles_;
 };
 
-/// One PoolClass per size class (behind a pointer: a pool cannot move).
+/// One PoolClass per size class, behind a pointer (a pool cannot move) that stays null until
+/// the class's first allocation: a pool takes its whole slab up front, and a trace that never
+/// asks for a class should not hold a megabyte for it.
 template <class Classes>
 struct PoolsOf;
 template <std::size_t... I>
 struct PoolsOf<std::index_sequence<I...>> {
   using type = std::tuple<std::unique_ptr<PoolClass<(smallest_class << I)>>...>;
-
-  static type make(MimallocResource& upstream) {
-    return {std::make_unique<PoolClass<(smallest_class << I)>>(upstream)...};
-  }
 };
 using Pools = PoolsOf<std::make_index_sequence<class_count>>;
 
 class PoolAllocator final : public AllocatorUnderTest {
  public:
-  PoolAllocator() : pools_(Pools::make(upstream_)) {}
-
   const char* name() const noexcept override { return "pool"; }
 
   void* allocate(std::size_t size, std::size_t align) override {
     void* p = nullptr;
-    with_pool(class_of(size, align), [&](auto& pool) { p = pool.allocate(); });
+    with_pool(pools_, class_of(size, align), [&](auto& pool) {
+      using Pool = typename std::decay_t<decltype(pool)>::element_type;
+      if (pool == nullptr) pool = std::make_unique<Pool>(upstream_);
+      p = pool->allocate();
+    });
     return p != nullptr ? p : large_.allocate(size, align);
   }
 
   void* reallocate(void* p, std::size_t old_size, std::size_t new_size,
                    std::size_t align) override {
+    const std::size_t old_class = class_of(old_size, align);
+    const std::size_t new_class = class_of(new_size, align);
+    const bool pooled = owned(old_class, p);
+    // A pooled block keeps its slot while the new size fits the class; a block mimalloc
+    // holds (large, or from an exhausted pool) asks mimalloc when it stays large.
+    if (pooled && new_class == old_class) return p;
+    if (!pooled && new_class == class_count) return large_.reallocate(p, new_size, align);
     return move_block(*this, p, old_size, new_size, align);
   }
 
   void deallocate(void* p, std::size_t size, std::size_t align) noexcept override {
-    bool pooled = false;
-    with_pool(class_of(size, align), [&](auto& pool) {
-      pooled = pool.owns(p);
-      if (pooled) pool.deallocate(p);
-    });
-    if (!pooled) large_.deallocate(p, size, align);
+    const std::size_t c = class_of(size, align);
+    if (owned(c, p)) {
+      with_pool(pools_, c, [&](auto& pool) { pool->deallocate(p); });
+    } else {
+      large_.deallocate(p, size, align);
+    }
   }
 
   std::size_t footprint() const noexcept override {
     std::size_t bytes = large_.bytes();
-    std::apply([&](const auto&... pool) { ((bytes += pool->bytes()), ...); }, pools_);
+    std::apply([&](const auto&... pool) { ((bytes += pool ? pool->bytes() : 0), ...); }, pools_);
     return bytes;
   }
 
  private:
-  /// Effects: calls f(pool of class c); does nothing when c is class_count (no class).
-  template <class F>
-  void with_pool(std::size_t c, F&& f) {
+  /// Effects: calls f(the pointer to the pool of class c in `pools`, const when they are);
+  /// nothing when c is class_count.
+  template <class PoolTuple, class F>
+  static void with_pool(PoolTuple& pools, std::size_t c, F&& f) {
     [&]<std::size_t... I>(std::index_sequence<I...>) {
-      ((c == I ? (f(*std::get<I>(pools_)), true) : false) || ...);
+      ((c == I ? (f(std::get<I>(pools)), true) : false) || ...);
     }
     (std::make_index_sequence<class_count>());
+  }
+
+  /// Returns: whether `p` is a slot of the pool of class c (which exists).
+  bool owned(std::size_t c, const void* p) const noexcept {
+    bool pooled = false;
+    with_pool(pools_, c, [&](const auto& pool) { pooled = pool != nullptr && pool->owns(p); });
+    return pooled;
   }
 
   MimallocResource upstream_;  // declared first: the pools give their slabs back to it

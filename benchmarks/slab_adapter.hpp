@@ -15,14 +15,17 @@ namespace mw::bench {
 
 /// Size-class slab caches of exercise 13 (slabs of max(4096, 16 * class) bytes, one empty
 /// slab kept per class) over mimalloc; blocks above 4096 bytes go to mimalloc directly.
-/// footprint is the bytes of the slabs held plus the live large blocks.
+/// reallocate keeps the slot while the class does not change and calls mi_realloc_aligned
+/// for a block that stays large. footprint is the bytes of the slabs held plus, for each
+/// live large block, the size mimalloc gave it (mi_usable_size).
 std::unique_ptr<AllocatorUnderTest> make_slab_allocator();
 
 /// Size-class object pools of exercise 12: one ObjectPool per class, of a fixed capacity
-/// (1 MiB of blocks, at least 512) taken up front; a block the pool of its class cannot give
-/// (exhausted, or above 4096 bytes) comes from mimalloc. Each pool's RAII handles are kept in
-/// a vector indexed by slot, so deallocate(p) finds its handle in O(1). footprint is every
-/// pool's slab plus the live mimalloc blocks.
+/// (64 KiB of blocks, at least 64) taken on the class's first allocation; a block the pool
+/// of its class cannot give (exhausted, or above 4096 bytes) comes from mimalloc. Each pool's
+/// RAII handles are kept in a vector indexed by slot, so deallocate(p) finds its handle in
+/// O(1). reallocate as the slab's. footprint is every pool's slab and handle table plus the
+/// live mimalloc blocks at mi_usable_size.
 std::unique_ptr<AllocatorUnderTest> make_pool_allocator();
 
 }  // namespace mw::bench

@@ -58,9 +58,9 @@ std::unique_ptr<AllocatorUnderTest> make_mimalloc_allocator();
 /// jemalloc through mallocx/rallocx/sdallocx; footprint is its "stats.active" bytes
 /// (process-wide: exact when jemalloc is not also the process's malloc).
 std::unique_ptr<AllocatorUnderTest> make_jemalloc_allocator();
-/// The bump arena of exercise 03: deallocate does nothing, reallocate copies into a new
-/// block, reset() resets the arena (keeping its biggest chunk); footprint is the arena's
-/// allocated_bytes().
+/// The bump arena of exercise 03: deallocate does nothing, reallocate keeps a shrinking
+/// block and copies a growing one into a new block, reset() resets the arena (keeping its
+/// biggest chunk); footprint is the arena's allocated_bytes() (every chunk it holds).
 std::unique_ptr<AllocatorUnderTest> make_bump_allocator();
 
 /// Returns: glibc first (the baseline every ratio is taken against), then mimalloc,

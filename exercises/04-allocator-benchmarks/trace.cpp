@@ -8,12 +8,18 @@
 namespace mw::bench {
 
 TraceError::TraceError(std::size_t line, const std::string& reason)
-    : std::runtime_error("line " + std::to_string(line) + ": " + reason), line_(line) {}
+    : std::runtime_error("line " + std::to_string(line) + ": " + reason),
+      line_(line),
+      reason_(reason) {}
 
 Trace parse_trace(std::istream& in, std::string name) {
   // TODO: read `in` line by line (std::getline), counting lines from 1.
   //  - skip blank lines and lines whose first field starts with '#';
-  //  - the first other line may be a header "<id count> <op count>"; check both at the end;
+  //  - the first other line may be a header: ours, "<id count> <op count>" on one line, or
+  //    malloc-lab's, four lines of one number each (suggested heap size, id count, op count,
+  //    weight; keep them in Trace::lab_header). Check every id against the id count as you
+  //    go, and the op count at the end; in malloc-lab format the largest id must be exactly
+  //    id count - 1 (CS:APP's mdriver.c asserts it);
   //  - "a id size", "r id size", "f id": exactly these fields, numbers parsed whole
   //    (std::from_chars and check it consumed the field), sizes > 0;
   //  - keep each id's live size to reject `a` of a live id and `r`/`f` of a dead one, to
@@ -31,7 +37,15 @@ Trace load_trace(const std::filesystem::path& path) {
 }
 
 void write_trace(std::ostream& out, const Trace& trace) {
-  out << "# " << trace.name << "\n" << trace.slot_count << ' ' << trace.ops.size() << '\n';
+  if (const auto& lab = trace.lab_header) {
+    // malloc-lab has no comments: the file starts with its four numbers.
+    out << lab->suggested_heap_size << '\n'
+        << lab->id_count << '\n'
+        << lab->op_count << '\n'
+        << lab->weight << '\n';
+  } else {
+    out << "# " << trace.name << "\n" << trace.slot_count << ' ' << trace.ops.size() << '\n';
+  }
   for (const Op& op : trace.ops) {
     switch (op.kind) {
       case OpKind::allocate:

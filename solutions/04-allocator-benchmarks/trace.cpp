@@ -1,5 +1,6 @@
 #include "trace.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <optional>
@@ -11,7 +12,9 @@
 namespace mw::bench {
 
 TraceError::TraceError(std::size_t line, const std::string& reason)
-    : std::runtime_error("line " + std::to_string(line) + ": " + reason), line_(line) {}
+    : std::runtime_error("line " + std::to_string(line) + ": " + reason),
+      line_(line),
+      reason_(reason) {}
 
 namespace {
 
@@ -48,21 +51,40 @@ class Parser {
     if (fields.empty() || fields[0].front() == '#') return;
     const bool first = !seen_content_;
     seen_content_ = true;
+    if (in_lab_header()) return lab_line(fields);
     if (first && to_number(fields[0])) return header(fields);
     op(fields);
   }
 
   Trace finish() {
+    if (in_lab_header()) {
+      fail("the malloc-lab header ends after " + std::to_string(lab_numbers_.size()) +
+           " of its 4 lines");
+    }
     if (header_ops_ && *header_ops_ != trace_.ops.size()) {
       fail("the header promises " + std::to_string(*header_ops_) + " ops, the trace has " +
            std::to_string(trace_.ops.size()));
+    }
+    // mdriver asserts max_index == num_ids - 1: the id count is exact in malloc-lab traces.
+    const std::uint64_t id_bound = slots_.empty() ? 0 : max_id_ + 1;
+    if (trace_.lab_header && trace_.lab_header->id_count != id_bound) {
+      fail("the header's id count is " + std::to_string(trace_.lab_header->id_count) +
+           ", the largest id is " + std::to_string(max_id_));
     }
     trace_.slot_count = slots_.size();
     return std::move(trace_);
   }
 
  private:
+  /// A malloc-lab trace opens with four lines of one number: heap size, ids, ops, weight.
+  static constexpr std::size_t lab_header_lines = 4;
+
   [[noreturn]] void fail(const std::string& reason) const { throw TraceError(line_, reason); }
+
+  /// Returns: whether a malloc-lab header has begun and still lacks lines.
+  bool in_lab_header() const noexcept {
+    return !lab_numbers_.empty() && lab_numbers_.size() < lab_header_lines;
+  }
 
   std::uint64_t number(std::string_view field, const char* what) const {
     const auto value = to_number(field);
@@ -71,9 +93,31 @@ class Parser {
   }
 
   void header(const std::vector<std::string_view>& fields) {
-    if (fields.size() != 2) fail("a header is two numbers: <id count> <op count>");
+    if (fields.size() == 1) return lab_line(fields);
+    if (fields.size() != 2) {
+      fail("a header is <id count> <op count>, or malloc-lab's four lines of one number");
+    }
     header_ids_ = number(fields[0], "id count");
     header_ops_ = number(fields[1], "op count");
+  }
+
+  /// One of the four lines of a malloc-lab header; the fourth completes it.
+  void lab_line(const std::vector<std::string_view>& fields) {
+    static constexpr const char* names[lab_header_lines] = {"suggested heap size", "id count",
+                                                            "op count", "weight"};
+    const char* name = names[lab_numbers_.size()];
+    if (fields.size() != 1) {
+      fail(std::string("malloc-lab header line ") + std::to_string(lab_numbers_.size() + 1) +
+           " is one number, the " + name);
+    }
+    lab_numbers_.push_back(number(fields[0], name));
+    if (lab_numbers_.size() < lab_header_lines) return;
+    trace_.lab_header = LabHeader{.suggested_heap_size = lab_numbers_[0],
+                                  .id_count = lab_numbers_[1],
+                                  .op_count = lab_numbers_[2],
+                                  .weight = lab_numbers_[3]};
+    header_ids_ = trace_.lab_header->id_count;
+    header_ops_ = trace_.lab_header->op_count;
   }
 
   void op(const std::vector<std::string_view>& fields) {
@@ -96,6 +140,7 @@ class Parser {
       if (size == 0) fail("size must be positive");
     }
 
+    max_id_ = std::max(max_id_, id);
     const auto [it, is_new] = slots_.try_emplace(id, static_cast<std::uint32_t>(slots_.size()));
     if (is_new) live_sizes_.push_back(0);
     std::size_t& live_size = live_sizes_[it->second];
@@ -114,6 +159,8 @@ class Parser {
   bool seen_content_ = false;
   std::optional<std::uint64_t> header_ids_;
   std::optional<std::uint64_t> header_ops_;
+  std::vector<std::uint64_t> lab_numbers_;  ///< the malloc-lab header lines read so far
+  std::uint64_t max_id_ = 0;
   std::unordered_map<std::uint64_t, std::uint32_t> slots_;
   std::vector<std::size_t> live_sizes_;  ///< per slot; 0 when the id is not live
 };
@@ -134,7 +181,15 @@ Trace load_trace(const std::filesystem::path& path) {
 }
 
 void write_trace(std::ostream& out, const Trace& trace) {
-  out << "# " << trace.name << "\n" << trace.slot_count << ' ' << trace.ops.size() << '\n';
+  if (const auto& lab = trace.lab_header) {
+    // malloc-lab has no comments: the file starts with its four numbers.
+    out << lab->suggested_heap_size << '\n'
+        << lab->id_count << '\n'
+        << lab->op_count << '\n'
+        << lab->weight << '\n';
+  } else {
+    out << "# " << trace.name << "\n" << trace.slot_count << ' ' << trace.ops.size() << '\n';
+  }
   for (const Op& op : trace.ops) {
     switch (op.kind) {
       case OpKind::allocate:

@@ -37,9 +37,20 @@ TEST(Visible, RejectsAnUnknownOp) {
   }
 }
 
+// A malloc-lab trace: four header lines, kept in lab_header; the requests start on line 5.
+TEST(Visible, ParsesAMallocLabTrace) {
+  const auto trace = mw::bench::load_trace(traces_dir / "lab-short.rep");
+  ASSERT_TRUE(trace.lab_header.has_value());
+  EXPECT_EQ(trace.lab_header->id_count, 3u);
+  EXPECT_EQ(trace.ops.size(), trace.lab_header->op_count);
+  EXPECT_EQ(trace.ops.front().line, 5u);
+}
+
 // Every shipped trace parses and glibc passes the checker on it.
 TEST(Visible, ShippedTracesPassOnGlibc) {
-  for (const char* name : {"game-loop.rep", "fixed-churn.rep", "mixed-realloc.rep"}) {
+  for (const char* name :
+       {"game-loop.rep", "fixed-churn.rep", "mixed-realloc.rep", "lab-binary.rep",
+        "lab-coalescing.rep", "lab-realloc-chain.rep", "lab-short.rep"}) {
     const auto trace = mw::bench::load_trace(traces_dir / name);
     const auto glibc = mw::bench::make_glibc_allocator();
     const auto violation = mw::bench::check_trace(trace, *glibc);

@@ -56,7 +56,45 @@ TEST(Parse, HeaderCountsAreChecked) {
   EXPECT_EQ(trace_of("2 3\na 0 8\na 1 8\nf 0\n").ops.size(), 3u);
   EXPECT_NE(error_line("2 4\na 0 8\na 1 8\nf 0\n"), 0u);
   EXPECT_EQ(error_line("2 2\na 0 8\na 2 8\n"), 3u);
-  EXPECT_EQ(error_line("2\na 0 8\n"), 1u);
+  EXPECT_EQ(error_line("2\na 0 8\n"), 2u);  // one number opens malloc-lab's header, cut short
+}
+
+// CS:APP malloc-lab's format: four header lines (heap size, id count, op count, weight), ops
+// from line 5, the heap size and weight kept (kills a parser that knows only our header).
+TEST(MallocLab, ReadsTheFourHeaderLines) {
+  const auto trace = trace_of("20000\n2\n4\n1\na 0 2040\na 1 4010\nr 0 4097\nf 1\n");
+  ASSERT_EQ(trace.ops.size(), 4u);
+  ASSERT_TRUE(trace.lab_header.has_value());
+  EXPECT_EQ(trace.lab_header->suggested_heap_size, 20000u);
+  EXPECT_EQ(trace.lab_header->id_count, 2u);
+  EXPECT_EQ(trace.lab_header->op_count, 4u);
+  EXPECT_EQ(trace.lab_header->weight, 1u);
+  EXPECT_EQ(trace.ops[0].line, 5u);
+  EXPECT_EQ(trace.ops[2].old_size, 2040u);
+}
+
+// The op count must be the number of requests (kills a parser that reads the four lines
+// but checks none of them).
+TEST(MallocLab, ChecksTheOpCount) {
+  EXPECT_NE(error_line("100\n1\n3\n1\na 0 8\nf 0\n"), 0u);
+  EXPECT_NE(error_line("100\n1\n1\n1\na 0 8\nf 0\n"), 0u);
+}
+
+// Every id is below the id count, reported on its line, and the largest is exactly
+// id count - 1, as mdriver.c asserts (kills a parser that checks only the op count, that
+// checks the ids only at the end, or that accepts an id count larger than needed).
+TEST(MallocLab, ChecksTheIdCount) {
+  EXPECT_EQ(error_line("100\n1\n3\n1\na 0 8\na 1 8\nf 1\n"), 6u);  // on its line, not at the end
+  EXPECT_NE(error_line("100\n3\n2\n1\na 0 8\nf 0\n"), 0u);
+}
+
+// A header line holds one number: a second number, a word or an op inside the four lines
+// is rejected with its line (kills a parser that counts any four lines as the header).
+TEST(MallocLab, RejectsAMalformedHeaderWithItsLine) {
+  EXPECT_EQ(error_line("100\n1 1\n2\n1\na 0 8\nf 0\n"), 2u);
+  EXPECT_EQ(error_line("100\n1\nmany\n1\na 0 8\nf 0\n"), 3u);
+  EXPECT_EQ(error_line("100\n1\n2\na 0 8\nf 0\n"), 4u);
+  EXPECT_NE(error_line("100\n1\n"), 0u);
 }
 
 // An unknown op letter, or a number where an op belongs, is rejected with its line.
