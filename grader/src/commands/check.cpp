@@ -125,7 +125,7 @@ int run_check(const Context& context, const CheckOptions& options) {
 CommandRun declare_check(Options& options) {
   auto values = std::make_shared<CheckOptions>();
   options.texts("ids", values->ids,
-                "exercises to grade, e.g. 02 or 02-tracking-allocator (default: all)");
+                "exercises to grade, e.g. 2, 02 or 02-tracking-allocator (default: all)");
   options.path("--workspace", values->workspace, "the tree graded (default: exercises/)");
   options.path("--build-dir", values->build_dir, "where to build it (default: build/trees/<tree>)");
   options.flag("--sandbox", values->sandbox,

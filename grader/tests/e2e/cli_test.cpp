@@ -72,6 +72,18 @@ TEST(Cli, UnwritableReportExits3) {
   EXPECT_EQ(reason.rfind("grader: cannot write '/nonexistent/dir/report.json'", 0), 0u) << run.err;
 }
 
+// An exercise number without its leading zero names the exercise: `check 1` grades
+// 01-arith, and only it.
+TEST(Cli, NumberWithoutLeadingZeroNamesTheExercise) {
+  GraderRun run = run_grader({"check", "1", "--workspace", prepare_workspace("").string(),
+                              "--build-dir", build_dir().string()});
+  fs::remove_all(run.tmpdir);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("01-arith"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("7/7"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("02-greet"), std::string::npos) << run.out;
+}
+
 // `grader list` shows each exercise with its day, title and points, the broken
 // manifest's reason, and the overall progress.
 TEST(Cli, ListShowsEveryExercise) {
