@@ -84,6 +84,16 @@ TEST(Cli, NumberWithoutLeadingZeroNamesTheExercise) {
   EXPECT_EQ(run.out.find("02-greet"), std::string::npos) << run.out;
 }
 
+// A global option is accepted after the command as well as before it.
+TEST(Cli, GlobalOptionAfterTheCommand) {
+  const GraderRun run = run_usage_error({"list", "--color", "never"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("01-arith"), std::string::npos) << run.out;
+  const GraderRun bad = run_usage_error({"list", "--color", "sometimes"});
+  EXPECT_EQ(bad.exit_code, 2) << bad.err;
+  EXPECT_NE(bad.err.find("sometimes"), std::string::npos) << bad.err;
+}
+
 // `grader list` shows each exercise with its day, title and points, the broken
 // manifest's reason, and the overall progress.
 TEST(Cli, ListShowsEveryExercise) {
