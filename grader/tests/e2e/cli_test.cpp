@@ -1,7 +1,9 @@
 // End-to-end: the grader's exit statuses and `grader list`.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <sstream>
 
 #include "grader_runner.hpp"
 
@@ -106,6 +108,22 @@ TEST(Cli, ListShowsEveryExercise) {
   EXPECT_NE(run.out.find("0/2"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("03-broken/exercise.json: field 'day'"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("0/9 points"), std::string::npos) << run.out;
+}
+
+// Every row of `grader list` on the real course fits 80 columns: long titles end in "…".
+TEST(Cli, ListFitsEightyColumns) {
+  const fs::path workbook = fs::weakly_canonical(fs::path(FIXTURES_DIR) / ".." / ".." / "..");
+  const GraderRun run = run_grader({"list"}, workbook);
+  fs::remove_all(run.tmpdir);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  std::istringstream lines(run.out);
+  for (std::string line; std::getline(lines, line);) {
+    const auto code_points = std::count_if(line.begin(), line.end(), [](char c) {
+      return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+    });
+    EXPECT_LE(code_points, 80) << line;
+  }
+  EXPECT_NE(run.out.find("…"), std::string::npos) << run.out;
 }
 
 }  // namespace
