@@ -104,12 +104,8 @@ int run_check(const Context& context, const CheckOptions& options) {
   const Report report = grade(context.course, request);
   clear_progress();
   remember_passes(context, request.workspace, report);
-  // The last report of a workspace, for `grader list`. Only when grading everything,
-  // so a check of one exercise does not forget the others.
-  if (options.ids.empty()) {
-    write_atomically(build_dir_for(context.course, request) / kLastReportFile,
-                     dump_json(to_json(report)));
-  }
+  // The last report of a workspace, for `grader list`.
+  record_last_report(build_dir_for(context.course, request), report);
   write_report(context, options, report, *format);
   const double percent = report.percent();
   if (options.fail_under >= 0 && percent < options.fail_under) {
