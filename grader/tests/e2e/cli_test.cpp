@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "grader_runner.hpp"
+#include "process/scratch_dir.hpp"
 
 namespace e2e {
 namespace {
@@ -94,6 +95,27 @@ TEST(Cli, GlobalOptionAfterTheCommand) {
   const GraderRun bad = run_usage_error({"list", "--color", "sometimes"});
   EXPECT_EQ(bad.exit_code, 2) << bad.err;
   EXPECT_NE(bad.err.find("sometimes"), std::string::npos) << bad.err;
+}
+
+// An exercise whose files were missing when its tree was first built is graded once they
+// are copied in, without deleting the build directory.
+TEST(Cli, FilesCopiedInLaterAreFound) {
+  const grader::ScratchDir dir("grader-e2e-late-files-");
+  const fs::path solutions = fs::path(FIXTURES_DIR) / "course" / "solutions";
+  const fs::path workspace = dir.path() / "ws";
+  fs::create_directories(workspace);
+  fs::copy(solutions / "01-arith", workspace / "01-arith", fs::copy_options::recursive);
+  const std::vector<std::string> args = {"check",       "02",
+                                         "--workspace", workspace.string(),
+                                         "--build-dir", (dir.path() / "build").string()};
+  GraderRun before = run_grader(args);
+  fs::remove_all(before.tmpdir);
+  EXPECT_NE(before.out.find("file missing from the graded tree"), std::string::npos) << before.out;
+  fs::copy(solutions / "02-greet", workspace / "02-greet", fs::copy_options::recursive);
+  GraderRun after = run_grader(args);
+  fs::remove_all(after.tmpdir);
+  EXPECT_EQ(after.exit_code, 0) << after.err;
+  EXPECT_NE(after.out.find("2/2"), std::string::npos) << after.out;
 }
 
 // `grader list` shows each exercise with its day, title and points, the broken
