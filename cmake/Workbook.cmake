@@ -269,6 +269,10 @@ function(mw_add_exercise manifest)
   set(tree_dir "${MW_TREE}/${id}")
   _mw_sources_in(sources missing "${tree_dir}" ${files})
   if(NOT missing STREQUAL "")
+    # Every build checks this glob again (CONFIGURE_DEPENDS) and configures anew once the
+    # file is there: one copied in later is found, not reported missing until the build
+    # directory is deleted. (CMake drops a CMAKE_CONFIGURE_DEPENDS file that does not exist.)
+    file(GLOB appeared CONFIGURE_DEPENDS "${missing}")
     _mw_failing_target(suite-${id} "${missing}: file missing from the graded tree")
     return()
   endif()

@@ -79,6 +79,8 @@ int main(int argc, char** argv) {
   std::vector<std::pair<CLI::App*, grader::CommandRun>> commands;
   for (const grader::Command& command : grader::command_table()) {
     CLI::App* sub = app.add_subcommand(command.name, command.summary);
+    // The global options may come after the command too: `grader list --color never`.
+    sub->fallthrough();
     commands.emplace_back(sub, command.declare(*grader::cli_options(*sub)));
   }
   try {

@@ -176,12 +176,8 @@ int run_check(const Context& context, const CheckOptions& options) {
   kill_descendants();  // grading is over: what a submission left running must not see its report
   clear_progress();
   remember_passes(context, request.workspace, report);
-  // The last report of a workspace, for `grader list`. Only when grading everything,
-  // so a check of one exercise does not forget the others.
-  if (options.ids.empty()) {
-    write_atomically(build_dir_for(context.course, request) / kLastReportFile,
-                     dump_json(to_json(report)));
-  }
+  // The last report of a workspace, for `grader list`.
+  record_last_report(build_dir_for(context.course, request), report);
   write_report(context, options, report, *format);
   const double percent = report.percent();
   if (options.fail_under >= 0 && percent < options.fail_under) {
@@ -197,7 +193,7 @@ int run_check(const Context& context, const CheckOptions& options) {
 CommandRun declare_check(Options& options) {
   auto values = std::make_shared<CheckOptions>();
   options.texts("ids", values->ids,
-                "exercises to grade, e.g. 02 or 02-tracking-allocator (default: all)");
+                "exercises to grade, e.g. 2, 02 or 02-tracking-allocator (default: all)");
   options.path("--submission", values->submission,
                "grade one student's submission (a directory, .zip, .tar.gz or .tgz) as "
                "`grader batch` reads it, staged over the stubs, in the sandbox");

@@ -1,7 +1,10 @@
 // `grader hint ID [--all]`: the next hint, remembered in the learner's progress.
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <iostream>
+#include <string_view>
 
 #include <fmt/color.h>
 #include <fmt/format.h>
@@ -11,6 +14,23 @@
 #include "state/progress.hpp"
 
 namespace grader {
+namespace {
+
+// Returns: " --workspace <path>" to repeat after `grader hint ID` when `workspace` is not
+// the course's own exercises/, else "" (the learner types back what they typed).
+std::string workspace_flag(const Context& context, const std::filesystem::path& workspace) {
+  namespace fs = std::filesystem;
+  if (fs::weakly_canonical(workspace) == fs::weakly_canonical(context.course.root() / "exercises"))
+    return "";
+  const std::string path = workspace.string();
+  const bool plain = std::all_of(path.begin(), path.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+           std::string_view("_./-").find(c) != std::string_view::npos;
+  });
+  return " --workspace " + (plain ? path : "'" + path + "'");
+}
+
+}  // namespace
 
 int show_hint(const Context& context, const std::string& id, const std::filesystem::path& workspace,
               bool all) {
@@ -38,8 +58,8 @@ int show_hint(const Context& context, const std::string& id, const std::filesyst
   shown = std::max(shown, last);
   if (!all) {
     std::cout << (shown < total
-                      ? fmt::format("Run `grader hint {}` again for the next one ({} left).\n",
-                                    m.id, total - shown)
+                      ? fmt::format("Run `grader hint {}{}` again for the next one ({} left).\n",
+                                    m.id, workspace_flag(context, workspace), total - shown)
                       : "That was the last hint. The lesson section has the whole story: `grader "
                         "lesson " +
                             m.id + "`.\n");

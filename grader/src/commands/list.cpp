@@ -10,21 +10,31 @@
 #include "commands/table.hpp"
 #include "report/text_report.hpp"
 #include "state/last_report.hpp"
+#include "util/text.hpp"
 
 namespace grader {
 
 namespace fs = std::filesystem;
+
+constexpr std::size_t kTitleWidth = 24;
+
+// One row of `grader list`, within 80 characters: the longest id fits its column, and a
+// title longer than kTitleWidth is cut with an ellipsis.
+std::string list_row(std::string_view day, std::string_view id, std::string_view title,
+                     std::string_view status, std::string_view points) {
+  return fmt::format("{:<5} {:<26} {:<24} {:<11} {}\n", day, id, fit_column(title, kTitleWidth),
+                     status, points);
+}
 
 int show_list(const Context& context, const fs::path& workspace) {
   const Course& course = context.course;
   const auto last = last_results(default_build_dir(course.root(), workspace));
   int score = 0;
   int max_score = 0;
-  std::cout << fmt::format("{:<5} {:<28} {:<34} {:<12} {}\n", "day", "exercise", "title", "status",
-                           "points");
+  std::cout << list_row("day", "exercise", "title", "status", "points");
   for (const CourseEntry& entry : course.entries()) {
     if (!entry.manifest) {
-      std::cout << fmt::format("{:<5} {:<28} {}\n", "?", entry.id, entry.error);
+      std::cout << fmt::format("{:<5} {:<26} {}\n", "?", entry.id, entry.error);
       continue;
     }
     const Manifest& m = *entry.manifest;
@@ -34,11 +44,10 @@ int show_list(const Context& context, const fs::path& workspace) {
     const int total = course.max_score(entry);
     score += points;
     max_score += total;
-    std::cout << fmt::format("{:<5} {:<28} {:<34} {:<12} {}/{}\n", m.day, m.id, m.title, status,
-                             points, total);
+    std::cout << list_row(m.day, m.id, m.title, status, fmt::format("{}/{}", points, total));
   }
   std::cout << fmt::format(
-      "\n{}  {}/{} points (as of the last `grader check`)\n",
+      "\n{}  {}/{} points (at the last `grader check`)\n",
       progress_bar(score, max_score, kProgressBarWidth, context.use_color(STDOUT_FILENO)), score,
       max_score);
   return 0;

@@ -23,6 +23,21 @@ CourseKind kind_of(const fs::path& root) {
   return fs::is_directory(root / "solutions") ? CourseKind::full : CourseKind::release;
 }
 
+constexpr std::size_t kMaxNumberDigits = 9;  // an exercise number fits an unsigned long
+
+bool is_number(const std::string& text) {
+  return !text.empty() && text.size() <= kMaxNumberDigits &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Returns: whether `name` names the exercise `id`: its full id ("03-bump-arena"), its number
+// as written ("03"), or that number without its leading zeros ("3").
+bool names_exercise(const std::string& id, const std::string& name) {
+  const std::string number = id.substr(0, id.find('-'));
+  if (id == name || number == name) return true;
+  return is_number(number) && is_number(name) && std::stoul(number) == std::stoul(name);
+}
+
 }  // namespace
 
 Course Course::load(const fs::path& root) {
@@ -51,7 +66,7 @@ Course Course::load(const fs::path& root) {
 
 const CourseEntry* find_entry(const std::vector<CourseEntry>& entries, const std::string& name) {
   for (const CourseEntry& entry : entries) {
-    if (entry.id == name || entry.id.substr(0, entry.id.find('-')) == name) return &entry;
+    if (names_exercise(entry.id, name)) return &entry;
   }
   return nullptr;
 }

@@ -36,7 +36,7 @@ struct CourseEntry {
 };
 
 /// Returns: the entry of `entries` named `name`, in full ("02-tracking-allocator") or by its
-/// number ("02"); nullptr when there is none.
+/// number ("02", or "2" without its leading zero); nullptr when there is none.
 const CourseEntry* find_entry(const std::vector<CourseEntry>& entries, const std::string& name);
 
 /// The one line telling a learner that only the visible tests were graded.

@@ -7,6 +7,7 @@
 
 #include "model/report_json.hpp"
 #include "util/file.hpp"
+#include "util/json_text.hpp"
 
 namespace grader {
 
@@ -22,6 +23,15 @@ std::map<std::string, ExerciseReport> last_results(const std::filesystem::path& 
                (build_dir / kLastReportFile).string());
   }
   return by_id;
+}
+
+void record_last_report(const std::filesystem::path& build_dir, const Report& report) {
+  std::map<std::string, ExerciseReport> by_id = last_results(build_dir);
+  for (const ExerciseReport& e : report.exercises) by_id[e.id] = e;
+  Report merged = report;
+  merged.exercises.clear();
+  for (auto& [id, e] : by_id) merged.exercises.push_back(std::move(e));  // by id: course order
+  write_atomically(build_dir / kLastReportFile, dump_json(to_json(merged)));
 }
 
 }  // namespace grader

@@ -1,5 +1,7 @@
 #include "util/text.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace grader {
@@ -84,6 +86,22 @@ std::string first_error(std::string_view diagnostics, std::size_t max_lines) {
   const std::size_t line_start = diagnostics.rfind('\n', at);
   return first_lines(diagnostics.substr(line_start == std::string_view::npos ? 0 : line_start + 1),
                      max_lines);
+}
+
+std::string fit_column(std::string_view text, std::size_t width) {
+  constexpr std::string_view kEllipsis = "…";
+  const auto is_lead = [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; };
+  const auto code_points =
+      static_cast<std::size_t>(std::count_if(text.begin(), text.end(), is_lead));
+  if (code_points <= width) return std::string(text);
+  if (width == 0) return "";
+  // Keep width - 1 code points, then the ellipsis.
+  std::size_t kept = 0;
+  std::size_t end = 0;
+  for (; end < text.size(); ++end) {
+    if (is_lead(text[end]) && kept++ == width - 1) break;
+  }
+  return std::string(text.substr(0, end)).append(kEllipsis);
 }
 
 }  // namespace grader

@@ -21,6 +21,10 @@ std::string to_valid_utf8(std::string_view bytes);
 /// "[... truncated: N bytes omitted]" follows, where N counts the input bytes dropped.
 std::string truncate_utf8(std::string_view bytes, std::size_t limit);
 
+/// Returns: `text` (valid UTF-8) cut to at most `width` code points, the last of them "…"
+/// when it was cut: a table column that must keep the row within a terminal's width.
+std::string fit_column(std::string_view text, std::size_t width);
+
 /// Returns the first `max_lines` lines of `text` (all of it if it has fewer).
 std::string first_lines(std::string_view text, std::size_t max_lines);
 

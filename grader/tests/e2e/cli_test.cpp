@@ -1,9 +1,12 @@
 // End-to-end: the grader's exit statuses and `grader list`.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <sstream>
 
 #include "grader_runner.hpp"
+#include "process/scratch_dir.hpp"
 
 namespace e2e {
 namespace {
@@ -72,6 +75,49 @@ TEST(Cli, UnwritableReportExits3) {
   EXPECT_EQ(reason.rfind("grader: cannot write '/nonexistent/dir/report.json'", 0), 0u) << run.err;
 }
 
+// An exercise number without its leading zero names the exercise: `check 1` grades
+// 01-arith, and only it.
+TEST(Cli, NumberWithoutLeadingZeroNamesTheExercise) {
+  GraderRun run = run_grader({"check", "1", "--workspace", prepare_workspace("").string(),
+                              "--build-dir", build_dir().string()});
+  fs::remove_all(run.tmpdir);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("01-arith"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("7/7"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("02-greet"), std::string::npos) << run.out;
+}
+
+// A global option is accepted after the command as well as before it.
+TEST(Cli, GlobalOptionAfterTheCommand) {
+  const GraderRun run = run_usage_error({"list", "--color", "never"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("01-arith"), std::string::npos) << run.out;
+  const GraderRun bad = run_usage_error({"list", "--color", "sometimes"});
+  EXPECT_EQ(bad.exit_code, 2) << bad.err;
+  EXPECT_NE(bad.err.find("sometimes"), std::string::npos) << bad.err;
+}
+
+// An exercise whose files were missing when its tree was first built is graded once they
+// are copied in, without deleting the build directory.
+TEST(Cli, FilesCopiedInLaterAreFound) {
+  const grader::ScratchDir dir("grader-e2e-late-files-");
+  const fs::path solutions = fs::path(FIXTURES_DIR) / "course" / "solutions";
+  const fs::path workspace = dir.path() / "ws";
+  fs::create_directories(workspace);
+  fs::copy(solutions / "01-arith", workspace / "01-arith", fs::copy_options::recursive);
+  const std::vector<std::string> args = {"check",       "02",
+                                         "--workspace", workspace.string(),
+                                         "--build-dir", (dir.path() / "build").string()};
+  GraderRun before = run_grader(args);
+  fs::remove_all(before.tmpdir);
+  EXPECT_NE(before.out.find("file missing from the graded tree"), std::string::npos) << before.out;
+  fs::copy(solutions / "02-greet", workspace / "02-greet", fs::copy_options::recursive);
+  GraderRun after = run_grader(args);
+  fs::remove_all(after.tmpdir);
+  EXPECT_EQ(after.exit_code, 0) << after.err;
+  EXPECT_NE(after.out.find("2/2"), std::string::npos) << after.out;
+}
+
 // `grader list` shows each exercise with its day, title and points, the broken
 // manifest's reason, and the overall progress.
 TEST(Cli, ListShowsEveryExercise) {
@@ -84,6 +130,22 @@ TEST(Cli, ListShowsEveryExercise) {
   EXPECT_NE(run.out.find("0/2"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("03-broken/exercise.json: field 'day'"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("0/9 points"), std::string::npos) << run.out;
+}
+
+// Every row of `grader list` on the real course fits 80 columns: long titles end in "…".
+TEST(Cli, ListFitsEightyColumns) {
+  const fs::path workbook = fs::weakly_canonical(fs::path(FIXTURES_DIR) / ".." / ".." / "..");
+  const GraderRun run = run_grader({"list"}, workbook);
+  fs::remove_all(run.tmpdir);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  std::istringstream lines(run.out);
+  for (std::string line; std::getline(lines, line);) {
+    const auto code_points = std::count_if(line.begin(), line.end(), [](char c) {
+      return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+    });
+    EXPECT_LE(code_points, 80) << line;
+  }
+  EXPECT_NE(run.out.find("…"), std::string::npos) << run.out;
 }
 
 }  // namespace

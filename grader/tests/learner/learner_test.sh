@@ -57,6 +57,7 @@ hint_state)
   check "the first call shows hint 1" grep -q "hint 1 of" <<<"$first"
   second=$("$grader" hint 02 --workspace "$tmp/ws")
   check "a second run remembers and shows hint 2" grep -q "hint 2 of" <<<"$second"
+  check "the footer repeats the workspace" grep -qF "grader hint 02-tracking-allocator --workspace $tmp/ws\`" <<<"$second"
   check "hint 1 is not shown again" bash -c '! grep -q "hint 1 of" <<<"$1"' _ "$second"
   check "the state file records two hints" grep -q '"02-tracking-allocator": 2' "$tmp/ws/.grader-state.json"
   all=$("$grader" hint 02 --all --workspace "$tmp/ws")

@@ -80,13 +80,20 @@ TEST_F(CourseKinds, SolutionsWithoutHiddenSuitesAreStillSolutions) {
   EXPECT_NO_THROW(course.require_solutions("verify"));
 }
 
-// An exercise is found by its full name or by its number, and only so.
+// An exercise is found by its full name or by its number, with or without leading zeros,
+// and only so.
 TEST_F(CourseKinds, FindsByNameOrNumber) {
   const Course course = Course::load(root());
-  EXPECT_NE(course.find("01-sample"), nullptr);
-  EXPECT_NE(course.find("01"), nullptr);
+  const CourseEntry* sample = course.find("01-sample");
+  ASSERT_NE(sample, nullptr);
+  EXPECT_EQ(course.find("01"), sample);
+  EXPECT_EQ(course.find("1"), sample);
+  EXPECT_EQ(course.find("001"), sample);
   EXPECT_EQ(course.find("01-other"), nullptr);
-  EXPECT_EQ(course.find("1"), nullptr);
+  EXPECT_EQ(course.find("2"), nullptr);
+  EXPECT_EQ(course.find("1x"), nullptr);
+  EXPECT_EQ(course.find("-1"), nullptr);
+  EXPECT_EQ(course.find(""), nullptr);
 }
 
 // select keeps the order asked for and refuses an unknown id in one line naming it.

@@ -51,5 +51,19 @@ TEST(FirstLines, KeepsThatManyLines) {
   EXPECT_EQ(first_lines("a\nb", 5), "a\nb");
 }
 
+// A text that fits its column is unchanged, even at exactly the width.
+TEST(FitColumn, FittingTextIsUnchanged) {
+  EXPECT_EQ(fit_column("Arithmetic", 10), "Arithmetic");
+  EXPECT_EQ(fit_column("", 3), "");
+}
+
+// kills: a cut that counts bytes, not code points (é is two bytes), or that forgets the
+// ellipsis's own place in the width.
+TEST(FitColumn, LongTextEndsInAnEllipsisWithinTheWidth) {
+  EXPECT_EQ(fit_column("Layout: size, alignment", 10), "Layout: s…");
+  EXPECT_EQ(fit_column("caf\xC3\xA9 au lait", 5), "caf\xC3\xA9…");
+  EXPECT_EQ(fit_column("abc", 1), "…");
+}
+
 }  // namespace
 }  // namespace grader
