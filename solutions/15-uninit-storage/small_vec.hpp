@@ -86,7 +86,8 @@ class SmallVec {
     take(other);
   }
 
-  /// Effects: *this holds copies of other's elements; its resource is unchanged.
+  /// Effects: *this holds copies of other's elements; its resource is unchanged, and so is
+  /// its heap block when other's elements fit in it (no allocation).
   /// Throws: what allocating or copying throws; *this then holds some of them (basic
   /// guarantee) and nothing leaks.
   SmallVec& operator=(const SmallVec& other) {

@@ -3,6 +3,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <vector>
 
 #include "layout.hpp"
 
@@ -15,6 +17,31 @@ constexpr std::size_t kTopBit = std::size_t{1} << 63;
 // A fake address for tests that never dereference it.
 void* address(std::uintptr_t value) {
   return reinterpret_cast<void*>(value);
+}
+
+// The exact answer, computed in 128 bits so that it cannot wrap: the smallest multiple of
+// `align` that is >= `value`, or nullopt when it is past UINTPTR_MAX.
+std::optional<std::uintptr_t> exact_align_up(std::uintptr_t value, std::uintptr_t align) {
+  const unsigned __int128 rounded =
+      (static_cast<unsigned __int128>(value) + align - 1) / align * align;
+  if (rounded > UINTPTR_MAX) return std::nullopt;
+  return static_cast<std::uintptr_t>(rounded);
+}
+
+// The addresses where rounding goes wrong for `align`: zero, either side of the first
+// multiple, and either side of the highest multiple up to the top of the address space.
+std::vector<std::uintptr_t> edge_addresses(std::uintptr_t align) {
+  const std::uintptr_t top_multiple = UINTPTR_MAX - (align - 1);
+  return {0,
+          1,
+          align - 1,
+          align,
+          align + 1,
+          top_multiple - 1,
+          top_multiple,
+          top_multiple + 1,
+          UINTPTR_MAX - 1,
+          UINTPTR_MAX};
 }
 
 // A multiple of the alignment is returned unchanged (kills `(x + a) & ~(a - 1)` and
@@ -89,6 +116,34 @@ TEST(AlignUpPointer, ReturnsNullInsteadOfWrapping) {
   EXPECT_EQ(align_up(address(UINTPTR_MAX - 2), 8), nullptr);
   EXPECT_EQ(align_up(address(UINTPTR_MAX), 4096), nullptr);
   EXPECT_EQ(align_up(address(UINTPTR_MAX - 7), 8), address(UINTPTR_MAX - 7));
+}
+
+// At zero and at the top of the address space, for every alignment from 1 to 2^63, the pointer
+// form gives the same address as exact arithmetic and nullptr exactly where that passes
+// UINTPTR_MAX (kills stepping a byte pointer past the top, which UBSan reports, at every
+// alignment rather than only the two the test above tries).
+TEST(AlignUpPointer, MatchesExactArithmeticAtZeroAndTheTopForEveryAlignment) {
+  for (int shift = 0; shift < 64; ++shift) {
+    const std::uintptr_t align = std::uintptr_t{1} << shift;
+    for (const std::uintptr_t value : edge_addresses(align)) {
+      const std::optional<std::uintptr_t> expected = exact_align_up(value, align);
+      ASSERT_EQ(align_up(address(value), align), expected ? address(*expected) : nullptr)
+          << "align_up(" << std::hex << value << ", " << align << ")";
+    }
+  }
+}
+
+// A typed pointer moves by bytes, not by elements, and still gives nullptr at the top (kills
+// `ptr + (aligned - address)` on a T*, which advances sizeof(T) times too far).
+TEST(AlignUpPointer, TypedPointersMoveByBytesNotElements) {
+  alignas(64) static std::uint32_t words[64];
+  const std::uint32_t* first = words;
+  EXPECT_EQ(align_up(words + 1, 64), words + 16);
+  EXPECT_EQ(align_up(first + 3, 32), first + 8);
+  EXPECT_EQ(align_up(words + 16, 64), words + 16);
+  const auto* top = static_cast<std::uint64_t*>(address(UINTPTR_MAX - 7));
+  EXPECT_EQ(align_up(top, 8), top);
+  EXPECT_EQ(align_up(top, 16), nullptr);
 }
 
 }  // namespace

@@ -197,6 +197,26 @@ TEST(GlobalNew, FailedNewCallsTheNewHandlerUntilItGivesUp) {
   EXPECT_EQ(counter.stats(), mw::AllocStats{});
 }
 
+// Every nothrow form runs the same new_handler loop as the throwing forms before it gives up with
+// null (README: "the nothrow forms call the new_handler"); kills a nothrow form that returns null
+// at the first failure without calling the handler.
+TEST(GlobalNew, NothrowFormsCallTheNewHandlerToo) {
+  static int calls;
+  calls = 0;
+  std::set_new_handler([] {
+    if (++calls % 2 == 0) throw std::bad_alloc();  // gives up on its second call
+  });
+  mw::ScopedCounter counter;
+  const std::align_val_t al{64};
+  EXPECT_EQ(::operator new(kHuge, std::nothrow), nullptr);
+  EXPECT_EQ(::operator new[](kHuge, std::nothrow), nullptr);
+  EXPECT_EQ(::operator new(kHuge, al, std::nothrow), nullptr);
+  EXPECT_EQ(::operator new[](kHuge, al, std::nothrow), nullptr);
+  std::set_new_handler(nullptr);
+  EXPECT_EQ(calls, 8);
+  EXPECT_EQ(counter.stats(), mw::AllocStats{});
+}
+
 // new of size 0 returns distinct non-null pointers, counted as allocations of 0 bytes; kills
 // returning null or one shared pointer for size 0.
 TEST(GlobalNew, SizeZeroReturnsUniqueNonNullPointers) {

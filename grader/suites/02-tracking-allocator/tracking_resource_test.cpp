@@ -1,6 +1,10 @@
 // Hidden tests for mw::TrackingResource and mw::histogram_bucket.
 #include <gtest/gtest.h>
+#include <pthread.h>
+#include <sched.h>
 
+#include <algorithm>
+#include <atomic>
 #include <barrier>
 #include <cstdint>
 #include <exception>
@@ -222,6 +226,78 @@ TEST(TrackingResource, PeakIsExactUnderThreads) {
   });
   for (int round = 0; round < kRounds; ++round)
     EXPECT_EQ(peaks[round], kThreads * kBlocks * kSize) << "round " << round;
+}
+
+// An upstream that costs nothing: every request gets the same static block and deallocation does
+// nothing, so racing threads spend their time in the tracker's counters, not in malloc.
+class FreeUpstream : public std::pmr::memory_resource {
+  void* do_allocate(std::size_t, std::size_t) override { return block_; }
+  void do_deallocate(void*, std::size_t, std::size_t) override {}
+  bool do_is_equal(const std::pmr::memory_resource& other) const noexcept override {
+    return this == &other;
+  }
+  alignas(64) static inline unsigned char block_[64];
+};
+
+// Pins the calling thread to CPU `thread` modulo the CPUs it may use, so that racing threads run
+// on different cores at once instead of taking turns on one (a failure to pin is harmless).
+void spread_over_cpus(int thread) {
+  cpu_set_t allowed;
+  if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) return;
+  std::vector<int> cpus;
+  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu)
+    if (CPU_ISSET(cpu, &allowed)) cpus.push_back(cpu);
+  if (cpus.empty()) return;
+  cpu_set_t one;
+  CPU_ZERO(&one);
+  CPU_SET(cpus[thread % cpus.size()], &one);
+  pthread_setaffinity_np(pthread_self(), sizeof one, &one);
+}
+
+// Threads released together by a barrier allocate in bursts, never freeing mid-burst, so live
+// bytes only grow: after each allocation the peak must be at least the live bytes seen before it
+// plus the block, and at the end of each burst exactly all the blocks. Bursts go on until the
+// threads have overlapped 200 000 times (an allocation of another thread fell inside one's own),
+// however the machine schedules them. Kills raising the peak by load -> compare -> store, or by
+// one compare_exchange without a loop: another thread's smaller, later store overwrites a raise.
+TEST(TrackingResource, PeakSurvivesRaisesRacingInBursts) {
+  const int threads = std::max(4, static_cast<int>(std::thread::hardware_concurrency()));
+  constexpr int kMaxRounds = 400, kBurst = 8192;
+  constexpr long kEnoughOverlaps = 200000;
+  constexpr std::size_t kSize = 16;
+  FreeUpstream upstream;
+  mw::TrackingResource tracker(&upstream);
+  std::barrier sync(threads);
+  std::atomic<long> lost{0}, overlaps{0};
+  std::atomic<bool> done{false};
+  std::vector<std::size_t> peaks;
+  run_threads(threads, [&](int thread) {
+    spread_over_cpus(thread);
+    std::vector<void*> blocks(kBurst);
+    while (!done.load()) {
+      sync.arrive_and_wait();  // released together, to raise the peak at the same moments
+      for (void*& p : blocks) {
+        const std::size_t before = tracker.live_bytes();
+        p = tracker.allocate(kSize, 8);
+        if (tracker.peak_bytes() < before + kSize) lost.fetch_add(1, std::memory_order_relaxed);
+        if (tracker.live_bytes() > before + kSize) overlaps.fetch_add(1, std::memory_order_relaxed);
+      }
+      sync.arrive_and_wait();  // every block of every thread is live
+      if (thread == 0) peaks.push_back(tracker.peak_bytes());
+      for (void* p : blocks) tracker.deallocate(p, kSize, 8);
+      sync.arrive_and_wait();
+      if (thread == 0) {
+        tracker.reset_peak();
+        done = overlaps.load() >= kEnoughOverlaps || std::ssize(peaks) == kMaxRounds;
+      }
+      sync.arrive_and_wait();
+    }
+  });
+  EXPECT_EQ(lost.load(), 0) << "a thread saw the peak below the live bytes it had just reached ("
+                            << overlaps.load() << " overlaps)";
+  const std::size_t all = threads * kBurst * kSize;
+  EXPECT_EQ(std::count(peaks.begin(), peaks.end(), all), std::ssize(peaks))
+      << "rounds whose peak was lost";
 }
 
 }  // namespace

@@ -101,6 +101,23 @@ TEST_F(Assign, CopyAssignmentReplacesTheElements) {
   EXPECT_EQ(alive(), 20);
 }
 
+// Copy assignment keeps the target's heap block when the source's elements fit in it: no
+// allocation, same data(), same capacity (README: "copy assignment keeps its block"); kills a copy
+// assignment written as copy-and-swap or as free-then-copy, which allocates a new block.
+TEST_F(Assign, CopyAssignmentKeepsABlockThatIsLargeEnough) {
+  mw::SmallVec<Instrumented, 2> a(&counting);
+  mw::SmallVec<Instrumented, 2> b(&counting);
+  fill(a, 0, 8);
+  fill(b, 10, 13);
+  const auto* block = a.data();
+  const std::size_t capacity = a.capacity(), allocations = counting.allocations();
+  a = b;
+  EXPECT_EQ(values(a), range(10, 13));
+  EXPECT_EQ(a.data(), block);
+  EXPECT_EQ(a.capacity(), capacity);
+  EXPECT_EQ(counting.allocations(), allocations);
+}
+
 // Move assignment frees the target's old block and takes the source's; `a = std::move(a)`
 // changes nothing; kills leaking the old block and self-move that frees its own block.
 TEST_F(Assign, MoveAssignmentFreesTheOldBlockAndStealsTheNew) {

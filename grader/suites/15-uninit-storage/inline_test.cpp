@@ -4,7 +4,10 @@
 
 #include <iterator>
 #include <numeric>
+#include <set>
 #include <utility>
+
+#include <mwtest/registered.hpp>
 
 #include "fixture.hpp"
 #include "small_vec.hpp"
@@ -69,6 +72,34 @@ TEST_F(Inline, PopBackDestroysExactlyTheLastElement) {
   EXPECT_EQ(alive(), 0);
   v.emplace_back(9);  // the slots are reusable
   EXPECT_EQ(values(v), std::vector<int>{9});
+}
+
+// pop_back, inline and on the heap, destroys the object in the last live slot, element by
+// element: the live objects are exactly the remaining elements, and no address that holds no
+// object is destroyed; kills destroying the raw slot one past the end (data() + size() before the
+// decrement), which leaves the counts balanced but the last element never destroyed.
+TEST_F(Inline, PopBackDestroysTheLastLiveSlotNotThePastTheEndOne) {
+  mwtest::Registered::reset();
+  {
+    mw::SmallVec<mwtest::Registered, 2> v(&counting);
+    for (int i = 0; i < 5; ++i) v.emplace_back(i);  // spilled to the heap
+    for (std::size_t size = 5; size-- > 0;) {
+      v.pop_back();
+      std::set<const mwtest::Registered*> elements;
+      for (const auto& element : v) elements.insert(&element);
+      ASSERT_EQ(mwtest::Registered::live(), elements) << "after pop_back to size " << size;
+    }
+    for (int i = 0; i < 2; ++i) v.emplace_back(i);  // back to inline sizes, still on the heap
+    v.pop_back();
+    EXPECT_EQ(mwtest::Registered::live().size(), 1u);
+  }
+  mw::SmallVec<mwtest::Registered, 4> inline_v(&counting);
+  for (int i = 0; i < 3; ++i) inline_v.emplace_back(i);
+  inline_v.pop_back();
+  EXPECT_EQ(mwtest::Registered::live(),
+            (std::set<const mwtest::Registered*>{&inline_v[0], &inline_v[1]}));
+  inline_v.clear();
+  EXPECT_TRUE(mwtest::Registered::errors().empty()) << mwtest::Registered::errors().front();
 }
 
 // The destructor destroys the size() live elements and not the N raw slots; kills
