@@ -2,6 +2,8 @@
 // its own: harness_test.cpp runs it through the real result channel. PROBE_MODE, read
 // before main like learner code would, picks what the "code under test" does:
 //   swap   installs GoogleTest's fake result reporter from a static object
+//   mute   silences every listener, the harness's too, through a friend GoogleTest declares
+//          but never defines (TestEventListenersAccessor)
 #include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
 
@@ -27,6 +29,22 @@ const auto* const fake_reporter =
               testing::ScopedFakeTestPartResultReporter::INTERCEPT_ALL_THREADS, &swallowed)
         : nullptr;
 
+}  // namespace
+
+// gtest.h makes this class a friend of TestEventListeners and defines it only in
+// GoogleTest's own tests, so any code may define it and reach the private members.
+namespace testing::internal {
+class TestEventListenersAccessor {
+ public:
+  static void mute(TestEventListeners& listeners) { listeners.SuppressEventForwarding(); }
+};
+}  // namespace testing::internal
+
+namespace {
+const bool muted = std::string(mode()) == "mute" &&
+                   (testing::internal::TestEventListenersAccessor::mute(
+                        testing::UnitTest::GetInstance()->listeners()),
+                    true);
 }  // namespace
 
 TEST(Probe, Passes) {

@@ -48,6 +48,12 @@ TEST(Harness, ReplacedReporterIsTampering) {
   EXPECT_NE(r.tampering.find("result reporter was replaced"), std::string::npos) << r.tampering;
 }
 
+// kills: a harness that reports only what its listener saw, so a muted listener hides every test.
+TEST(Harness, MutedListenerIsTampering) {
+  const ChannelRecords r = run_probe("mute");
+  EXPECT_NE(r.tampering.find("listener was removed"), std::string::npos) << r.tampering;
+}
+
 // Run by hand, without the grader's descriptors, the probe is plain gtest_main.
 TEST(Harness, WithoutTheGraderItIsGtestMain) {
   ProcessSpec spec;
