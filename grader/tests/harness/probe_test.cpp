@@ -41,10 +41,10 @@ class TestEventListenersAccessor {
 }  // namespace testing::internal
 
 namespace {
-const bool muted = std::string(mode()) == "mute" &&
-                   (testing::internal::TestEventListenersAccessor::mute(
-                        testing::UnitTest::GetInstance()->listeners()),
-                    true);
+const bool muted =
+    std::string(mode()) == "mute" && (testing::internal::TestEventListenersAccessor::mute(
+                                          testing::UnitTest::GetInstance()->listeners()),
+                                      true);
 }  // namespace
 
 TEST(Probe, Passes) {
