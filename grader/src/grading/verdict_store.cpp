@@ -1,7 +1,5 @@
 #include "grading/verdict_store.hpp"
 
-#include <sys/stat.h>
-
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -13,29 +11,6 @@
 namespace grader {
 
 namespace fs = std::filesystem;
-
-namespace {
-
-// Size, inode and modification time to the nanosecond: the linker writes a new file.
-std::string file_identity(const fs::path& path) {
-  struct stat st {};
-  if (stat(path.c_str(), &st) != 0) return {};
-  return fmt::format("{}:{}:{}.{}", st.st_size, st.st_ino, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
-}
-
-// The grader binary's SHA-256, once per process. A verdict is stored and found under it
-// besides its key: one reached under older tamper guard rules (or any other change of the
-// grader's, with the same version number) must not stand for a newer grader's, in check's
-// store as in batch's, which looks verdicts up before grade() and its guard run at all.
-const std::string& grader_digest() {
-  static const std::string digest = [] {
-    const std::optional<std::string> binary = read_file("/proc/self/exe");
-    return binary ? sha256_hex(*binary) : std::string("unknown");
-  }();
-  return digest;
-}
-
-}  // namespace
 
 std::string built_suite_key(const BuiltSuite& suite) {
   const std::string manifest = file_identity(suite.manifest);

@@ -5,10 +5,12 @@
 
 #include <fmt/format.h>
 
+#include "guard/guard_memo.hpp"
 #include "guard/preprocessed.hpp"
 #include "guard/rules.hpp"
 #include "guard/symbols.hpp"
 #include "util/file.hpp"
+#include "util/sha256.hpp"
 
 namespace grader {
 namespace {
@@ -129,8 +131,36 @@ std::string TamperGuard::check_one(const Job& job, const fs::path& output, const
 }
 
 GuardVerdict TamperGuard::check_sources(const Manifest& manifest) const {
-  GuardVerdict verdict;
+  bool complete = true;
+  const std::vector<Job> jobs = preprocess_jobs(manifest, complete);
+  const GuardMemo memo(build_.paths().build_dir / kGuardDir / manifest.id / "sources.json",
+                       memo_key(manifest, jobs, complete));
+  if (std::optional<GuardAnswer> known = memo.recall())
+    return GuardVerdict{.refused = std::move(known->refused)};
   std::vector<std::string> scanned;
+  GuardVerdict verdict = check_now(manifest, jobs, scanned);
+  verdict.checked = verdict.checked && complete;
+  if (verdict.checked)
+    memo.remember({.refused = verdict.refused,
+                   .files_read = std::vector<fs::path>(scanned.begin(), scanned.end())});
+  return verdict;
+}
+
+std::string TamperGuard::memo_key(const Manifest& manifest, const std::vector<Job>& jobs,
+                                  bool complete) const {
+  Sha256 key;
+  key.field(read_file(manifest.path).value_or("")).field(build_.compiler_identity());
+  key.field(complete ? "complete" : "incomplete").field(tree_listing(workspace_));
+  for (const Job& job : jobs) {
+    key.field(job.source.string()).field(job.command->directory.string());
+    for (const std::string& arg : job.command->argv) key.field(arg);
+  }
+  return key.hex();
+}
+
+GuardVerdict TamperGuard::check_now(const Manifest& manifest, const std::vector<Job>& jobs,
+                                    std::vector<std::string>& scanned) const {
+  GuardVerdict verdict;
   // The listed files first: a line directive is refused before anything is preprocessed.
   for (const std::string& name : manifest.files) {
     const fs::path path = (workspace_ / manifest.id / name).lexically_normal();
@@ -141,7 +171,6 @@ GuardVerdict TamperGuard::check_sources(const Manifest& manifest) const {
       return GuardVerdict{.refused = finding_message(*finding)};
     }
   }
-  const std::vector<Job> jobs = preprocess_jobs(manifest, verdict.checked);
   const fs::path dir = build_.paths().build_dir / kGuardDir / manifest.id;
   fs::create_directories(dir);
   for (std::size_t i = 0; i < jobs.size(); ++i) {
@@ -155,22 +184,36 @@ GuardVerdict TamperGuard::check_sources(const Manifest& manifest) const {
 std::string TamperGuard::audit_objects(const Manifest& manifest) const {
   std::vector<std::string> argv = {"nm", "-g", "-C"};
   std::vector<fs::path> sources;
+  Sha256 key;
   for (const CompileCommand& command : commands_) {
     if (!is_target_of(command.target(), "lib-" + manifest.id) || command.output.empty() ||
         !is_learner(command.file, manifest))
       continue;
     argv.push_back((command.directory / command.output).string());
     sources.push_back(command.file);
+    key.field(argv.back()).field(file_identity(argv.back()));
   }
   if (sources.empty()) return {};
+  key.field(read_file(manifest.path).value_or(""));
+  const GuardMemo memo(build_.paths().build_dir / kGuardDir / manifest.id / "objects.json",
+                       key.hex());
+  if (std::optional<GuardAnswer> known = memo.recall()) return known->refused;
   const ProcessResult result =
       build_.run_tool(argv, build_.paths().build_dir, manifest.build_seconds, kSymbolOutputBytes);
   if (!result.succeeded() || result.output_total > result.output.size()) {
     return fmt::format("{}: the tamper guard could not list the symbols of its objects ({})",
                        manifest.id, result.describe());
   }
+  std::string refused = symbol_finding(result.output, manifest, argv, sources);
+  memo.remember({.refused = refused});
+  return refused;
+}
+
+std::string TamperGuard::symbol_finding(const std::string& nm_output, const Manifest& manifest,
+                                        const std::vector<std::string>& argv,
+                                        const std::vector<fs::path>& sources) const {
   const std::optional<SymbolFinding> finding =
-      first_forbidden_symbol(parse_nm(result.output), GuardRules(manifest.tamper));
+      first_forbidden_symbol(parse_nm(nm_output), GuardRules(manifest.tamper));
   if (!finding) return {};
   fs::path source = sources.front();
   for (std::size_t i = 0; i < sources.size(); ++i) {

@@ -41,11 +41,13 @@ class TamperGuard {
   TamperGuard(const TreeBuild& build, const std::filesystem::path& workspace,
               const std::filesystem::path& course);
 
-  /// Effects: preprocesses each learner file of `manifest`'s exercise under each of its builds.
+  /// Effects: preprocesses each learner file of `manifest`'s exercise under each of its builds,
+  /// unless the answer it last stored for the exercise still holds (guard/guard_memo.hpp).
   /// Returns: the verdict. Throws: nothing for anything the learner's files do.
   GuardVerdict check_sources(const Manifest& manifest) const;
 
-  /// Effects: lists the symbols of the learner library's objects of every build variant.
+  /// Effects: lists the symbols of the learner library's objects of every build variant,
+  /// unless it did for these very objects before (guard/guard_memo.hpp).
   /// Returns: why the exercise is refused, or "" (also when it has no learner objects: its
   /// learner files are all headers, compiled into the suite's own objects).
   /// Requires: the exercise built.
@@ -58,9 +60,15 @@ class TamperGuard {
   };
   bool is_learner(const std::filesystem::path& file, const Manifest& manifest) const;
   std::vector<Job> preprocess_jobs(const Manifest& manifest, bool& complete) const;
+  std::string memo_key(const Manifest& manifest, const std::vector<Job>& jobs, bool complete) const;
+  GuardVerdict check_now(const Manifest& manifest, const std::vector<Job>& jobs,
+                         std::vector<std::string>& scanned) const;
   std::string check_one(const Job& job, const std::filesystem::path& output,
                         const Manifest& manifest, std::vector<std::string>& scanned,
                         bool& checked) const;
+  std::string symbol_finding(const std::string& nm_output, const Manifest& manifest,
+                             const std::vector<std::string>& argv,
+                             const std::vector<std::filesystem::path>& sources) const;
   std::string relative(const std::filesystem::path& file) const;
 
   const TreeBuild& build_;

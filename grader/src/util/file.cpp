@@ -50,4 +50,10 @@ void write_atomically(const std::filesystem::path& path, const std::string& text
   }
 }
 
+std::string file_identity(const std::filesystem::path& path) {
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0) return {};
+  return fmt::format("{}:{}:{}.{}", st.st_size, st.st_ino, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+}
+
 }  // namespace grader

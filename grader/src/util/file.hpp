@@ -19,4 +19,9 @@ bool is_within(const std::filesystem::path& path, const std::filesystem::path& d
 /// the new one, never half of one. Throws: SetupError naming the path.
 void write_atomically(const std::filesystem::path& path, const std::string& text);
 
+/// Returns: the identity of the file at `path` (size, inode and modification time to the
+/// nanosecond), which a linker or compiler writing a new file changes; "" when there is none.
+/// Cheaper than a digest, for files only our own build writes.
+std::string file_identity(const std::filesystem::path& path);
+
 }  // namespace grader

@@ -55,4 +55,12 @@ std::string sha256_hex(std::string_view bytes) {
   return Sha256().update(bytes).hex();
 }
 
+const std::string& grader_digest() {
+  static const std::string digest = [] {
+    const std::optional<std::string> binary = read_file("/proc/self/exe");
+    return binary ? sha256_hex(*binary) : std::string("unknown");
+  }();
+  return digest;
+}
+
 }  // namespace grader

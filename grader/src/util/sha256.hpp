@@ -38,4 +38,10 @@ class Sha256 {
 /// Returns: the lowercase hex SHA-256 of exactly `bytes` (as `sha256sum` prints it).
 std::string sha256_hex(std::string_view bytes);
 
+/// Returns: the SHA-256 of the running grader's own binary, computed once per process
+/// ("unknown" where it cannot be read). Whatever the grader remembers between runs (verdicts,
+/// the tamper guard's answers) is kept under it, so a grader with other rules, even under
+/// the same version number, never replays an older one's.
+const std::string& grader_digest();
+
 }  // namespace grader

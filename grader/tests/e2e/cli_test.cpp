@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "grader_runner.hpp"
@@ -116,6 +117,33 @@ TEST(Cli, FilesCopiedInLaterAreFound) {
   fs::remove_all(after.tmpdir);
   EXPECT_EQ(after.exit_code, 0) << after.err;
   EXPECT_NE(after.out.find("2/2"), std::string::npos) << after.out;
+}
+
+// The tamper guard's remembered answer (guard/guard_memo.hpp) does not outlive an edit: a
+// file that was clean is refused once it names what the guard forbids, and passes again.
+TEST(Cli, TheGuardLooksAgainAfterAnEdit) {
+  const grader::ScratchDir dir("grader-e2e-guard-edit-");
+  const fs::path workspace = dir.path() / "ws";
+  fs::create_directories(workspace);
+  fs::copy(fs::path(FIXTURES_DIR) / "course" / "solutions" / "01-arith", workspace / "01-arith",
+           fs::copy_options::recursive);
+  const std::vector<std::string> args = {"check",       "01",
+                                         "--workspace", workspace.string(),
+                                         "--build-dir", (dir.path() / "build").string()};
+  const auto check = [&] {
+    GraderRun run = run_grader(args);
+    fs::remove_all(run.tmpdir);
+    return run.out;
+  };
+  EXPECT_NE(check().find("7/7 points"), std::string::npos);
+  const fs::path source = workspace / "01-arith" / "arith.cpp";
+  const std::string clean = read_file(source);
+  std::ofstream(source, std::ios::app) << "namespace testing {}\n";
+  const std::string edited = check();
+  EXPECT_NE(edited.find("(refused)"), std::string::npos) << edited;
+  EXPECT_NE(edited.find("names 'testing'"), std::string::npos) << edited;
+  std::ofstream(source) << clean;
+  EXPECT_NE(check().find("7/7 points"), std::string::npos);
 }
 
 // `grader list` shows each exercise with its day, title and points, the broken
