@@ -68,15 +68,25 @@ class MimallocResource final : public std::pmr::memory_resource {
 /// a 5000-byte request takes a 5120-byte block, and the difference is memory held.
 class LargeBlocks {
  public:
+  // A block grown step by step (a realloc chain: 512 bytes to 600 KB in 128-byte steps) is
+  // copied each time it outgrows mimalloc's bin: 23 copies of up to the whole block from
+  // 8 KB to 600 KB. Growing it by half its size at least copies it 9 times, at the cost of
+  // up to a third of the block unused (counted in footprint()). Doubling measured slower:
+  // more fresh pages to fault in.
+  static constexpr std::size_t kGrowthDivisor = 2;
+
   void* allocate(std::size_t size, std::size_t align) noexcept {
     void* p = mi_malloc_aligned(size, align);
     if (p != nullptr) bytes_ += mi_usable_size(p);
     return p;
   }
-  /// Effects: mimalloc's own realloc, which grows in place when the block's page has room
-  /// and copies otherwise. Returns: the block, or nullptr (p kept).
+  /// Effects: keeps the block while it has room; a block that outgrows its room moves (by
+  /// mimalloc's own realloc) to one half as large again as it was. Shrinking is mimalloc's
+  /// realloc, which keeps a block that is at least half used. Returns: the block, or nullptr
+  /// (p kept).
   void* reallocate(void* p, std::size_t new_size, std::size_t align) noexcept {
     const std::size_t old_bytes = mi_usable_size(p);
+    if (new_size > old_bytes) new_size = std::max(new_size, old_bytes + old_bytes / kGrowthDivisor);
     void* q = mi_realloc_aligned(p, new_size, align);
     if (q != nullptr) bytes_ = bytes_ - old_bytes + mi_usable_size(q);
     return q;
