@@ -1,4 +1,4 @@
-// `grader lesson [DAY|ID]`: a block of days' lesson, or the section an exercise builds on.
+// `grader lesson [DAY|ID]`: a block of days' lesson, or every section an exercise builds on.
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -60,16 +60,23 @@ void show(const std::string& text) {
   std::cout << text;
 }
 
-// The lesson section exercise `m` builds on (its whole lesson when it names no section).
-std::string section_of(const fs::path& course, const Manifest& m) {
-  const std::size_t hash = m.lesson.find('#');
-  std::string text = read_text(course / m.lesson.substr(0, hash));
+// The lesson section `link` names ("lessons/x.md#anchor"; a whole lesson without an anchor).
+std::string section_at(const fs::path& course, const std::string& link) {
+  const std::size_t hash = link.find('#');
+  std::string text = read_text(course / link.substr(0, hash));
   if (hash == std::string::npos) return text;
-  std::optional<std::string> section = extract_section(text, m.lesson.substr(hash + 1));
+  std::optional<std::string> section = extract_section(text, link.substr(hash + 1));
   if (!section)
-    throw UsageError(fmt::format("the lesson {} has no section '{}'", m.lesson.substr(0, hash),
-                                 m.lesson.substr(hash)));
+    throw UsageError(
+        fmt::format("the lesson {} has no section '{}'", link.substr(0, hash), link.substr(hash)));
   return std::move(*section);
+}
+
+// Every lesson section exercise `m` builds on, in reading order, a rule between two.
+std::string sections_of(const fs::path& course, const Manifest& m) {
+  std::string text = section_at(course, m.lesson);
+  for (const std::string& link : m.also_read) text += "\n---\n\n" + section_at(course, link);
+  return text;
 }
 
 bool names_days(const std::string& which) {
@@ -85,7 +92,7 @@ int run_lesson(const Context& context, const std::string& which_option) {
   if (which.empty()) which = "1-2";
   const std::string markdown =
       names_days(which) ? read_text(lesson_of_day(context.course.root(), which))
-                        : section_of(context.course.root(), context.course.require(which));
+                        : sections_of(context.course.root(), context.course.require(which));
   show(render_markdown(markdown, terminal_width(), context.use_color(STDOUT_FILENO)));
   return 0;
 }

@@ -194,6 +194,7 @@ Manifest load_manifest(const std::filesystem::path& path) {
   m.day = read.string("day");
   if (kDays.count(m.day) == 0) read.fail("day", "expected \"1-2\", \"3-4\" or \"5-7\"");
   m.lesson = read.string("lesson", std::string());
+  m.also_read = read.strings("also_read", false);
   m.files = relative_paths(read, "files", true);
   if (m.files.empty()) read.fail("files", "expected at least one file");
   m.given = relative_paths(read, "given", false);

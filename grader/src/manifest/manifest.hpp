@@ -28,8 +28,11 @@ struct Manifest {
   std::filesystem::path path;  ///< the exercise.json it came from
   std::string id;
   std::string title;
-  std::string day;                 ///< "1-2", "3-4" or "5-7"
-  std::string lesson;              ///< lesson path and anchor, relative to the course root
+  std::string day;     ///< "1-2", "3-4" or "5-7"
+  std::string lesson;  ///< lesson path and anchor, relative to the course root
+  /// Further lesson sections the exercise builds on, in reading order, as `lesson` is written:
+  /// with `lesson`, every lesson link of the exercise's README (unit.readme_lessons checks).
+  std::vector<std::string> also_read;
   std::vector<std::string> files;  ///< what the learner edits, taken from the graded tree
   std::vector<std::string> given;  ///< what the exercise gives to read, always the course's own
   std::vector<std::string> depends;
