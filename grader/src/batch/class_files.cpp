@@ -7,6 +7,7 @@
 
 #include "batch/class_json.hpp"
 #include "batch/gradebook.hpp"
+#include "batch/similarity.hpp"
 #include "batch/student_store.hpp"
 #include "util/errors.hpp"
 #include "util/file.hpp"
@@ -47,6 +48,10 @@ void write_roster(const fs::path& out, const std::vector<std::string>& students)
   write_atomically(roster_file(out), dump_json({{"students", sorted}}));
 }
 
+bool holds_class(const fs::path& out) {
+  return fs::exists(roster_file(out));
+}
+
 std::vector<std::string> read_roster(const fs::path& out) {
   const std::optional<std::string> text = read_file(roster_file(out));
   if (!text)
@@ -76,6 +81,7 @@ ClassMerge merge_class(const fs::path& out) {
   }
   if (!missing.empty()) throw UsageError(missing_students(missing));
   ClassMerge merge{.summary = summarize_class(std::move(results))};
+  merge.summary.similarity = stored_similarity(out);
   for (const StudentResult& s : merge.summary.students)
     merge.notes.push_back(notes_by_student[s.student]);
   return merge;

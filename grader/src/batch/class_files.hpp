@@ -24,15 +24,20 @@ void write_roster(const std::filesystem::path& out, const std::vector<std::strin
 /// or it is damaged.
 std::vector<std::string> read_roster(const std::filesystem::path& out);
 
+/// Returns: whether `out` holds a batch's results (its roster): a batch or a shard ran there.
+bool holds_class(const std::filesystem::path& out);
+
 /// The class as the per-student results of OUT left it.
 struct ClassMerge {
   ClassSummary summary;
   std::vector<std::string> notes;  ///< per student of summary.students: the gradebook's note
 };
 
-/// Returns: every student of the roster of `out` with the result stored for it.
+/// Returns: every student of the roster of `out` with the result stored for it, and the
+/// similarity of the last `grader similarity` into `out` (OUT/similarity.json) when one ran.
 /// Throws: UsageError naming (up to a few of) the students without a result, and how many,
-/// when any has none: a shard has not finished, or was interrupted.
+/// when any has none: a shard has not finished, or was interrupted; UsageError when
+/// OUT/similarity.json is damaged.
 ClassMerge merge_class(const std::filesystem::path& out);
 
 /// Effects: writes gradebook.csv, summary.json, summary.md and summary.html of `merge`

@@ -5,22 +5,6 @@
 #include "batch/class_json.hpp"
 
 namespace grader {
-
-std::string csv_field(std::string_view text) {
-  std::string field(text);
-  if (!field.empty() && std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos)
-    field.insert(0, "'");
-  const bool quote = field.find_first_of(",\"\r\n") != std::string::npos ||
-                     (!field.empty() && (field.front() == ' ' || field.back() == ' '));
-  if (!quote) return field;
-  std::string quoted = "\"";
-  for (const char c : field) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + '"';
-}
-
 namespace {
 
 // The reason column of a graded student: each refused exercise and why, then the note.

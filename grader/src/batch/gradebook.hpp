@@ -5,13 +5,9 @@
 #include <string_view>
 
 #include "report/class_summary.hpp"
+#include "util/csv.hpp"
 
 namespace grader {
-
-/// Returns: `text` as one RFC 4180 CSV field: quoted (with '"' doubled) when it holds a
-/// comma, a quote, CR or LF, or leading or trailing spaces; a text that a spreadsheet
-/// would run as a formula (starting with =, +, -, @, tab or CR) is prefixed with "'".
-std::string csv_field(std::string_view text);
 
 /// Returns: the gradebook of `summary` as CSV (CRLF line ends, as RFC 4180 says):
 /// student, one score column per exercise, total, max, percent, refused (how many of

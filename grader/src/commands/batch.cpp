@@ -17,6 +17,7 @@
 #include "batch/grade_student.hpp"
 #include "batch/interrupt.hpp"
 #include "batch/shard.hpp"
+#include "batch/similarity.hpp"
 #include "batch/source_key.hpp"
 #include "commands/table.hpp"
 #include "process/reaper.hpp"
@@ -37,6 +38,8 @@ struct BatchOptions {
   std::vector<std::string> ids;   ///< exercises graded; empty: all
   std::string shard;              ///< "K/N": grade only shard K of N and leave the merge
   std::vector<std::string> only;  ///< students regraded from scratch; empty: the whole class
+  bool similarity = false;        ///< also compare the class with sim_c++ (grader similarity)
+  std::vector<std::string> old;   ///< previous terms' submissions, compared with --similarity
 };
 
 constexpr auto kKillInterval = std::chrono::milliseconds(50);
@@ -152,11 +155,48 @@ std::vector<Submission> chosen(const std::vector<Submission>& all, const BatchOp
   return students;
 }
 
+// Throws: UsageError for --similarity or --old where they cannot work; SetupError when
+// --similarity is asked and sim_c++ is missing (before anything is graded).
+void check_similarity_options(const BatchOptions& options) {
+  if (!options.old.empty() && !options.similarity)
+    throw UsageError("--old names what --similarity compares with: add --similarity");
+  if (!options.similarity) return;
+  if (!options.shard.empty())
+    throw UsageError(
+        "--similarity and --shard do not go together: a shard sees part of the class; run "
+        "`grader similarity` after the merge");
+  for (const std::string& term : options.old) {
+    if (!fs::is_directory(term))
+      throw UsageError(fmt::format("--old '{}' is not a directory", term));
+  }
+  require_sim();
+}
+
+// Effects: compares the class with sim_c++ when asked, then writes the class files of OUT.
+void write_class(const Context& context, const BatchPlan& plan, const BatchOptions& options,
+                 int jobs) {
+  if (options.similarity) {
+    const ClassSimilarity similarity =
+        compare_class({.course_root = context.course.root(),
+                       .course = context.course.entries(),
+                       .exercises = plan.exercises,
+                       .submissions = plan.submissions,
+                       .old_terms = {options.old.begin(), options.old.end()},
+                       .jobs = jobs});
+    store_similarity(plan.out, similarity);
+    fmt::print("{}", similarity_text(plan.out, similarity));
+  }
+  const ClassMerge merge = merge_class(plan.out);
+  write_class_files(plan.out, merge);
+  fmt::print("{}", class_summary_text(plan.out, merge.summary));
+}
+
 int run_batch(const Context& context, const BatchOptions& options) {
   if (options.jobs < 0) throw UsageError("--jobs must be at least 1");
   if (!options.shard.empty() && !options.only.empty())
     throw UsageError("--only and --shard do not go together: --only regrades named students");
   if (!options.shard.empty()) parse_shard(options.shard);  // bad usage before any file is made
+  check_similarity_options(options);
   BatchPlan plan = make_plan(context, options);
   plan.fresh = !options.only.empty();
   const std::vector<Submission> all = list_submissions(plan.submissions);
@@ -198,9 +238,7 @@ int run_batch(const Context& context, const BatchOptions& options) {
                plan.out.string());
     return 0;
   }
-  const ClassMerge merge = merge_class(plan.out);
-  write_class_files(plan.out, merge);
-  fmt::print("{}", class_summary_text(plan.out, merge.summary));
+  write_class(context, plan, options, jobs);
   return 0;
 }
 
@@ -219,6 +257,10 @@ CommandRun declare_batch(Options& options) {
                "merge with `grader gradebook OUT`");
   options.texts("--only", values->only,
                 "regrade these students from scratch, then rewrite the gradebook");
+  options.flag("--similarity", values->similarity,
+               "also rank pairs of students by how alike their code is (as `grader similarity`)");
+  options.texts("--old", values->old,
+                "with --similarity: a previous term's submissions directory (repeatable)");
   return [values](const Context& context) { return run_batch(context, *values); };
 }
 

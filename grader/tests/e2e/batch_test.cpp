@@ -13,7 +13,6 @@
 #include <fstream>
 #include <future>
 #include <map>
-#include <sstream>
 #include <thread>
 
 #include "grader_runner.hpp"
@@ -66,16 +65,6 @@ fs::path make_submissions() {
   copy_tree(fixtures / "hostile" / "write-records" / "01-arith", subs / "e-tamper" / "01-arith");
   fs::remove_all(staging);
   return subs;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(line);
-  }
-  return lines;
 }
 
 // Runs the grader in the background and interrupts it (SIGINT) once a first student is

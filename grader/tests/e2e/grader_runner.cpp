@@ -66,7 +66,18 @@ std::string read_file(const fs::path& path) {
   return text.str();
 }
 
-GraderRun run_grader(const std::vector<std::string>& args, const fs::path& root) {
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+GraderRun run_grader(const std::vector<std::string>& args, const fs::path& root,
+                     const std::map<std::string, std::string>& env) {
   GraderRun run;
   run.tmpdir = make_temp_dir("grader-e2e-tmp-");
   const fs::path out = run.tmpdir.string() + ".out";
@@ -84,6 +95,7 @@ GraderRun run_grader(const std::vector<std::string>& args, const fs::path& root)
     dup2(out_fd, STDOUT_FILENO);
     dup2(err_fd, STDERR_FILENO);
     setenv("TMPDIR", run.tmpdir.c_str(), 1);
+    for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
     execv(c_argv[0], c_argv.data());
     _exit(127);
   }
