@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "batch/policy.hpp"
 #include "report/class_summary.hpp"
 #include "util/csv.hpp"
 
@@ -16,6 +17,10 @@ namespace grader {
 /// and reason (why the submission was refused; else "<id> refused: <why>" for each
 /// refused exercise, then a note such as no learner files found, joined by "; ").
 /// `notes` gives a student's note by position in `summary.students` (may be shorter).
-std::string render_gradebook(const ClassSummary& summary, const std::vector<std::string>& notes);
+/// With `lateness` (one per student, under a late policy), six columns follow percent:
+/// submitted_at, due, days_late, penalty (points), final (total less penalty) and
+/// final_percent; total stays the raw score. A refused submission leaves them empty.
+std::string render_gradebook(const ClassSummary& summary, const std::vector<std::string>& notes,
+                             const std::vector<Lateness>& lateness = {});
 
 }  // namespace grader

@@ -19,6 +19,7 @@
 #include "batch/shard.hpp"
 #include "batch/similarity.hpp"
 #include "batch/source_key.hpp"
+#include "commands/class_output.hpp"
 #include "commands/table.hpp"
 #include "process/reaper.hpp"
 #include "report/class_summary.hpp"
@@ -40,6 +41,7 @@ struct BatchOptions {
   std::vector<std::string> only;  ///< students regraded from scratch; empty: the whole class
   bool similarity = false;        ///< also compare the class with sim_c++ (grader similarity)
   std::vector<std::string> old;   ///< previous terms' submissions, compared with --similarity
+  ClassOutputRequest output;      ///< extra class formats, the late policy, the Canvas export
 };
 
 constexpr auto kKillInterval = std::chrono::milliseconds(50);
@@ -174,7 +176,7 @@ void check_similarity_options(const BatchOptions& options) {
 
 // Effects: compares the class with sim_c++ when asked, then writes the class files of OUT.
 void write_class(const Context& context, const BatchPlan& plan, const BatchOptions& options,
-                 int jobs) {
+                 const ClassOutput& output, int jobs) {
   if (options.similarity) {
     const ClassSimilarity similarity =
         compare_class({.course_root = context.course.root(),
@@ -187,8 +189,22 @@ void write_class(const Context& context, const BatchPlan& plan, const BatchOptio
     fmt::print("{}", similarity_text(plan.out, similarity));
   }
   const ClassMerge merge = merge_class(plan.out);
-  write_class_files(plan.out, merge);
-  fmt::print("{}", class_summary_text(plan.out, merge.summary));
+  const std::string notes = write_class_files(plan.out, merge, output);
+  fmt::print("{}{}", notes, class_summary_text(plan.out, merge.summary));
+}
+
+// Effects: makes OUT's directories and every student's work directory, and writes the
+// roster of `all`, with when each entry was last modified (a late policy may need it).
+void prepare_out(BatchPlan& plan, const std::vector<Submission>& all) {
+  for (const char* dir : {"students", "cache", "work"}) fs::create_directories(plan.out / dir);
+  std::map<std::string, Instant> modified;
+  for (const Submission& s : all) {
+    plan.students.push_back(s.student);
+    if (const std::optional<Instant> at = modification_time(s.path)) modified[s.student] = *at;
+    // Made before any sandbox starts, so each can hide every other student's directory.
+    fs::create_directories(work_dir(plan, s.student));
+  }
+  write_roster(plan.out, plan.students, modified);
 }
 
 int run_batch(const Context& context, const BatchOptions& options) {
@@ -198,20 +214,15 @@ int run_batch(const Context& context, const BatchOptions& options) {
   if (!options.shard.empty()) parse_shard(options.shard);  // bad usage before any file is made
   check_similarity_options(options);
   BatchPlan plan = make_plan(context, options);
+  const ClassOutput output = prepare_class_output(plan.out, options.output);
   plan.fresh = !options.only.empty();
   const std::vector<Submission> all = list_submissions(plan.submissions);
   const std::vector<Submission> students = chosen(all, options);
-  for (const char* dir : {"students", "cache", "work"}) fs::create_directories(plan.out / dir);
-  for (const Submission& s : all) {
-    plan.students.push_back(s.student);
-    // Made before any sandbox starts, so each can hide every other student's directory.
-    fs::create_directories(work_dir(plan, s.student));
-  }
+  prepare_out(plan, all);
   const VerdictStore cache(plan.out / "cache", VerdictStore::Keep::every);
   const int jobs = options.jobs > 0
                        ? options.jobs
                        : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  write_roster(plan.out, plan.students);
   fmt::print("grading {} submissions from {}{}, {} at a time\n", students.size(),
              plan.submissions.string(),
              options.shard.empty() ? "" : fmt::format(" (shard {})", options.shard), jobs);
@@ -238,7 +249,7 @@ int run_batch(const Context& context, const BatchOptions& options) {
                plan.out.string());
     return 0;
   }
-  write_class(context, plan, options, jobs);
+  write_class(context, plan, options, output, jobs);
   return 0;
 }
 
@@ -261,6 +272,7 @@ CommandRun declare_batch(Options& options) {
                "also rank pairs of students by how alike their code is (as `grader similarity`)");
   options.texts("--old", values->old,
                 "with --similarity: a previous term's submissions directory (repeatable)");
+  declare_class_output(options, values->output);
   return [values](const Context& context) { return run_batch(context, *values); };
 }
 

@@ -35,11 +35,12 @@ std::string rewrite_class_files(const fs::path& out) {
         "`grader batch` or `grader gradebook` writes them there\n",
         out.string());
   try {
-    write_class_files(out, merge_class(out));
+    const std::string notes = write_class_files(out, merge_class(out));
+    return notes +
+           fmt::format("summary:   {} (also summary.json)\n", (out / "summary.html").string());
   } catch (const UsageError& e) {
     return fmt::format("summary.* not rewritten: {}\n", e.what());
   }
-  return fmt::format("summary:    {} (also summary.json)\n", (out / "summary.html").string());
 }
 
 int run_similarity(const Context& context, const SimilarityOptions& options) {

@@ -66,6 +66,19 @@ std::string read_file(const fs::path& path) {
   return text.str();
 }
 
+void copy_tree(const fs::path& from, const fs::path& to) {
+  fs::create_directories(to);
+  fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+}
+
+void zip_file(const fs::path& zip, const std::string& entry, const fs::path& source) {
+  const std::string command = std::string(PYTHON3) +
+                              " -c \"import zipfile,sys; z=zipfile.ZipFile(sys.argv[1],'w'); "
+                              "z.write(sys.argv[2],sys.argv[3]); z.close()\" '" +
+                              zip.string() + "' '" + source.string() + "' '" + entry + "'";
+  if (std::system(command.c_str()) != 0) throw std::runtime_error("failed: " + command);
+}
+
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
   std::istringstream in(text);

@@ -60,6 +60,14 @@ std::string schema_problems(const std::vector<std::filesystem::path>& reports);
 /// Returns: the file's contents.
 std::string read_file(const std::filesystem::path& path);
 
+/// Effects: copies the tree `from` into `to` (made if absent), overwriting what is there.
+void copy_tree(const std::filesystem::path& from, const std::filesystem::path& to);
+
+/// Effects: writes the .zip `zip` holding one entry, `entry`, with the bytes of `source`.
+/// Requires: python3 (its zipfile module makes the archive as students' tools do).
+void zip_file(const std::filesystem::path& zip, const std::string& entry,
+              const std::filesystem::path& source);
+
 /// Returns: the lines of `text`, each without its line end (LF or CRLF).
 std::vector<std::string> lines_of(const std::string& text);
 
