@@ -64,14 +64,17 @@ json class_to_json(const ClassSummary& summary) {
                      {"passed", r.passed},
                      {"graded", r.graded}});
   }
-  return {{"students", students},
-          {"exercise_ids", summary.exercise_ids},
-          {"pass_rates", rates},
-          {"mean_percent", mean(summary.percents)},
-          {"median_percent", median(summary.percents)},
-          {"exercises_refused", summary.refusals.size()},
-          {"refused_by_exercise", refused_by_exercise(summary)},
-          {"refusals", refusals_json(summary)}};
+  json out = {{"students", students},
+              {"exercise_ids", summary.exercise_ids},
+              {"pass_rates", rates},
+              {"mean_percent", mean(summary.percents)},
+              {"median_percent", median(summary.percents)},
+              {"exercises_refused", summary.refusals.size()},
+              {"refused_by_exercise", refused_by_exercise(summary)},
+              {"refusals", refusals_json(summary)}};
+  if (summary.similarity)
+    out["similarity"] = similarity_to_json(*summary.similarity, kSummaryPairs);
+  return out;
 }
 
 }  // namespace grader

@@ -20,7 +20,8 @@ double mean(const std::vector<double>& values);
 /// student and status)}], "exercise_ids", "pass_rates": [{exercise_id, test, passed,
 /// graded}], "mean_percent", "median_percent", "exercises_refused" (in the class),
 /// "refused_by_exercise" {id: students refused}, "refusals": [{student, exercise_id,
-/// reason}] (student order, then course order)}.
+/// reason}] (student order, then course order), "similarity" (similarity_to_json with the
+/// kSummaryPairs highest pairs of each exercise; only when `summary.similarity` is set)}.
 nlohmann::json class_to_json(const ClassSummary& summary);
 
 }  // namespace grader

@@ -4,14 +4,11 @@
 #include <string>
 #include <string_view>
 
+#include "batch/policy.hpp"
 #include "report/class_summary.hpp"
+#include "util/csv.hpp"
 
 namespace grader {
-
-/// Returns: `text` as one RFC 4180 CSV field: quoted (with '"' doubled) when it holds a
-/// comma, a quote, CR or LF, or leading or trailing spaces; a text that a spreadsheet
-/// would run as a formula (starting with =, +, -, @, tab or CR) is prefixed with "'".
-std::string csv_field(std::string_view text);
 
 /// Returns: the gradebook of `summary` as CSV (CRLF line ends, as RFC 4180 says):
 /// student, one score column per exercise, total, max, percent, refused (how many of
@@ -20,6 +17,10 @@ std::string csv_field(std::string_view text);
 /// and reason (why the submission was refused; else "<id> refused: <why>" for each
 /// refused exercise, then a note such as no learner files found, joined by "; ").
 /// `notes` gives a student's note by position in `summary.students` (may be shorter).
-std::string render_gradebook(const ClassSummary& summary, const std::vector<std::string>& notes);
+/// With `lateness` (one per student, under a late policy), six columns follow percent:
+/// submitted_at, due, days_late, penalty (points), final (total less penalty) and
+/// final_percent; total stays the raw score. A refused submission leaves them empty.
+std::string render_gradebook(const ClassSummary& summary, const std::vector<std::string>& notes,
+                             const std::vector<Lateness>& lateness = {});
 
 }  // namespace grader

@@ -17,7 +17,9 @@
 #include "batch/grade_student.hpp"
 #include "batch/interrupt.hpp"
 #include "batch/shard.hpp"
+#include "batch/similarity.hpp"
 #include "batch/source_key.hpp"
+#include "commands/class_output.hpp"
 #include "commands/table.hpp"
 #include "process/reaper.hpp"
 #include "report/class_summary.hpp"
@@ -37,6 +39,9 @@ struct BatchOptions {
   std::vector<std::string> ids;   ///< exercises graded; empty: all
   std::string shard;              ///< "K/N": grade only shard K of N and leave the merge
   std::vector<std::string> only;  ///< students regraded from scratch; empty: the whole class
+  bool similarity = false;        ///< also compare the class with sim_c++ (grader similarity)
+  std::vector<std::string> old;   ///< previous terms' submissions, compared with --similarity
+  ClassOutputRequest output;      ///< extra class formats, the late policy, the Canvas export
 };
 
 constexpr auto kKillInterval = std::chrono::milliseconds(50);
@@ -152,26 +157,72 @@ std::vector<Submission> chosen(const std::vector<Submission>& all, const BatchOp
   return students;
 }
 
+// Throws: UsageError for --similarity or --old where they cannot work; SetupError when
+// --similarity is asked and sim_c++ is missing (before anything is graded).
+void check_similarity_options(const BatchOptions& options) {
+  if (!options.old.empty() && !options.similarity)
+    throw UsageError("--old names what --similarity compares with: add --similarity");
+  if (!options.similarity) return;
+  if (!options.shard.empty())
+    throw UsageError(
+        "--similarity and --shard do not go together: a shard sees part of the class; run "
+        "`grader similarity` after the merge");
+  for (const std::string& term : options.old) {
+    if (!fs::is_directory(term))
+      throw UsageError(fmt::format("--old '{}' is not a directory", term));
+  }
+  require_sim();
+}
+
+// Effects: compares the class with sim_c++ when asked, then writes the class files of OUT.
+void write_class(const Context& context, const BatchPlan& plan, const BatchOptions& options,
+                 const ClassOutput& output, int jobs) {
+  if (options.similarity) {
+    const ClassSimilarity similarity =
+        compare_class({.course_root = context.course.root(),
+                       .course = context.course.entries(),
+                       .exercises = plan.exercises,
+                       .submissions = plan.submissions,
+                       .old_terms = {options.old.begin(), options.old.end()},
+                       .jobs = jobs});
+    store_similarity(plan.out, similarity);
+    fmt::print("{}", similarity_text(plan.out, similarity));
+  }
+  const ClassMerge merge = merge_class(plan.out);
+  const std::string notes = write_class_files(plan.out, merge, output);
+  fmt::print("{}{}", notes, class_summary_text(plan.out, merge.summary));
+}
+
+// Effects: makes OUT's directories and every student's work directory, and writes the
+// roster of `all`, with when each entry was last modified (a late policy may need it).
+void prepare_out(BatchPlan& plan, const std::vector<Submission>& all) {
+  for (const char* dir : {"students", "cache", "work"}) fs::create_directories(plan.out / dir);
+  std::map<std::string, Instant> modified;
+  for (const Submission& s : all) {
+    plan.students.push_back(s.student);
+    if (const std::optional<Instant> at = modification_time(s.path)) modified[s.student] = *at;
+    // Made before any sandbox starts, so each can hide every other student's directory.
+    fs::create_directories(work_dir(plan, s.student));
+  }
+  write_roster(plan.out, plan.students, modified);
+}
+
 int run_batch(const Context& context, const BatchOptions& options) {
   if (options.jobs < 0) throw UsageError("--jobs must be at least 1");
   if (!options.shard.empty() && !options.only.empty())
     throw UsageError("--only and --shard do not go together: --only regrades named students");
   if (!options.shard.empty()) parse_shard(options.shard);  // bad usage before any file is made
+  check_similarity_options(options);
   BatchPlan plan = make_plan(context, options);
+  const ClassOutput output = prepare_class_output(plan.out, options.output);
   plan.fresh = !options.only.empty();
   const std::vector<Submission> all = list_submissions(plan.submissions);
   const std::vector<Submission> students = chosen(all, options);
-  for (const char* dir : {"students", "cache", "work"}) fs::create_directories(plan.out / dir);
-  for (const Submission& s : all) {
-    plan.students.push_back(s.student);
-    // Made before any sandbox starts, so each can hide every other student's directory.
-    fs::create_directories(work_dir(plan, s.student));
-  }
+  prepare_out(plan, all);
   const VerdictStore cache(plan.out / "cache", VerdictStore::Keep::every);
   const int jobs = options.jobs > 0
                        ? options.jobs
                        : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  write_roster(plan.out, plan.students);
   fmt::print("grading {} submissions from {}{}, {} at a time\n", students.size(),
              plan.submissions.string(),
              options.shard.empty() ? "" : fmt::format(" (shard {})", options.shard), jobs);
@@ -198,9 +249,7 @@ int run_batch(const Context& context, const BatchOptions& options) {
                plan.out.string());
     return 0;
   }
-  const ClassMerge merge = merge_class(plan.out);
-  write_class_files(plan.out, merge);
-  fmt::print("{}", class_summary_text(plan.out, merge.summary));
+  write_class(context, plan, options, output, jobs);
   return 0;
 }
 
@@ -219,6 +268,11 @@ CommandRun declare_batch(Options& options) {
                "merge with `grader gradebook OUT`");
   options.texts("--only", values->only,
                 "regrade these students from scratch, then rewrite the gradebook");
+  options.flag("--similarity", values->similarity,
+               "also rank pairs of students by how alike their code is (as `grader similarity`)");
+  options.texts("--old", values->old,
+                "with --similarity: a previous term's submissions directory (repeatable)");
+  declare_class_output(options, values->output);
   return [values](const Context& context) { return run_batch(context, *values); };
 }
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "batch/class_files.hpp"
+#include "commands/class_output.hpp"
 #include "commands/table.hpp"
 #include "util/errors.hpp"
 
@@ -12,21 +13,28 @@ namespace {
 
 namespace fs = std::filesystem;
 
-int run_gradebook(const fs::path& out) {
-  if (!fs::is_directory(out))
-    throw UsageError(fmt::format("'{}' is not a directory", out.string()));
-  const ClassMerge merge = merge_class(out);
-  write_class_files(out, merge);
-  fmt::print("{}", class_summary_text(out, merge.summary));
+struct GradebookOptions {
+  fs::path out;
+  ClassOutputRequest output;
+};
+
+int run_gradebook(const GradebookOptions& options) {
+  if (!fs::is_directory(options.out))
+    throw UsageError(fmt::format("'{}' is not a directory", options.out.string()));
+  const ClassOutput output = prepare_class_output(options.out, options.output);
+  const ClassMerge merge = merge_class(options.out);
+  const std::string notes = write_class_files(options.out, merge, output);
+  fmt::print("{}{}", notes, class_summary_text(options.out, merge.summary));
   return 0;
 }
 
 }  // namespace
 
 CommandRun declare_gradebook(Options& options) {
-  auto out = std::make_shared<fs::path>();
-  options.path("out", *out, "the --out of `grader batch` (every shard's)", Need::required);
-  return [out](const Context&) { return run_gradebook(*out); };
+  auto values = std::make_shared<GradebookOptions>();
+  options.path("out", values->out, "the --out of `grader batch` (every shard's)", Need::required);
+  declare_class_output(options, values->output);
+  return [values](const Context&) { return run_gradebook(*values); };
 }
 
 }  // namespace grader

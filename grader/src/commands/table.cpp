@@ -19,6 +19,8 @@ const std::vector<Command>& command_table() {
        declare_batch},
       {"gradebook", "merge a batch's per-student results (every shard's) into the gradebook",
        declare_gradebook},
+      {"similarity", "rank pairs of students by how alike their code is (sim_c++, stubs excluded)",
+       declare_similarity},
   };
   return table;
 }

@@ -22,5 +22,6 @@ CommandRun declare_watch(Options& options);
 CommandRun declare_export(Options& options);
 CommandRun declare_batch(Options& options);
 CommandRun declare_gradebook(Options& options);
+CommandRun declare_similarity(Options& options);
 
 }  // namespace grader

@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <vector>
 
 #include <fmt/format.h>
@@ -196,6 +198,18 @@ ProcessResult run_process(const ProcessSpec& spec) {
     if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
   }
   return result;
+}
+
+std::string find_program(std::string_view name) {
+  const char* path = std::getenv("PATH");
+  std::string_view dirs = path != nullptr ? path : "/usr/bin:/bin";
+  while (!dirs.empty()) {
+    const std::size_t colon = dirs.find(':');
+    const std::filesystem::path candidate = std::filesystem::path(dirs.substr(0, colon)) / name;
+    if (access(candidate.c_str(), X_OK) == 0) return candidate.string();
+    dirs = colon == std::string_view::npos ? std::string_view() : dirs.substr(colon + 1);
+  }
+  return "";
 }
 
 }  // namespace grader

@@ -60,4 +60,8 @@ struct ProcessResult {
 /// Returns: how it ended and what it printed. Never throws for the child's behaviour.
 ProcessResult run_process(const ProcessSpec& spec);
 
+/// Returns: the first file named `name` that may be executed in the directories of $PATH
+/// (/usr/bin:/bin when it is unset), or "" when there is none.
+std::string find_program(std::string_view name);
+
 }  // namespace grader

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/report.hpp"
+#include "report/similarity.hpp"
 
 namespace grader {
 
@@ -41,6 +42,8 @@ struct ClassSummary {
   std::vector<double> percents;
   /// Every refused exercise of the graded students, in student order, then course order.
   std::vector<ExerciseRefusal> refusals;
+  /// The last `grader similarity` of the class (OUT/similarity.json), when one ran.
+  std::optional<ClassSimilarity> similarity;
 };
 
 /// Returns: the summary of `students` (sorted by name), with pass rates, percents and
@@ -52,7 +55,8 @@ int refusals_of(const ClassSummary& summary, const std::string& exercise_id);
 
 /// Returns: a self-contained HTML page (inline CSS and SVG, no network fetch) with the
 /// class score histogram, a table of students, the refused exercises (how many per
-/// exercise, then who and why) and the per-test pass rates.
+/// exercise, then who and why), the per-test pass rates, and the most similar pairs of each
+/// exercise when `summary.similarity` is set.
 std::string render_class_html(const ClassSummary& summary);
 
 /// Returns: the class summary as GitHub-flavoured Markdown (fits $GITHUB_STEP_SUMMARY):

@@ -176,11 +176,12 @@ std::string histogram_markdown(const std::array<int, kBins>& counts) {
 }  // namespace
 
 std::string render_class_html(const ClassSummary& summary) {
-  const std::string body = fmt::format(
+  std::string body = fmt::format(
       "<h1>Class summary</h1>\n<p>{}</p>\n<h2>Score distribution</h2>\n{}"
       "<h2>Students</h2>\n{}<h2>Refused exercises</h2>\n{}<h2>Pass rate per test</h2>\n{}",
       xml_escape(headline(summary)), svg_histogram(histogram(summary.percents)),
       students_html(summary), refusals_html(summary), pass_rates_html(summary));
+  if (summary.similarity) body += "<h2>Similarity</h2>\n" + similarity_html(*summary.similarity);
   return html_page("Class summary", body);
 }
 

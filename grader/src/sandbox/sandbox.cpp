@@ -1,10 +1,7 @@
 #include "sandbox/sandbox.hpp"
 
-#include <unistd.h>
-
 #include <csignal>
 #include <cstdio>
-#include <cstdlib>
 #include <fstream>
 #include <mutex>
 
@@ -15,19 +12,6 @@ namespace grader {
 namespace {
 
 namespace fs = std::filesystem;
-
-// The first `bwrap` on PATH that can be executed, or "".
-std::string find_on_path() {
-  const char* path = std::getenv("PATH");
-  std::string_view dirs = path != nullptr ? path : "/usr/bin:/bin";
-  while (!dirs.empty()) {
-    const std::size_t colon = dirs.find(':');
-    const fs::path candidate = fs::path(dirs.substr(0, colon)) / "bwrap";
-    if (access(candidate.c_str(), X_OK) == 0) return candidate.string();
-    dirs = colon == std::string_view::npos ? std::string_view() : dirs.substr(colon + 1);
-  }
-  return "";
-}
 
 // Runs `true` under a policy with every kind of mount the grader uses: the
 // user namespace, a hidden directory and a writable one. A sandbox that cannot
@@ -52,7 +36,7 @@ constexpr int kFirstSignalCode = 128;
 
 const std::string& sandbox_program() {
   static const std::string program = [] {
-    const std::string bwrap = find_on_path();
+    const std::string bwrap = find_program("bwrap");
     return !bwrap.empty() && trial_works(bwrap) ? bwrap : std::string();
   }();
   return program;

@@ -23,6 +23,12 @@ std::optional<std::string> read_file(const std::filesystem::path& path) {
   return text.str();
 }
 
+std::optional<Instant> modification_time(const std::filesystem::path& path) {
+  struct stat status {};
+  if (lstat(path.c_str(), &status) != 0) return std::nullopt;
+  return Instant(std::chrono::seconds(status.st_mtim.tv_sec));
+}
+
 bool is_within(const std::filesystem::path& path, const std::filesystem::path& dir) {
   const auto [dir_end, path_it] = std::mismatch(dir.begin(), dir.end(), path.begin(), path.end());
   return dir_end == dir.end();

@@ -5,10 +5,16 @@
 #include <optional>
 #include <string>
 
+#include "util/timestamp.hpp"
+
 namespace grader {
 
 /// Returns: the bytes of `path`, or nullopt when it cannot be opened.
 std::optional<std::string> read_file(const std::filesystem::path& path);
+
+/// Returns: when `path` itself (a link is not followed) was last modified, to the second, or
+/// nullopt when it cannot be told.
+std::optional<Instant> modification_time(const std::filesystem::path& path);
 
 /// Returns: whether `path` is `dir` or lies under it, component by component.
 /// Requires: both are absolute and normal (canonical), so ".." cannot fool it.

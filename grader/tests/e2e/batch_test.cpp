@@ -13,7 +13,6 @@
 #include <fstream>
 #include <future>
 #include <map>
-#include <sstream>
 #include <thread>
 
 #include "grader_runner.hpp"
@@ -26,11 +25,6 @@ using Clock = std::chrono::steady_clock;
 
 fs::path batch_root() {
   return fs::path(E2E_CACHE_DIR) / "batch";
-}
-
-void copy_tree(const fs::path& from, const fs::path& to) {
-  fs::create_directories(to);
-  fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
 }
 
 void run_or_fail(const std::string& command) {
@@ -53,11 +47,8 @@ fs::path make_submissions() {
   run_or_fail("tar czf '" + (subs / "d-wrapped.tar.gz").string() + "' -C '" + staging.string() +
               "' d-wrapped");
   const std::string python = PYTHON3;
-  run_or_fail(python +
-              " -c \"import zipfile,sys; z=zipfile.ZipFile(sys.argv[1],'w'); "
-              "z.write(sys.argv[2],'01-arith/arith.cpp'); z.close()\" '" +
-              (subs / "b-zip.zip").string() + "' '" +
-              (fixtures / "submissions" / "exit-zero" / "01-arith" / "arith.cpp").string() + "'");
+  zip_file(subs / "b-zip.zip", "01-arith/arith.cpp",
+           fixtures / "submissions" / "exit-zero" / "01-arith" / "arith.cpp");
   run_or_fail(python +
               " -c \"import tarfile,io,sys; t=tarfile.open(sys.argv[1],'w:gz'); "
               "i=tarfile.TarInfo('../escaped.txt'); i.size=2; "
@@ -66,16 +57,6 @@ fs::path make_submissions() {
   copy_tree(fixtures / "hostile" / "write-records" / "01-arith", subs / "e-tamper" / "01-arith");
   fs::remove_all(staging);
   return subs;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(line);
-  }
-  return lines;
 }
 
 // Runs the grader in the background and interrupts it (SIGINT) once a first student is

@@ -66,7 +66,31 @@ std::string read_file(const fs::path& path) {
   return text.str();
 }
 
-GraderRun run_grader(const std::vector<std::string>& args, const fs::path& root) {
+void copy_tree(const fs::path& from, const fs::path& to) {
+  fs::create_directories(to);
+  fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+}
+
+void zip_file(const fs::path& zip, const std::string& entry, const fs::path& source) {
+  const std::string command = std::string(PYTHON3) +
+                              " -c \"import zipfile,sys; z=zipfile.ZipFile(sys.argv[1],'w'); "
+                              "z.write(sys.argv[2],sys.argv[3]); z.close()\" '" +
+                              zip.string() + "' '" + source.string() + "' '" + entry + "'";
+  if (std::system(command.c_str()) != 0) throw std::runtime_error("failed: " + command);
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+GraderRun run_grader(const std::vector<std::string>& args, const fs::path& root,
+                     const std::map<std::string, std::string>& env) {
   GraderRun run;
   run.tmpdir = make_temp_dir("grader-e2e-tmp-");
   const fs::path out = run.tmpdir.string() + ".out";
@@ -84,6 +108,7 @@ GraderRun run_grader(const std::vector<std::string>& args, const fs::path& root)
     dup2(out_fd, STDOUT_FILENO);
     dup2(err_fd, STDERR_FILENO);
     setenv("TMPDIR", run.tmpdir.c_str(), 1);
+    for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
     execv(c_argv[0], c_argv.data());
     _exit(127);
   }

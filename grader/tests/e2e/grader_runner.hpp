@@ -9,6 +9,7 @@
 #include <sys/types.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,10 +30,12 @@ struct GraderRun {
 };
 
 /// Effects: runs `grader --root <root> <args...>` with TMPDIR set to a fresh
-/// directory, its output captured, and waits for it.
+/// directory and `env` added to (or replacing in) its environment, its output captured,
+/// and waits for it.
 /// Returns: how it ended. Requires: the grader binary was built.
 GraderRun run_grader(const std::vector<std::string>& args,
-                     const std::filesystem::path& root = course_dir());
+                     const std::filesystem::path& root = course_dir(),
+                     const std::map<std::string, std::string>& env = {});
 
 /// Effects: makes the shared workspace hold course/solutions/ with
 /// submissions/<submission>/ laid over it ("" for the plain solutions),
@@ -56,5 +59,16 @@ std::string schema_problems(const std::vector<std::filesystem::path>& reports);
 
 /// Returns: the file's contents.
 std::string read_file(const std::filesystem::path& path);
+
+/// Effects: copies the tree `from` into `to` (made if absent), overwriting what is there.
+void copy_tree(const std::filesystem::path& from, const std::filesystem::path& to);
+
+/// Effects: writes the .zip `zip` holding one entry, `entry`, with the bytes of `source`.
+/// Requires: python3 (its zipfile module makes the archive as students' tools do).
+void zip_file(const std::filesystem::path& zip, const std::string& entry,
+              const std::filesystem::path& source);
+
+/// Returns: the lines of `text`, each without its line end (LF or CRLF).
+std::vector<std::string> lines_of(const std::string& text);
 
 }  // namespace e2e
