@@ -19,6 +19,7 @@ using nlohmann::json;
 json valid_manifest() {
   return json::parse(R"({
     "id": "01-sample", "title": "Sample", "day": "1-2", "lesson": "lessons/a.md#b",
+    "also_read": ["lessons/a.md#c", "lessons/d.md#e"],
     "files": ["a.hpp", "src/a.cpp"], "depends": [],
     "build": {"sanitize": "thread"},
     "points": {"default": 2, "tests": {"A.Big": 5}},
@@ -48,6 +49,7 @@ TEST(LoadManifest, ReadsEveryField) {
   EXPECT_EQ(m.title, "Sample");
   EXPECT_EQ(m.day, "1-2");
   EXPECT_EQ(m.lesson, "lessons/a.md#b");
+  EXPECT_EQ(m.also_read, (std::vector<std::string>{"lessons/a.md#c", "lessons/d.md#e"}));
   EXPECT_EQ(m.files, (std::vector<std::string>{"a.hpp", "src/a.cpp"}));
   EXPECT_EQ(m.sanitizers, std::vector<std::string>{"thread"});
   EXPECT_EQ(m.test_seconds, 3);
