@@ -72,10 +72,14 @@ std::string section_at(const fs::path& course, const std::string& link) {
   return std::move(*section);
 }
 
-// Every lesson section exercise `m` builds on, in reading order, a rule between two.
+// Every lesson section exercise `m` builds on, in reading order, a rule between two. A
+// section inside one already shown (a subsection of it) is not shown twice.
 std::string sections_of(const fs::path& course, const Manifest& m) {
   std::string text = section_at(course, m.lesson);
-  for (const std::string& link : m.also_read) text += "\n---\n\n" + section_at(course, link);
+  for (const std::string& link : m.also_read) {
+    const std::string section = section_at(course, link);
+    if (text.find(section) == std::string::npos) text += "\n---\n\n" + section;
+  }
   return text;
 }
 

@@ -6,8 +6,8 @@
 
 A README tells the learner which lesson sections to read; `grader lesson ID` prints the
 sections the manifest names ("lesson", then "also_read"). When the two lists differ, the
-terminal shows half the reading. Each section must also exist: `grader lesson ID` is run
-for every exercise and must succeed.
+terminal shows half the reading. `grader lesson ID` is then run for every exercise: it
+must succeed and show each section (one inside another already shown is shown once).
 """
 import json
 import pathlib
@@ -17,6 +17,22 @@ import sys
 import tempfile
 
 LINK = re.compile(r"\(\.\./\.\./(lessons/[^)#\s]+\.md#[^)\s]+)\)")
+HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*$", re.MULTILINE)
+
+
+def slug(heading):
+    """Returns GitHub's anchor for a heading: lower case, punctuation dropped, spaces to '-'."""
+    kept = "".join(c for c in heading.lower() if c.isalnum() or c in " -_")
+    return kept.strip().replace(" ", "-")
+
+
+def heading_of(root, link):
+    """Returns the text of the heading `link` ("lessons/x.md#anchor") points at, or None."""
+    path, anchor = link.split("#", 1)
+    for heading in HEADING.findall((root / path).read_text()):
+        if slug(heading) == anchor:
+            return heading
+    return None
 
 
 def readme_links(readme):
@@ -48,13 +64,18 @@ def problems(root):
 
 
 def unreadable(root, grader):
-    """Returns one line per exercise whose sections `grader lesson` cannot print."""
+    """Returns one line per exercise some of whose sections `grader lesson` does not show."""
     found = []
     for manifest in sorted((root / "exercises").glob("*/exercise.json")):
         run = subprocess.run([grader, "--root", str(root), "--color", "never", "lesson",
                               manifest.parent.name], capture_output=True, text=True)
         if run.returncode != 0:
             found.append(f"grader lesson {manifest.parent.name}: {run.stderr.strip()}")
+            continue
+        for link in manifest_links(manifest):
+            heading = heading_of(root, link)
+            if heading is None or heading not in run.stdout:
+                found.append(f"grader lesson {manifest.parent.name}: does not show '{link}'")
     return found
 
 
