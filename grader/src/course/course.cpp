@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "manifest/declared_tests.hpp"
+#include "manifest/hints.hpp"
 #include "util/errors.hpp"
 
 namespace grader {
@@ -53,6 +54,7 @@ Course Course::load(const fs::path& root) {
       continue;  // not an exercise directory
     try {
       entry.manifest = load_manifest(entry.manifest_path);
+      entry.manifest->hints = load_hints(root, entry.id);
     } catch (const ManifestError& e) {
       entry.error = e.what();
     }

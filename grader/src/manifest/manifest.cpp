@@ -207,7 +207,9 @@ Manifest load_manifest(const std::filesystem::path& path) {
   m.visibility = read.string("visibility", m.visibility);
   if (kVisibility.count(m.visibility) == 0)
     read.fail("visibility", "expected hidden, after_due_date, after_published or visible");
-  m.hints = read.strings("hints", false);
+  if (root.contains("hints"))
+    read.fail("hints",
+              fmt::format("hints live in grader/hints/{}.md, one '## ' section each", m.id));
   m.tamper = tamper_rules(read);
   return m;
 }

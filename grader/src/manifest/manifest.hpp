@@ -45,7 +45,8 @@ struct Manifest {
   double suite_seconds = 120;
   double build_seconds = 600;          ///< one build of the suite, cold, on a busy 2-core machine
   std::string visibility = "visible";  ///< hidden, after_due_date, after_published, visible
-  std::vector<std::string> hints;
+  std::vector<std::string>
+      hints;           ///< from grader/hints/<id>.md (manifest/hints.hpp), set by Course::load
   TamperRules tamper;  ///< "tamper": what the tamper guard forbids or allows beyond its own rules
 };
 
