@@ -23,7 +23,7 @@ BumpArena::~BumpArena() {
 
 void* BumpArena::allocate(std::size_t size, std::size_t align) {
   // TODO: try bump_down in the current chunk (if there is one); otherwise
-  // allocate_in_new_chunk.
+  // allocate_in_new_chunk. Let what upstream throws pass through unchanged.
   MW_TODO();
 }
 
@@ -61,8 +61,8 @@ void BumpArena::release(ChunkFooter* chunk) noexcept {
 }
 
 void BumpArena::reset() noexcept {
-  // TODO: find the largest chunk, release every other one, rewind the largest (ptr back to
-  // its top) and make it the only and current chunk.
+  // TODO: find the largest chunk (of equal ones, the one taken last), release every other
+  // one, rewind the largest (ptr back to its top) and make it the only and current chunk.
   MW_TODO();
 }
 

@@ -14,6 +14,7 @@
 //   0x1000 ------24-----> 0x1018          0x8004 ------24-----> 0x801c
 //
 // The offset is 32 bits (as in rkyv by default): targets within about ±2 GiB.
+// Null is stored as offset 1 (as in offset_ptr): part of the byte format.
 #pragma once
 
 #include <cstdint>
@@ -42,7 +43,9 @@ class RelPtr {
   RelPtr(const RelPtr&) = default;
   RelPtr& operator=(const RelPtr&) = default;
 
-  /// Effects: points this at `target` (nullptr makes it null).
+  /// Effects: points this at `target` (nullptr makes it null). Null is stored as offset 1,
+  /// so a `target` one byte past this RelPtr's own address (inside the RelPtr itself) makes
+  /// it null too: the one address a RelPtr cannot hold.
   /// Throws: std::overflow_error when `target` is more than 32 bits of offset away; *this
   /// is then unchanged.
   void set(T* target) { MW_TODO(); }

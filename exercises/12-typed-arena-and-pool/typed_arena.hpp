@@ -33,13 +33,15 @@ concept range_constructing =
 /// end in reverse allocation order.
 ///
 /// The chunk policy (the hidden suite counts upstream calls exactly):
-/// - each chunk is ONE upstream allocation, holding its bookkeeping and `capacity` objects;
-///   nothing is allocated before the first object;
-/// - the first chunk holds `first_chunk_capacity` objects; each chunk taken after it holds
-///   twice as many as the one before (8, 16, 32, ...);
+/// - each chunk is ONE upstream allocation, holding `capacity` objects and at most
+///   max(64, alignof(T)) bytes of bookkeeping, padding included; nothing is allocated before
+///   the first object;
+/// - the next capacity starts at `first_chunk_capacity` and doubles every time a chunk is
+///   taken, whatever that chunk's size (8, 16, 32, ...);
 /// - alloc_extend(range) places the whole range in ONE chunk: when it does not fit in what
 ///   is left of the current chunk, it gets a new chunk of max(next capacity, n) objects
-///   (the rest of the old chunk stays unused), which becomes current.
+///   (the rest of the old chunk stays unused), which becomes current; the next capacity
+///   still doubles from what it was (8, 16, then a range of 100: 100, then 64).
 template <class T>
 class TypedArena {
   static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_array_v<T>,

@@ -106,9 +106,10 @@ std::size_t SlabCache::slot_index(const Slab* slab, const void* object) const no
 }
 
 void SlabCache::check_deallocate(Slab* slab, void* object) const {
-  // TODO: throw slab_error when the slab's owner is not this cache, when `object` is not
-  // exactly the start of one of its slots, or when that slot's bitmap bit is clear (already
-  // free). Clear the bit only once every check has passed.
+  // TODO: throw slab_error when `object` is nullptr (check it before reading the header at
+  // address 0), when the slab's owner is not this cache, when `object` is not exactly the
+  // start of one of its slots, or when that slot's bitmap bit is clear (already free). Clear
+  // the bit only once every check has passed.
   MW_TODO();
 }
 

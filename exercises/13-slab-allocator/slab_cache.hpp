@@ -94,9 +94,11 @@ class SlabCache {
   SlabCache(const SlabCache&) = delete;
   SlabCache& operator=(const SlabCache&) = delete;
 
-  /// Effects: takes a free slot from the current slab. When it has none, the first partial
-  /// slab becomes current; with none, an empty slab; with none, a new slab taken from
-  /// upstream (aligned to slab_bytes).
+  /// Effects: takes a free slot from the current slab. When it has none, the partial slab
+  /// that got a slot back last becomes current; with none, the empty slab that emptied last;
+  /// with none, a new slab taken from upstream (aligned to slab_bytes). Both lists are
+  /// last in, first out; a full slab that gets a slot back while the current slab is full
+  /// may become current at once.
   /// Returns: object_size() bytes aligned to object_align(); constructed by the constructor
   /// hook if there is one. Never nullptr.
   /// Throws: what upstream throws; the cache is then unchanged.
@@ -106,8 +108,8 @@ class SlabCache {
   /// slab left with no object in use becomes empty and is kept while fewer than
   /// max_empty_slabs are, else released upstream (destructor hook run on its slots).
   /// Throws: slab_error, when debug_checks is true, if `object` is not an object of this
-  /// cache (another cache's, or a pointer into a slot or header) or is already free; nothing
-  /// is changed then.
+  /// cache (nullptr, another cache's, or a pointer into a slot or header) or is already free;
+  /// nothing is changed then. deallocate(nullptr) is not a no-op.
   /// Requires: `object` came from allocate() of this cache and is not yet given back; with a
   /// constructor hook, it is back in its constructed state.
   void deallocate(void* object);

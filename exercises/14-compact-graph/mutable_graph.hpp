@@ -112,11 +112,13 @@ class MutableGraph {
   }
 
   /// Effects: destroys h's value and its outgoing edges, and frees its slot with a new
-  /// generation. Edges from other nodes to it stay stored but are never followed again.
+  /// generation. The edge list's memory stays with the slot (nothing is deallocated) for the
+  /// next node there. Edges from other nodes to it stay stored but are never followed again.
   /// Returns: true if h named a live node; false (and nothing changes) if it was stale.
   bool remove(Handle<Tag> h) {
-    // TODO: destroy the value and the edges, bump the generation, push the slot on the free
-    // list unless its generation reached max_generation.
+    // TODO: destroy the value and the edges (clear them: the list keeps its memory for the
+    // slot's next node), bump the generation, push the slot on the free list unless its
+    // generation reached max_generation.
     MW_TODO();
   }
 

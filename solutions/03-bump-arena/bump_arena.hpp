@@ -44,14 +44,15 @@ class BumpArena {
   /// the current chunk. When they do not fit there, takes a new chunk from upstream: the
   /// next chunk of the doubling sequence (which becomes the current chunk), or, for a
   /// request too big for it, a chunk of its own (the current chunk stays current).
-  /// Returns: the memory; valid until reset() or destruction. Never nullptr.
-  /// Throws: std::bad_alloc when the request cannot be represented or upstream throws;
-  /// the arena is then unchanged.
+  /// Returns: the memory; valid until reset() or destruction. Never nullptr, not even for
+  /// size 0 (a size-0 request is served like any other, first chunk included).
+  /// Throws: std::bad_alloc when the request cannot be represented; what upstream throws,
+  /// unchanged (not translated to std::bad_alloc). The arena is then unchanged.
   /// Requires: `align` is a power of two.
   void* allocate(std::size_t size, std::size_t align);
 
   /// Effects: as allocate().
-  /// Returns: the memory, or nullptr where allocate() would throw.
+  /// Returns: the memory, or nullptr where allocate() would throw, whatever it would throw.
   void* try_allocate(std::size_t size, std::size_t align) noexcept;
 
   /// Effects: constructs a T from `args...` (forwarded) in arena memory.
@@ -68,7 +69,8 @@ class BumpArena {
   }
 
   /// Effects: copies the elements of `src` into arena memory (bumpalo's alloc_slice_copy).
-  /// Returns: the copy. Empty when `src` is empty.
+  /// Returns: the copy. Empty when `src` is empty, with a non-null data() aligned for T
+  /// (a size-0 request).
   /// Throws: what allocate() throws.
   template <class T>
   std::span<T> alloc_slice_copy(std::span<const T> src) {
@@ -81,7 +83,8 @@ class BumpArena {
 
   /// Effects: constructs `count` elements in arena memory, element i from `make(i)`
   /// (bumpalo's alloc_slice_fill_with).
-  /// Returns: the elements.
+  /// Returns: the elements; for count 0, an empty span whose data() is non-null and aligned
+  /// for T (a size-0 request), and `make` is never called.
   /// Throws: std::bad_alloc when count * sizeof(T) overflows (before calling `make`), what
   /// allocate() or `make` throws.
   /// Requires: T is trivially destructible.
@@ -96,9 +99,10 @@ class BumpArena {
     return {dst, count};
   }
 
-  /// Effects: keeps the largest chunk (rewound, and made the current chunk) and returns
-  /// every other chunk upstream. Everything handed out before is invalid afterwards.
-  /// The size of the next chunk of the doubling sequence does not change.
+  /// Effects: keeps the largest chunk (rewound, and made the current chunk; of chunks of
+  /// equal size, the one taken last) and returns every other chunk upstream. Everything handed out
+  /// before is invalid afterwards. The size of the next chunk of the doubling sequence does not
+  /// change.
   void reset() noexcept;
 
   /// Returns: the bytes of all chunks held from upstream (chunk bookkeeping included).

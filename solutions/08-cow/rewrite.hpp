@@ -2,7 +2,8 @@
 //
 // Each one scans its input first. When nothing needs to change it returns the
 // input itself, borrowed: no allocation, no copy. Otherwise it builds the new
-// value once, in a buffer reserved at its final size.
+// value once, in a string reserved once: at most one allocation, and none when the
+// reserved size fits the string's inline (SSO) buffer.
 #pragma once
 
 #include <string>
@@ -17,7 +18,8 @@ namespace mw {
 /// space and removes whitespace at both ends.
 /// Returns: `text` borrowed when it is already normalized (no whitespace at either end, no
 /// whitespace other than single spaces between words); otherwise the normalized string,
-/// owned, built with at most one allocation.
+/// owned, built in a string reserved once at text.size() (or the exact size): one
+/// allocation, or none when that fits the string's inline buffer.
 /// Throws: std::bad_alloc when the owned result cannot be allocated.
 /// Requires: `text` outlives a borrowed result.
 Cow<std::string> normalize_whitespace(std::string_view text);
@@ -25,7 +27,8 @@ Cow<std::string> normalize_whitespace(std::string_view text);
 /// Effects: replaces the characters HTML gives a meaning to: & < > " ' become &amp; &lt;
 /// &gt; &quot; &#39;.
 /// Returns: `text` borrowed when it holds none of them; otherwise the escaped string, owned,
-/// built with at most one allocation.
+/// built in a string reserved once at the exact escaped size: one allocation, or none when
+/// that fits the string's inline buffer.
 /// Throws: std::bad_alloc when the owned result cannot be allocated.
 /// Requires: `text` outlives a borrowed result.
 Cow<std::string> escape_html(std::string_view text);

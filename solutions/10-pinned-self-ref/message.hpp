@@ -9,7 +9,9 @@
 // The format, lines ended by '\n':
 //
 //   METHOD SP PATH            request line: METHOD has no space; neither part is empty
-//   Name: value               zero to kMaxHeaders header lines; spaces after ':' skipped
+//   Name: value               zero to kMaxHeaders header lines; the name is everything
+//                             before the first ':'; only spaces (' ') after it are skipped:
+//                             tabs and trailing blanks stay in the value
 //   (empty line)              ends the headers
 //   body                      everything after the empty line, verbatim
 #pragma once

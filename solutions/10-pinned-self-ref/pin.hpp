@@ -129,7 +129,8 @@ class PinnedBox {
   /// Effects: takes over `other`'s T; the T stays where it is; `other` becomes empty.
   PinnedBox(PinnedBox&& other) noexcept : ptr_(std::exchange(other.ptr_, nullptr)) {}
 
-  /// Effects: destroys this box's T, then takes over `other`'s; `other` becomes empty.
+  /// Effects: takes over `other`'s T (`other` becomes empty), then destroys this box's old
+  /// T, as std::unique_ptr does: the old T's destructor sees this box holding the new T.
   /// Safe for self-move.
   PinnedBox& operator=(PinnedBox&& other) noexcept {
     PinnedBox(std::move(other)).swap(*this);

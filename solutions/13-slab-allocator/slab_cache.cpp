@@ -188,6 +188,8 @@ std::size_t SlabCache::slot_index(const Slab* slab, const void* object) const no
 }
 
 void SlabCache::check_deallocate(Slab* slab, void* object) const {
+  // The mask of nullptr is address 0: refuse it before reading a header there.
+  if (object == nullptr) throw slab_error("SlabCache::deallocate: nullptr");
   if (slab->owner != this) throw slab_error("SlabCache::deallocate: not a slab of this cache");
   const auto offset = static_cast<std::size_t>(static_cast<std::byte*>(object) -
                                                reinterpret_cast<std::byte*>(slab));

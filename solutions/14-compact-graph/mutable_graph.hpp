@@ -117,7 +117,8 @@ class MutableGraph {
   }
 
   /// Effects: destroys h's value and its outgoing edges, and frees its slot with a new
-  /// generation. Edges from other nodes to it stay stored but are never followed again.
+  /// generation. The edge list's memory stays with the slot (nothing is deallocated) for the
+  /// next node there. Edges from other nodes to it stay stored but are never followed again.
   /// Returns: true if h named a live node; false (and nothing changes) if it was stale.
   bool remove(Handle<Tag> h) {
     Slot* slot = live_slot(h);

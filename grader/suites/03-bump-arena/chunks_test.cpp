@@ -4,6 +4,9 @@
 
 #include <cstring>
 #include <limits>
+#include <memory_resource>
+#include <stdexcept>
+#include <vector>
 
 #include "support.hpp"
 
@@ -139,6 +142,29 @@ TEST(Reset, KeepsADedicatedChunkWhenItIsTheLargest) {
   EXPECT_TRUE(upstream.errors().empty()) << errors_of(upstream);
 }
 
+// Of two chunks of the same, largest size (two large requests of one size), reset() keeps
+// the one taken last and bumps in it next (README rule 6). kills: keeping the first of equal
+// chunks (a `>=` scan over a newest-first list, or a `>` scan over an oldest-first one).
+TEST(Reset, KeepsTheChunkTakenLastOfEqualLargestOnes) {
+  mwtest::CountingResource upstream;
+  {
+    BumpArena arena(&upstream, 1024);
+    arena.allocate(100, 8);                   // the first chunk of the sequence
+    void* older = arena.allocate(20000, 16);  // a chunk of its own
+    void* newer = arena.allocate(20000, 16);  // another of the same size
+    ASSERT_EQ(upstream.sizes()[1], upstream.sizes()[2]) << "equal requests, equal chunks";
+    arena.reset();
+    EXPECT_EQ(upstream.live_blocks(), 1u);
+    EXPECT_TRUE(upstream.contains(newer, 20000)) << "the chunk taken last must be kept";
+    EXPECT_FALSE(upstream.contains(older, 1)) << "the chunk taken first must be returned";
+    void* p = arena.allocate(20000, 16);
+    EXPECT_TRUE(upstream.contains(p, 20000));
+    EXPECT_EQ(upstream.allocations(), 3u) << "the kept chunk should have served this";
+  }
+  EXPECT_EQ(upstream.live_blocks(), 0u);
+  EXPECT_TRUE(upstream.errors().empty()) << errors_of(upstream);
+}
+
 // Destruction returns every chunk — of the sequence, of big requests, over-aligned ones —
 // with the size and alignment it was allocated with (kills: leaks, a fixed alignment or
 // the usable size passed to deallocate).
@@ -175,6 +201,49 @@ TEST(Failure, UpstreamFailureLeavesTheArenaUnchanged) {
   void* p = arena.allocate(500, 8);
   EXPECT_TRUE(upstream.contains(p, 500));
   EXPECT_EQ(upstream.sizes(), (std::vector<std::size_t>{1024, 2048}));
+}
+
+/// An upstream that throws an exception of its own type instead of std::bad_alloc.
+struct UpstreamDown : std::runtime_error {
+  UpstreamDown() : std::runtime_error("upstream is down") {}
+};
+class DownResource : public std::pmr::memory_resource {
+ public:
+  explicit DownResource(std::pmr::memory_resource* upstream) : upstream_(upstream) {}
+  bool down = false;
+
+ private:
+  void* do_allocate(std::size_t bytes, std::size_t align) override {
+    if (down) throw UpstreamDown();
+    return upstream_->allocate(bytes, align);
+  }
+  void do_deallocate(void* p, std::size_t bytes, std::size_t align) override {
+    upstream_->deallocate(p, bytes, align);
+  }
+  bool do_is_equal(const std::pmr::memory_resource& other) const noexcept override {
+    return this == &other;
+  }
+  std::pmr::memory_resource* upstream_;
+};
+
+// allocate() lets upstream's own exception through unchanged and try_allocate() turns it into
+// nullptr; the arena is unchanged (README rule 5). kills: catching upstream's exception and
+// throwing std::bad_alloc instead, and a try_allocate that catches only std::bad_alloc.
+TEST(Failure, UpstreamExceptionPassesThroughUnchanged) {
+  mwtest::CountingResource counting;
+  DownResource upstream(&counting);
+  BumpArena arena(&upstream, 1024);
+  arena.allocate(896, 16);
+  upstream.down = true;
+  EXPECT_THROW(arena.allocate(500, 8), UpstreamDown);
+  EXPECT_THROW(arena.allocate(100000, 8), UpstreamDown) << "a chunk of its own";
+  EXPECT_EQ(arena.try_allocate(500, 8), nullptr);
+  EXPECT_EQ(arena.chunk_count(), 1u);
+  EXPECT_EQ(arena.used_bytes(), 896u);
+  upstream.down = false;
+  void* p = arena.allocate(500, 8);
+  EXPECT_TRUE(counting.contains(p, 500));
+  EXPECT_EQ(counting.sizes(), (std::vector<std::size_t>{1024, 2048}));
 }
 
 // A huge size in a chunk in use fails cleanly instead of wrapping around below address

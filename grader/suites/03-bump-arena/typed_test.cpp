@@ -121,6 +121,36 @@ TEST(Slices, CopyIsIndependentOfTheSource) {
   EXPECT_TRUE(arena.alloc_slice_copy<int>(std::span<const int>{}).empty());
 }
 
+// A size-0 request is an ordinary one: a non-null pointer aligned as asked, inside a chunk,
+// the first chunk taken for it, only padding used; empty slices are size-0 requests with a
+// non-null, aligned data() and make() never called (README rule 8). kills: returning nullptr
+// (or an empty span with a null data()) for size 0, and serving size 0 without a chunk.
+TEST(Slices, SizeZeroRequestsAndEmptySlicesGetAnAlignedPointer) {
+  mwtest::CountingResource upstream;
+  BumpArena arena(&upstream);
+  void* p = arena.allocate(0, 64);
+  ASSERT_NE(p, nullptr);
+  EXPECT_TRUE(is_aligned(p, 64));
+  EXPECT_EQ(upstream.allocations(), 1u) << "a size-0 request takes the first chunk too";
+  EXPECT_TRUE(upstream.contains(p, 0));
+  EXPECT_LT(arena.used_bytes(), 64u) << "only the padding";
+  const std::span<std::uint64_t> copy = arena.alloc_slice_copy<std::uint64_t>({});
+  EXPECT_TRUE(copy.empty());
+  ASSERT_NE(copy.data(), nullptr);
+  EXPECT_TRUE(is_aligned(copy.data(), alignof(std::uint64_t)));
+  bool called = false;
+  const auto filled = arena.alloc_slice_fill_with<std::uint32_t>(0, [&](std::size_t) {
+    called = true;
+    return std::uint32_t{0};
+  });
+  EXPECT_TRUE(filled.empty());
+  ASSERT_NE(filled.data(), nullptr);
+  EXPECT_TRUE(is_aligned(filled.data(), alignof(std::uint32_t)));
+  EXPECT_FALSE(called);
+  EXPECT_EQ(arena.allocate(0, 1), arena.allocate(0, 1)) << "no byte is consumed";
+  EXPECT_EQ(upstream.allocations(), 1u);
+}
+
 // alloc_slice_fill_with builds element i from make(i), in the arena.
 TEST(Slices, FillWithBuildsEachElementFromItsIndex) {
   mwtest::CountingResource upstream;

@@ -114,6 +114,31 @@ TEST(EscapeHtml, AllocatesOnceWhenItChanges) {
   EXPECT_EQ(*result, repeat("&lt;b&gt;&amp;&lt;/b&gt; ", 40));
 }
 
+// A changed result that fits the string's inline (SSO) buffer costs no allocation; one that
+// does not costs exactly one (README: "at most one"). kills: forcing one heap block on every
+// owned result, e.g. reserving past the inline capacity to make "exactly one" true.
+TEST(Rewrite, ShortChangedResultsFitInlineAndLongOnesAllocateOnce) {
+  const std::size_t inline_capacity = std::string().capacity();
+  ASSERT_GE(inline_capacity, 7u) << "this test assumes a small-string buffer";
+  const std::string spaced = " a\tb ";  // 5 characters: reserving them fits inline
+  AllocationCounter normalize_counter;
+  const Cow<std::string> normalized = mw::normalize_whitespace(spaced);
+  const std::size_t normalize_allocations = normalize_counter.count();
+  EXPECT_TRUE(normalized.is_owned());
+  EXPECT_EQ(*normalized, "a b");
+  EXPECT_EQ(normalize_allocations, 0u) << "\"a b\" fits the string's inline buffer";
+  AllocationCounter escape_counter;
+  const Cow<std::string> escaped = mw::escape_html("a<b");  // "a&lt;b", 6 characters
+  const std::size_t escape_allocations = escape_counter.count();
+  EXPECT_EQ(*escaped, "a&lt;b");
+  EXPECT_EQ(escape_allocations, 0u) << "\"a&lt;b\" fits the string's inline buffer";
+  const std::string brackets(inline_capacity / 4 + 1, '<');  // escaped: just past inline
+  AllocationCounter long_counter;
+  const Cow<std::string> long_escaped = mw::escape_html(brackets);
+  const std::size_t long_allocations = long_counter.count();
+  EXPECT_EQ(long_allocations, 1u) << "the escaped size no longer fits inline: one block";
+  EXPECT_EQ(long_escaped->size(), 4 * brackets.size());
+}
 // A borrowed vector without negatives stays borrowed, with no allocation (kills calling to_mut()
 // unconditionally).
 TEST(AbsAll, LeavesNonNegativeInputBorrowed) {

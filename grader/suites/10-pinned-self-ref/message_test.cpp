@@ -113,6 +113,21 @@ TEST(Message, HeaderLookup) {
   EXPECT_EQ(message.header("Missing"), std::nullopt);
 }
 
+// Only spaces right after ':' are skipped: a tab is the value's first character, trailing
+// blanks and '\r' stay, and a space before ':' belongs to the name (README). kills: skipping
+// every kind of whitespace after ':', trimming the value's end, trimming the name.
+TEST(Message, OnlySpacesAfterTheColonAreSkipped) {
+  const mw::Message message("GET /\nTab:\tx\nMixed:  \t y \t\nCr: z\r\nName : v\n\n"sv);
+  EXPECT_EQ(message.header("Tab"), "\tx");
+  EXPECT_EQ(message.header("Mixed"), "\t y \t");
+  EXPECT_EQ(message.header("Cr"), "z\r");
+  EXPECT_EQ(message.header("Name "), "v");
+  EXPECT_EQ(message.header("Name"), std::nullopt);
+  for (const mw::Header& h : message.headers()) {
+    EXPECT_TRUE(suite::inside(h.value, message.buffer()));
+  }
+}
+
 // A message may have no headers and an empty body; kills requiring a header or a body.
 TEST(Message, NoHeadersAndEmptyBody) {
   const mw::Message message("DELETE /x y\n\n"sv);

@@ -111,6 +111,45 @@ TEST_F(PinnedBox, DestroysItsValueExactlyOnce) {
   EXPECT_EQ(life_counts().alive(), 0);
 }
 
+/// Records, in the destructor of the value with id 1, what the two boxes of a move assignment
+/// hold at that moment.
+struct OrderWitness {
+  explicit OrderWitness(int id) : id(id) {}
+  OrderWitness(const OrderWitness&) = delete;
+  OrderWitness& operator=(const OrderWitness&) = delete;
+  ~OrderWitness();
+  int id;
+};
+const mw::PinnedBox<OrderWitness>* witness_target = nullptr;
+const mw::PinnedBox<OrderWitness>* witness_source = nullptr;
+bool witness_ran = false;
+const OrderWitness* witness_saw_in_target = nullptr;
+const OrderWitness* witness_saw_in_source = nullptr;
+OrderWitness::~OrderWitness() {
+  if (id != 1 || witness_target == nullptr) return;
+  witness_ran = true;
+  witness_saw_in_target = witness_target->get();
+  witness_saw_in_source = witness_source->get();
+}
+
+// `a = std::move(b)` takes over b's value first (b empty), then destroys a's old value, as
+// std::unique_ptr does (README): the old value's destructor sees a holding the new value.
+// kills: destroying the old value first, then taking over (the order the header once gave).
+TEST_F(PinnedBox, MoveAssignmentTakesTheNewValueBeforeDestroyingTheOld) {
+  auto target = mw::make_pinned<OrderWitness>(1);
+  auto source = mw::make_pinned<OrderWitness>(2);
+  const OrderWitness* incoming = source.get();
+  witness_target = &target;
+  witness_source = &source;
+  witness_ran = false;
+  target = std::move(source);
+  witness_target = witness_source = nullptr;
+  ASSERT_TRUE(witness_ran) << "the old value must be destroyed by the assignment";
+  EXPECT_EQ(witness_saw_in_target, incoming) << "the box must already hold the new value";
+  EXPECT_EQ(witness_saw_in_source, nullptr) << "the source must already be empty";
+  EXPECT_EQ(target.get(), incoming);
+}
+
 // A box is one owner: movable without throwing (so vectors move it), never copyable; kills a
 // throwing or missing move and a shallow copy that would delete the value twice.
 TEST_F(PinnedBox, IsMovableButNotCopyable) {

@@ -115,6 +115,38 @@ TEST(RelPtr, SelfPointingIsNotNull) {
   EXPECT_EQ(node.next->next->value, 4);
 }
 
+// Null is stored as offset 1 (README): a default or set(nullptr) RelPtr holds the bytes of 1,
+// and set() of the byte one past the RelPtr's own start (inside it) reads back as null, while
+// the bytes just before and just after the RelPtr, and the RelPtr itself, read back as set.
+// kills: another null encoding (INT32_MIN, -1, ...), which keeps this+1 as a target and
+// writes other bytes for null into a buffer.
+TEST(RelPtr, NullIsOffsetOneSoATargetOneByteAwayIsNull) {
+  struct alignas(4) Bytes {
+    std::byte before[4];
+    mw::RelPtr<std::byte> link;
+    std::byte after[4];
+  } bytes{};
+  auto* self = reinterpret_cast<std::byte*>(&bytes.link);
+  bytes.link.set(self + 1);
+  EXPECT_FALSE(bytes.link) << "one byte past its own start is the null encoding";
+  EXPECT_EQ(bytes.link.get(), nullptr);
+  bytes.link.set(&bytes.after[0]);
+  EXPECT_EQ(bytes.link.get(), &bytes.after[0]);
+  bytes.link.set(&bytes.before[3]);
+  EXPECT_EQ(bytes.link.get(), &bytes.before[3]);
+  bytes.link.set(self);
+  EXPECT_EQ(bytes.link.get(), self);
+  bytes.link.set(self + 2);
+  EXPECT_EQ(bytes.link.get(), self + 2);
+  bytes.link.set(nullptr);
+  std::int32_t raw = 0;
+  std::memcpy(&raw, &bytes.link, sizeof raw);
+  EXPECT_EQ(raw, 1) << "set(nullptr) stores offset 1";
+  const mw::RelPtr<std::byte> fresh;
+  std::memcpy(&raw, &fresh, sizeof raw);
+  EXPECT_EQ(raw, 1) << "a default RelPtr stores offset 1";
+}
+
 // set(nullptr) makes a RelPtr null again.
 TEST(RelPtr, SetNullClears) {
   std::int32_t x = 5;

@@ -2,6 +2,7 @@
 // alloc_extend, destruction order, iteration and exception safety.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <memory_resource>
@@ -30,18 +31,19 @@ using mwtest::Instrumented;
 using mwtest::life_counts;
 
 /// The header a chunk may carry on top of its objects (the reference uses 32 bytes; the
-/// README allows up to 64).
-constexpr std::size_t max_header = 64;
+/// README allows up to max(64, alignof(T))).
+template <class T>
+constexpr std::size_t max_header = std::max<std::size_t>(64, alignof(T));
 
 /// Expects upstream's allocation `i` to be a chunk for exactly `capacity` objects of T
-/// (plus at most max_header bytes of bookkeeping).
+/// (plus at most max_header<T> bytes of bookkeeping).
 template <class T>
 void expect_chunk_capacity(const mwtest::CountingResource& upstream, std::size_t i,
                            std::size_t capacity) {
   const auto sizes = upstream.sizes();
   ASSERT_LT(i, sizes.size()) << "upstream was asked for only " << sizes.size() << " chunks";
   EXPECT_GE(sizes[i], capacity * sizeof(T)) << "chunk " << i << " should hold " << capacity;
-  EXPECT_LE(sizes[i], capacity * sizeof(T) + max_header)
+  EXPECT_LE(sizes[i], capacity * sizeof(T) + max_header<T>)
       << "chunk " << i << " should hold " << capacity << " objects, not more";
 }
 
@@ -113,6 +115,24 @@ TEST(Growth, ZeroFirstCapacityStartsAtOne) {
   expect_chunk_capacity<int>(upstream, 0, 1);
   expect_chunk_capacity<int>(upstream, 1, 2);
   expect_chunk_capacity<int>(upstream, 2, 4);
+}
+
+// A chunk of an alignas(128) type carries at most alignof(T) = 128 bytes of bookkeeping,
+// padding included (README rule 1: max(64, alignof(T))), and its objects are aligned.
+// kills: a header of max_align_t alignment plus alignof(T) - 1 bytes of slack to align by hand
+// (32 + 127 bytes), which the rule's "padding included" forbids.
+TEST(Alignment, AChunkOf128AlignedObjectsCarriesAtMost128BytesMore) {
+  mwtest::CountingResource upstream;
+  TypedArena<arena_suite::Wider> arena(&upstream, 4);
+  for (int i = 0; i < 12; ++i) {
+    auto& wider = arena.alloc(i);
+    EXPECT_TRUE(arena_suite::is_aligned(&wider, 128)) << "object " << i;
+    EXPECT_EQ(wider.value, i);
+  }
+  ASSERT_EQ(upstream.allocations(), 2u);
+  expect_chunk_capacity<arena_suite::Wider>(upstream, 0, 4);
+  expect_chunk_capacity<arena_suite::Wider>(upstream, 1, 8);
+  EXPECT_TRUE(errors_of(upstream).empty()) << errors_of(upstream);
 }
 
 // Objects of an over-aligned type are aligned, from alloc and alloc_extend, in every chunk
@@ -268,6 +288,29 @@ TEST(Extend, RangeLargerThanTheNextChunkGetsAChunkOfItsSize) {
   arena.alloc(100);  // the big chunk is full: the next one of the sequence, 8
   ASSERT_EQ(upstream.allocations(), 2u);
   expect_chunk_capacity<int>(upstream, 1, 8);
+}
+
+// A range larger than the next capacity in the middle of the sequence is a step of it: 8, 16,
+// then a range of 100 when the next capacity is 32 takes a chunk of 100, and the chunk after
+// it holds 64 (README rule 3). kills: an oversized chunk that does not advance the sequence
+// (32 next) and a sequence that doubles the chunk actually taken (200 next).
+TEST(Extend, OversizedRangeIsAStepOfTheSequence) {
+  mwtest::CountingResource upstream;
+  TypedArena<int> arena(&upstream, 8);
+  for (int i = 0; i < 8 + 16; ++i) arena.alloc(i);  // chunks of 8 and 16, both full
+  ASSERT_EQ(upstream.allocations(), 2u);
+  const std::span<int> span = arena.alloc_extend(iota_vector(100));
+  ASSERT_EQ(span.size(), 100u);
+  ASSERT_EQ(upstream.allocations(), 3u);
+  expect_chunk_capacity<int>(upstream, 2, 100);
+  arena.alloc(100);  // the chunk of 100 is full
+  ASSERT_EQ(upstream.allocations(), 4u);
+  expect_chunk_capacity<int>(upstream, 3, 64);
+  for (int i = 1; i < 64; ++i) arena.alloc(100 + i);
+  EXPECT_EQ(upstream.allocations(), 4u) << "the chunk after the range holds 64";
+  arena.alloc(164);
+  ASSERT_EQ(upstream.allocations(), 5u);
+  expect_chunk_capacity<int>(upstream, 4, 128);
 }
 
 // A range whose byte size overflows std::size_t is refused with std::bad_alloc before

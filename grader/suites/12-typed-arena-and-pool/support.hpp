@@ -36,6 +36,12 @@ struct alignas(64) Wide {
   std::byte padding[100];
 };
 
+/// Aligned to 128, more than the 64 bytes of bookkeeping the README allows for any T.
+struct alignas(128) Wider {
+  explicit Wider(int v) : value(v) {}
+  int value;
+};
+
 using mwtest::errors_of;
 using mwtest::is_aligned;
 

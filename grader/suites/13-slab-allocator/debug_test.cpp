@@ -92,4 +92,19 @@ TEST(Debug, PointerThatIsNotTheStartOfASlotThrows) {
   expect_distinct_fresh_objects(cache, live, cache.objects_per_slab());
 }
 
+// deallocate(nullptr) is refused like any pointer that is not an object of the cache: it throws
+// slab_error and changes nothing (README rule 8). kills: deallocate(nullptr) as a no-op, the
+// way free(NULL) is, and a check that reads the header at address 0 first (SIGSEGV).
+TEST(Debug, NullPointerThrowsAndChangesNothing) {
+  mwtest::CountingResource upstream;
+  SlabCache cache({.object_size = 32}, &upstream);
+  EXPECT_THROW(cache.deallocate(nullptr), slab_error) << "with no slab held";
+  const auto objects = allocate_n(cache, 3);
+  EXPECT_THROW(cache.deallocate(nullptr), slab_error) << "with a current slab";
+  EXPECT_EQ(cache.stats().objects_in_use, 3u);
+  std::set<void*> live(objects.begin(), objects.end());
+  expect_distinct_fresh_objects(cache, live, cache.objects_per_slab());
+  EXPECT_EQ(upstream.deallocations(), 0u);
+}
+
 }  // namespace

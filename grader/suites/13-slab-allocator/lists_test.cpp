@@ -73,6 +73,57 @@ TEST(Lists, PartialSlabsAreFilledBeforeEmptyOnes) {
   EXPECT_EQ(upstream.allocations(), 2u);
 }
 
+// The partial list is last in, first out: with the current slab still holding free slots,
+// slab A and then slab B get a slot back; once the current slab is full, B's slot comes out
+// before A's, then a new slab (README rule 4). kills: a first-in-first-out partial list
+// (A before B), and any order that asks upstream while a slot is free.
+TEST(Lists, PartialSlabsAreTakenLastInFirstOut) {
+  mwtest::CountingResource upstream;
+  SlabCache cache({.object_size = object_size}, &upstream);
+  const std::size_t per_slab = cache.objects_per_slab();
+  const auto objects = allocate_n(cache, 3 * per_slab + 1);  // A, B, C full; D current
+  ASSERT_EQ(upstream.allocations(), 4u);
+  void* from_a = objects[5];
+  void* from_b = objects[per_slab + 5];
+  cache.deallocate(from_a);  // the current slab has room: A goes on the partial list
+  cache.deallocate(from_b);  // then B, in front of it
+  ASSERT_EQ(cache.stats().partial_slabs, 3u);
+  allocate_n(cache, per_slab - 1);  // fills the current slab
+  ASSERT_EQ(upstream.allocations(), 4u);
+  EXPECT_EQ(cache.allocate(), from_b) << "B got a slot back last: it comes out first";
+  EXPECT_EQ(cache.allocate(), from_a);
+  EXPECT_EQ(upstream.allocations(), 4u);
+  cache.allocate();
+  EXPECT_EQ(upstream.allocations(), 5u);
+}
+
+// The empty list is last in, first out: slabs A, B, C empty in that order (the limit keeps
+// all three); once the current slab is full, C serves first, then B, then A (README rule 4).
+// kills: a first-in-first-out empty list (A first).
+TEST(Lists, EmptySlabsAreTakenLastInFirstOut) {
+  mwtest::CountingResource upstream;
+  SlabCache cache({.object_size = object_size, .max_empty_slabs = 3}, &upstream);
+  const std::size_t per_slab = cache.objects_per_slab();
+  const auto objects = allocate_n(cache, 4 * per_slab + 1);  // A, B, C, D full; E current
+  for (std::size_t i = 0; i < 3 * per_slab; ++i) cache.deallocate(objects[i]);
+  ASSERT_EQ(cache.stats().empty_slabs, 3u);
+  allocate_n(cache, per_slab - 1);  // fills the current slab
+  ASSERT_EQ(upstream.allocations(), 5u);
+  for (std::size_t slab : {2u, 1u, 0u}) {
+    const auto taken = allocate_n(cache, per_slab);
+    for (void* p : taken) {
+      EXPECT_EQ(slab_base(p, 4096), slab_base(objects[slab * per_slab], 4096))
+          << "expected slab "
+          << "ABC"[slab] << ", which emptied "
+          << (slab == 2   ? "last"
+              : slab == 1 ? "second"
+                          : "first");
+    }
+  }
+  EXPECT_EQ(upstream.allocations(), 5u);
+  EXPECT_EQ(cache.stats().empty_slabs, 0u);
+}
+
 // With a limit of 2, emptying 5 slabs keeps 2 and releases 3, each with its size and
 // alignment; the 2 kept ones then serve without upstream (kills: empty slabs never released,
 // all released, released one too early or too late).

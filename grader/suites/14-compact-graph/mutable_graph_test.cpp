@@ -210,6 +210,50 @@ TEST(Edges, ReusedSlotStartsWithoutEdges) {
   EXPECT_EQ(g.neighbours(fresh), (std::vector<City>{}));
 }
 
+// remove() empties the slot's edge list but keeps its memory: nothing is deallocated, and the
+// node that reuses the slot adds as many edges again without allocating (README, remove).
+// kills: remove that frees the edge list (shrink_to_fit, or swap with an empty vector).
+TEST(Arena, RemoveKeepsTheEdgeListMemoryForTheSlotsNextNode) {
+  mwtest::CountingResource counting;
+  Graph g(&counting);
+  const City hub = g.insert("hub"), other = g.insert("other");
+  for (int i = 0; i < 40; ++i) g.add_edge(hub, other);
+  const std::size_t allocations = counting.allocations();
+  const std::size_t deallocations = counting.deallocations();
+  const std::size_t bytes = counting.live_bytes();
+  ASSERT_TRUE(g.remove(hub));
+  EXPECT_EQ(counting.deallocations(), deallocations) << "remove gave the edge list back";
+  EXPECT_EQ(counting.live_bytes(), bytes);
+  const City next = g.insert("next");
+  ASSERT_EQ(next.index(), hub.index());
+  EXPECT_EQ(g.neighbours(next), (std::vector<City>{}));
+  for (int i = 0; i < 40; ++i) g.add_edge(next, other);
+  EXPECT_EQ(counting.allocations(), allocations) << "the slot's edge memory should be reused";
+  EXPECT_EQ(g.neighbours(next).size(), 40u);
+}
+
+// add_edge keeps duplicates, unlike freeze: every edge is listed, in insertion order, self
+// loops too, and each copy of an edge to a removed node is skipped (README, add_edge).
+// kills: an add_edge (or a neighbours) that drops an edge already there.
+TEST(Edges, DuplicateEdgesAreKeptEachOne) {
+  mwtest::CountingResource counting;
+  Graph g(&counting);
+  const City a = g.insert("a"), b = g.insert("b"), c = g.insert("c");
+  g.add_edge(a, b);
+  g.add_edge(a, a);
+  g.add_edge(a, b);
+  g.add_edge(a, c);
+  g.add_edge(a, a);
+  g.add_edge(a, b);
+  EXPECT_EQ(g.neighbours(a), (std::vector<City>{b, a, b, c, a, b}));
+  g.remove(b);
+  EXPECT_EQ(g.neighbours(a), (std::vector<City>{a, c, a}));
+  const City d = g.insert("d");
+  g.add_edge(a, d);
+  g.add_edge(a, d);
+  EXPECT_EQ(g.neighbours(a), (std::vector<City>{a, c, a, d, d}));
+}
+
 // Stale handles are refused at both ends of add_edge and by neighbours, and a refused
 // add_edge adds nothing (kills: edges from or to dead nodes).
 TEST(Edges, StaleEndpointsAreRefused) {
