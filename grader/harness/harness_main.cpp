@@ -5,8 +5,8 @@
 // - takes the per-run secret before any learner static initializer runs (a constructor of
 //   priority 101, which the linker orders before every default-priority one; the tamper
 //   guard refuses learner code that declares constructor priorities of its own);
-// - sends one authenticated record per finished test, the grader's only source of statuses
-//   (GoogleTest's JSON file is read for messages only);
+// - sends one authenticated record as each test starts and one as it ends, the grader's only
+//   source of statuses (GoogleTest's JSON file is read for messages only);
 // - checks at every test boundary that GoogleTest's result reporters are still the ones
 //   it found before learner code ran, and after the run that every test was recorded (so
 //   a swapped reporter or a removed listener is reported as tampering);
@@ -143,13 +143,22 @@ std::string_view status_of(const TestInfo& info) {
   return mw::harness::kPassed;
 }
 
+std::string full_name(const TestInfo& info) {
+  return std::string(info.test_suite_name()) + "." + info.name();
+}
+
 class RecordingListener : public testing::EmptyTestEventListener {
  public:
-  void OnTestStart(const TestInfo&) override { check_reporters(); }
+  // The start record tells the grader which test runs from when: it stops a test that goes
+  // its limit from here, not from the process's start or the previous test's end.
+  void OnTestStart(const TestInfo& info) override {
+    check_reporters();
+    send("start " + full_name(info));
+  }
 
   void OnTestEnd(const TestInfo& info) override {
     check_reporters();
-    const std::string name = std::string(info.test_suite_name()) + "." + info.name();
+    const std::string name = full_name(info);
     const long long micros = static_cast<long long>(info.result()->elapsed_time()) * 1000;
     send("test " + std::string(status_of(info)) + " " + std::to_string(micros) + " " + name);
     channel().recorded.insert(name);
@@ -164,7 +173,7 @@ void check_every_test_recorded() {
     const testing::TestSuite& suite = *unit.GetTestSuite(s);
     for (int t = 0; t < suite.total_test_count(); ++t) {
       const TestInfo& info = *suite.GetTestInfo(t);
-      const std::string name = std::string(info.test_suite_name()) + "." + info.name();
+      const std::string name = full_name(info);
       if (info.should_run() && channel().recorded.count(name) == 0) {
         send("tamper the harness's listener was removed before " + name + " was recorded");
         return;

@@ -3,11 +3,13 @@
 // The grader starts each suite process with two inherited descriptors, named in the
 // environment variable kFdsVariable as "<secret fd>,<record fd>": a pipe holding
 // kSecretBytes random bytes, which the harness reads and closes before any learner code
-// runs, and the write end of a pipe the grader reads once the process has ended.
+// runs, and the write end of a pipe the grader reads as the records arrive (to see a test go
+// past its limit) and once the process has ended.
 //
 // Each record is one line:  MWR1 <seq> <body> <mac>
 //   seq   0, 1, 2, … in the order written: a record dropped, repeated or reordered shows
-//   body  "test <status> <microseconds> <name>" | "tamper <what>" | "end <tests run>"
+//   body  "start <name>" | "test <status> <microseconds> <name>" | "tamper <what>" |
+//         "end <tests run>"; a test's start record comes before its test record
 //   mac   HMAC-SHA256 of "<seq> <body>" keyed with the secret, in lowercase hex
 // Learner code shares the process and can write to the record pipe, but without the secret
 // it cannot write a record the grader accepts: anything else on the pipe is tampering.

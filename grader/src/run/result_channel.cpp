@@ -82,6 +82,21 @@ bool add_test(ChannelRecords& records, const std::string& body) {
   return true;
 }
 
+// Whether a "start <name>" body names one test that has no record yet. A start record only
+// restarts the grader's clock for the test (stall_check); statuses come from test records.
+bool valid_start(const ChannelRecords& records, const std::string& body) {
+  std::istringstream in(body);
+  std::string kind, name, extra;
+  return static_cast<bool>(in >> kind >> name) && !(in >> extra) && records.tests.count(name) == 0;
+}
+
+// Whether `body` is a record the harness writes, and, for a test record, adds it.
+bool accept(ChannelRecords& records, const std::string& body) {
+  if (body.rfind("test ", 0) == 0) return add_test(records, body);
+  if (body.rfind("start ", 0) == 0) return valid_start(records, body);
+  return body.rfind("tamper ", 0) == 0 || body.rfind("end ", 0) == 0;
+}
+
 }  // namespace
 
 ChannelRecords parse_records(std::string_view bytes, std::string_view secret) {
@@ -93,9 +108,7 @@ ChannelRecords parse_records(std::string_view bytes, std::string_view secret) {
     bytes = end == std::string_view::npos ? std::string_view() : bytes.substr(end + 1);
     const std::string body = checked_body(line, secret, seq++);
     const bool valid =
-        !body.empty() && !records.ended && end != std::string_view::npos &&
-        (body.rfind("test ", 0) == 0 ? add_test(records, body)
-                                     : body.rfind("tamper ", 0) == 0 || body.rfind("end ", 0) == 0);
+        !body.empty() && !records.ended && end != std::string_view::npos && accept(records, body);
     if (!valid) {
       records.tampering =
           "the suite's result channel carried a record its harness did not write: " + quoted(line);

@@ -1,11 +1,11 @@
 // run/result_channel.hpp — the grader's end of a suite's authenticated result records.
 //
-// The suite's harness (grader/harness) writes one record per finished test, signed with a
-// secret only this run of the grader and that process's harness know (the protocol is in
-// grader/harness/result_record.hpp). A test's status comes from its record, never from
-// what the process printed or the files it could write. Anything on the channel that is
-// not a valid record in sequence is tampering, and so is a record of tampering the harness
-// itself sent (a replaced result reporter, a removed listener).
+// The suite's harness (grader/harness) writes a record as each test starts and one as it
+// ends, signed with a secret only this run of the grader and that process's harness know
+// (the protocol is in grader/harness/result_record.hpp). A test's status comes from its end
+// record, never from what the process printed or the files it could write. Anything on the
+// channel that is not a valid record in sequence is tampering, and so is a record of
+// tampering the harness itself sent (a replaced result reporter, a removed listener).
 #pragma once
 
 #include <map>

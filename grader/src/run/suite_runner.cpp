@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -29,8 +30,12 @@ constexpr std::size_t kSanitizerLines = 12;  // of a sanitizer report, in the me
 constexpr std::size_t kOutputLines = 20;     // of a crashed test's own output, in the message
 constexpr std::size_t kListingLines = 10;    // of a suite's output when it cannot list its tests
 constexpr double kStartupSeconds = 3;        // a process's own start and exit, beyond the test
-constexpr double kRecordSlackSeconds = 1;    // between two tests' records, beyond the test
-constexpr double kListingSeconds = 30;       // --gtest_list_tests: runs static initializers only
+constexpr double kRecordSlackSeconds = 1;    // between two records, beyond the test's limit
+// In a run of several tests, one that goes this share of test_seconds without its end record
+// stops the run: it is then judged alone with all of its test_seconds, so waiting the whole
+// limit here too would only make a hang cost 2 x test_seconds and more.
+constexpr double kTogetherStallShare = 0.5;
+constexpr double kListingSeconds = 30;  // --gtest_list_tests: runs static initializers only
 // An unsanitized suite gets this much address space; sanitized ones reserve terabytes of
 // shadow memory, so they are held by the sanitizers' own RSS limit instead.
 constexpr std::size_t kUnsanitizedAddressSpace = 4ull << 30;
@@ -104,15 +109,17 @@ std::string forged_results(const Invocation& inv) {
 }
 
 // Returns: a should_stop check for a run whose records arrive on `channel`: true once no
-// record has arrived for `test_seconds` and some slack (more before the first record, which
-// waits for the process to start). The records sent until then stay trusted.
-std::function<bool()> stall_check(ResultChannel& channel, double test_seconds) {
+// record has arrived for `seconds` and some slack (more before the first record, which waits
+// for the process to start). The harness sends a record as each test starts and one as it
+// ends, so this is a test going `seconds` from its own start. The records sent until then
+// stay trusted.
+std::function<bool()> stall_check(ResultChannel& channel, double seconds) {
   struct Progress {
     std::size_t lines = 0;
     std::chrono::steady_clock::time_point since = std::chrono::steady_clock::now();
   };
   auto progress = std::make_shared<Progress>();
-  return [&channel, test_seconds, progress] {
+  return [&channel, seconds, progress] {
     const auto now = std::chrono::steady_clock::now();
     const std::size_t lines = channel.poll();
     if (lines != progress->lines) {
@@ -120,7 +127,7 @@ std::function<bool()> stall_check(ResultChannel& channel, double test_seconds) {
       return false;
     }
     const double slack = lines == 0 ? kStartupSeconds : kRecordSlackSeconds;
-    return std::chrono::duration<double>(now - progress->since).count() > test_seconds + slack;
+    return std::chrono::duration<double>(now - progress->since).count() > seconds + slack;
   };
 }
 
@@ -140,9 +147,9 @@ class SuiteProcess {
     if (sandbox_) sandbox_->writable.push_back(fs::weakly_canonical(scratch));
   }
 
-  /// Runs the suite with `args` within `wall_seconds`; when `test_seconds` > 0, also stops
-  /// it once a test has gone that long (plus slack) without its record arriving.
-  Invocation run(std::vector<std::string> args, double wall_seconds, double test_seconds = 0) {
+  /// Runs the suite with `args` within `wall_seconds`; when `stall_seconds` > 0, also stops
+  /// it once a test has gone that long (plus slack) without its end record arriving.
+  Invocation run(std::vector<std::string> args, double wall_seconds, double stall_seconds = 0) {
     const int serial = serial_++;
     const fs::path results = results_dir_ / fmt::format("gtest-{}.json", serial);
     const std::string sanitizer_log = (results_dir_ / fmt::format("sanitizer-{}", serial)).string();
@@ -155,7 +162,7 @@ class SuiteProcess {
     Invocation inv;
     ResultChannel channel;
     channel.attach(spec);
-    if (test_seconds > 0) spec.should_stop = stall_check(channel, test_seconds);
+    if (stall_seconds > 0) spec.should_stop = stall_check(channel, stall_seconds);
     inv.process = run_confined(std::move(spec), sandbox_);
     inv.records = channel.collect();
     inv.results = read_gtest_json(results);
@@ -347,12 +354,14 @@ bool records_stand(const Invocation& run, const std::vector<std::string>& names)
                      [&](const std::string& name) { return run.record_of(name) == nullptr; });
 }
 
-// The grading of one suite's listed tests: the verdicts reached, and the budget that the
-// runs after the first unclean one share (manifest.suite_seconds, from that moment).
+// The grading of some of one suite's listed tests: the verdicts reached, and the budget that
+// the runs after the first unclean one share (manifest.suite_seconds, from that moment).
 class ListedTests {
  public:
-  ListedTests(SuiteProcess& process, const Manifest& manifest, std::vector<std::string> names)
-      : process_(process), manifest_(manifest), names_(std::move(names)) {}
+  /// Requires: `names` are some of the `listed` tests the suite lists, in its order.
+  ListedTests(SuiteProcess& process, const Manifest& manifest, std::vector<std::string> names,
+              std::size_t listed)
+      : process_(process), manifest_(manifest), names_(std::move(names)), listed_(listed) {}
 
   /// Effects: runs the tests together, and after a run stopped by a test, that test alone
   /// and the rest together again, until each has a verdict. Returns: false when the code
@@ -360,6 +369,8 @@ class ListedTests {
   bool grade(SuiteResult& suite) {
     std::vector<std::string> remaining = names_;
     while (!remaining.empty()) {
+      // One test left is judged alone at once: a run "together" would stop it early.
+      if (remaining.size() == 1) return run_alone(remaining.front(), suite);
       const Invocation run = run_together(remaining);
       if (refused_for_tampering(run, names_, suite)) return false;
       if (is_clean(run, remaining)) {
@@ -401,15 +412,17 @@ class ListedTests {
     return manifest_.suite_seconds - std::chrono::duration<double>(spent).count();
   }
 
-  // Runs `tests` in one process, stopped as soon as one goes test_seconds without its
-  // record; its deadline comes from the per-test limit, within what is left of the budget.
+  // Runs `tests` in one process, stopped as soon as one goes kTogetherStallShare of
+  // test_seconds without its end record; its deadline comes from the per-test limit, within
+  // what is left of the budget.
   Invocation run_together(const std::vector<std::string>& tests) {
     const double limit =
         manifest_.test_seconds * static_cast<double>(tests.size()) + kStartupSeconds;
     std::vector<std::string> args;
-    if (tests.size() < names_.size())
+    if (tests.size() < listed_)
       args.push_back(fmt::format("--gtest_filter={}", fmt::join(tests, ":")));
-    return process_.run(args, std::min(limit, seconds_left()), manifest_.test_seconds);
+    return process_.run(args, std::min(limit, seconds_left()),
+                        manifest_.test_seconds * kTogetherStallShare);
   }
 
   void keep_records(const Invocation& run, const std::vector<std::string>& tests) {
@@ -418,8 +431,9 @@ class ListedTests {
     }
   }
 
-  // Judges test `name` in a process of its own, with test_seconds (and startup) of its
-  // own, unless the budget is spent. Returns: false when that run tampered with grading.
+  // Judges test `name` in a process of its own, with test_seconds of its own from its start
+  // record (and startup before it), unless the budget is spent. Returns: false when that
+  // run tampered with grading.
   bool run_alone(const std::string& name, SuiteResult& suite) {
     const double left = seconds_left();
     if (left <= 0) {
@@ -429,7 +443,8 @@ class ListedTests {
       return true;
     }
     const Invocation one = process_.run({"--gtest_filter=" + name},
-                                        std::min(left, manifest_.test_seconds + kStartupSeconds));
+                                        std::min(left, manifest_.test_seconds + kStartupSeconds),
+                                        manifest_.test_seconds);
     if (refused_for_tampering(one, names_, suite)) return false;
     verdicts_[name] = judge_isolated(name, one);
     return true;
@@ -438,27 +453,35 @@ class ListedTests {
   SuiteProcess& process_;
   const Manifest& manifest_;
   std::vector<std::string> names_;
+  std::size_t listed_;  // how many tests the suite lists: more than names_ needs a filter
   std::map<std::string, TestReport> verdicts_;
   std::optional<std::chrono::steady_clock::time_point> budget_start_;
 };
 
-// Runs the listed tests so that a hang, a crash or an exit costs the guilty test only.
+// Runs the listed tests `wanted` holds (all when it is not set) so that a hang, a crash or
+// an exit costs the guilty test only.
 void run_listed(SuiteProcess& process, const Manifest& manifest,
-                const std::vector<std::string>& names, SuiteResult& suite) {
-  ListedTests listed(process, manifest, names);
+                const std::vector<std::string>& names,
+                const std::optional<std::set<std::string>>& wanted, SuiteResult& suite) {
+  std::vector<std::string> run;
+  std::copy_if(names.begin(), names.end(), std::back_inserter(run),
+               [&](const std::string& name) { return !wanted || wanted->count(name) != 0; });
+  if (run.empty()) return;
+  ListedTests listed(process, manifest, std::move(run), names.size());
   if (listed.grade(suite)) suite.tests = listed.verdicts();
 }
 
 }  // namespace
 
 SuiteResult run_suite(const fs::path& binary, const Manifest& manifest, const std::string& sanitize,
-                      const std::optional<SandboxPolicy>& sandbox) {
+                      const std::optional<SandboxPolicy>& sandbox,
+                      const std::optional<std::set<std::string>>& wanted) {
   SuiteResult suite;
   try {
     ScratchDir scratch;
     SuiteProcess process(binary, sanitize, scratch.path(), sandbox);
     const std::vector<std::string> names = list_tests(process, suite);
-    if (suite.listed) run_listed(process, manifest, names, suite);
+    if (suite.listed) run_listed(process, manifest, names, wanted, suite);
   } catch (const std::runtime_error& e) {  // no pipe or no randomness for the result channel
     suite.error = fmt::format("the suite could not be run: {}", e.what());
   }

@@ -5,12 +5,14 @@
 // - the test list comes from the suite itself, and a test that never reported is not_run;
 // - a test's status comes from its authenticated record (run/result_channel.hpp), and
 //   anything else on that channel refuses the exercise;
-// - one crashing, hanging, leaking or exiting test costs that test only: when
-//   the whole-suite run is not clean, every test is re-run on its own.
+// - one crashing, hanging, leaking or exiting test costs that test only: when the
+//   whole-suite run is stopped by a test, that test is judged in a process of its own and the
+//   rest run together again.
 #pragma once
 
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -31,10 +33,13 @@ struct SuiteResult {
 
 /// Effects: lists and runs the suite executable `binary`, built with the sanitizer
 /// variant `sanitize`, under the manifest's limits, inside the sandbox under `sandbox` (to
-/// which the runner adds its scratch directory as writable) when it is set.
-/// Returns: one TestReport per listed test.
+/// which the runner adds its scratch directory as writable) when it is set. When `wanted`
+/// is set, only the listed tests it names run (a further build variant runs only the tests
+/// the earlier ones passed: the others have lost their points already).
+/// Returns: one TestReport per listed test that ran.
 SuiteResult run_suite(const std::filesystem::path& binary, const Manifest& manifest,
                       const std::string& sanitize,
-                      const std::optional<SandboxPolicy>& sandbox = std::nullopt);
+                      const std::optional<SandboxPolicy>& sandbox = std::nullopt,
+                      const std::optional<std::set<std::string>>& wanted = std::nullopt);
 
 }  // namespace grader

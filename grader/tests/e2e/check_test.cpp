@@ -19,48 +19,11 @@ const std::vector<std::string> kArithTests = {"Arith.Add",      "Arith.Subtract"
                                               "Arith.Multiply", "Arith.Divide",
                                               "Arith.Negate",   "Arith.DescribeSum"};
 
-// One graded case: how the grader ended and the report it wrote.
-struct Graded {
-  GraderRun run;
-  fs::path report_file;
-  json report;
-};
-
-// Grades submission `name` ("" for the solutions) with --format json --output,
-// and checks what every case must satisfy.
-Graded grade(const std::string& name, std::vector<std::string> extra = {}) {
-  Graded g;
-  g.report_file =
-      report_path((name.empty() ? "solutions" : fs::path(name).filename().string()) + ".json");
-  std::vector<std::string> args = {
-      "check",       "--workspace",        prepare_workspace(name).string(),
-      "--build-dir", build_dir().string(), "--format",
-      "json",        "--output",           g.report_file.string()};
-  args.insert(args.end(), extra.begin(), extra.end());
-  g.run = run_grader(args);
-  EXPECT_TRUE(fs::exists(g.report_file)) << g.run.err;
-  g.report = json::parse(read_file(g.report_file), nullptr, false);
-  // Nothing left behind: no process of the graded tree, no scratch directory.
-  EXPECT_EQ(processes_mentioning(E2E_CACHE_DIR).size(), 0u);
-  EXPECT_TRUE(fs::is_empty(g.run.tmpdir)) << "the grader left files in its TMPDIR";
-  fs::remove_all(g.run.tmpdir);
-  const std::string schema = schema_problems({g.report_file});
-  if (schema != "skip") EXPECT_EQ(schema, "");
-  return g;
-}
-
-const json& exercise(const json& report, const std::string& id) {
-  for (const json& e : report.at("exercises")) {
-    if (e.at("id") == id) return e;
-  }
-  throw std::runtime_error("no exercise " + id + " in the report");
-}
-
-const json& test_of(const json& exercise, const std::string& name) {
-  for (const json& t : exercise.at("tests")) {
-    if (t.at("name") == name) return t;
-  }
-  throw std::runtime_error("no test " + name + " in the report");
+// Grades submission `name` ("" for the solutions) with --format json --output, and checks
+// what every case must satisfy (see e2e::check).
+Graded grade(const std::string& name, const std::vector<std::string>& extra = {}) {
+  return check(Tree{.workspace = prepare_workspace(name), .build = build_dir()},
+               (name.empty() ? "solutions" : fs::path(name).filename().string()) + ".json", extra);
 }
 
 // 01-arith graded with every test passed except those in `not_passed`; scores follow

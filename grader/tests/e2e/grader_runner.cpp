@@ -1,6 +1,7 @@
 #include "grader_runner.hpp"
 
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,6 +17,7 @@ namespace e2e {
 namespace {
 
 namespace fs = std::filesystem;
+using nlohmann::json;
 
 fs::path make_temp_dir(const std::string& prefix) {
   std::string pattern = (fs::temp_directory_path() / (prefix + "XXXXXX")).string();
@@ -49,6 +51,31 @@ void collect(const fs::path& tree, std::map<fs::path, fs::path>& files) {
   }
 }
 
+// Makes `workspace` hold exactly `wanted` (relative path -> content), rewriting only the
+// files whose content differs, so that the next grading rebuilds only what changed.
+void sync_files(const fs::path& workspace, const std::map<fs::path, std::string>& wanted) {
+  fs::create_directories(workspace);
+  std::map<fs::path, fs::path> present;
+  collect(workspace, present);
+  for (const auto& [relative, file] : present) {
+    if (wanted.count(relative) == 0) fs::remove(file);
+  }
+  for (const auto& [relative, text] : wanted) {
+    const fs::path target = workspace / relative;
+    if (fs::exists(target) && read_file(target) == text) continue;  // unchanged: no rebuild
+    fs::create_directories(target.parent_path());
+    std::ofstream(target, std::ios::binary | std::ios::trunc) << text;
+  }
+}
+
+// Returns: `text` with its one occurrence of `bug.from` replaced by `bug.to`.
+std::string substituted(std::string text, const Substitution& bug) {
+  const std::size_t at = text.find(bug.from);
+  if (at == std::string::npos || text.find(bug.from, at + 1) != std::string::npos)
+    throw std::runtime_error("not exactly once in " + bug.file + ": " + bug.from);
+  return text.replace(at, bug.from.size(), bug.to);
+}
+
 }  // namespace
 
 fs::path course_dir() {
@@ -57,6 +84,10 @@ fs::path course_dir() {
 
 fs::path build_dir() {
   return fs::path(E2E_CACHE_DIR) / "build";
+}
+
+fs::path project_dir() {
+  return PROJECT_DIR;
 }
 
 std::string read_file(const fs::path& path) {
@@ -101,6 +132,7 @@ GraderRun run_grader(const std::vector<std::string>& args, const fs::path& root,
   for (std::string& a : argv) c_argv.push_back(a.data());
   c_argv.push_back(nullptr);
 
+  const auto start = std::chrono::steady_clock::now();
   const pid_t pid = fork();
   if (pid == 0) {
     const int out_fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -117,6 +149,7 @@ GraderRun run_grader(const std::vector<std::string>& args, const fs::path& root,
     run.peak_rss_kb = std::max(run.peak_rss_kb, peak_rss_kb(pid));
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
+  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   run.out = read_file(out);
   run.err = read_file(err);
@@ -127,23 +160,64 @@ GraderRun run_grader(const std::vector<std::string>& args, const fs::path& root,
 
 fs::path prepare_workspace(const std::string& submission) {
   const fs::path workspace = fs::path(E2E_CACHE_DIR) / "workspace";
-  std::map<fs::path, fs::path> wanted;
-  collect(course_dir() / "solutions", wanted);
-  if (!submission.empty()) collect(fs::path(FIXTURES_DIR) / "submissions" / submission, wanted);
-  fs::create_directories(workspace);
-  std::map<fs::path, fs::path> present;
-  collect(workspace, present);
-  for (const auto& [relative, file] : present) {
-    if (wanted.count(relative) == 0) fs::remove(file);
-  }
-  for (const auto& [relative, source] : wanted) {
-    const fs::path target = workspace / relative;
-    const std::string text = read_file(source);
-    if (fs::exists(target) && read_file(target) == text) continue;  // unchanged: no rebuild
-    fs::create_directories(target.parent_path());
-    std::ofstream(target, std::ios::binary | std::ios::trunc) << text;
-  }
+  std::map<fs::path, fs::path> sources;
+  collect(course_dir() / "solutions", sources);
+  if (!submission.empty()) collect(fs::path(FIXTURES_DIR) / "submissions" / submission, sources);
+  std::map<fs::path, std::string> wanted;
+  for (const auto& [relative, source] : sources) wanted[relative] = read_file(source);
+  sync_files(workspace, wanted);
   return workspace;
+}
+
+Tree prepare_solution(const std::string& id, const std::vector<Substitution>& bugs) {
+  const Tree tree{.workspace = fs::path(E2E_CACHE_DIR) / ("workspace-" + id),
+                  .build = fs::path(E2E_CACHE_DIR) / ("build-" + id)};
+  const fs::path solution = project_dir() / "solutions" / id;
+  std::map<fs::path, fs::path> sources;
+  collect(solution, sources);
+  std::map<fs::path, std::string> wanted;
+  for (const auto& [relative, source] : sources) wanted[id / relative] = read_file(source);
+  for (const Substitution& bug : bugs) {
+    const auto file = wanted.find(id / fs::path(bug.file));
+    if (file == wanted.end()) throw std::runtime_error("no file " + bug.file + " in " + id);
+    file->second = substituted(file->second, bug);
+  }
+  sync_files(tree.workspace, wanted);
+  return tree;
+}
+
+Graded check(const Tree& tree, const std::string& report_name,
+             const std::vector<std::string>& extra, const fs::path& root) {
+  Graded g;
+  g.report_file = report_path(report_name);
+  std::vector<std::string> args = {"check",       "--workspace",       tree.workspace.string(),
+                                   "--build-dir", tree.build.string(), "--format",
+                                   "json",        "--output",          g.report_file.string()};
+  args.insert(args.end(), extra.begin(), extra.end());
+  g.run = run_grader(args, root);
+  EXPECT_TRUE(fs::exists(g.report_file)) << g.run.err;
+  g.report = json::parse(read_file(g.report_file), nullptr, false);
+  // Nothing left behind: no process of the graded tree, no scratch directory.
+  EXPECT_EQ(processes_mentioning(E2E_CACHE_DIR).size(), 0u);
+  EXPECT_TRUE(fs::is_empty(g.run.tmpdir)) << "the grader left files in its TMPDIR";
+  fs::remove_all(g.run.tmpdir);
+  const std::string schema = schema_problems({g.report_file});
+  if (schema != "skip") EXPECT_EQ(schema, "");
+  return g;
+}
+
+const json& exercise(const json& report, const std::string& id) {
+  for (const json& e : report.at("exercises")) {
+    if (e.at("id") == id) return e;
+  }
+  throw std::runtime_error("no exercise " + id + " in the report");
+}
+
+const json& test_of(const json& exercise, const std::string& name) {
+  for (const json& t : exercise.at("tests")) {
+    if (t.at("name") == name) return t;
+  }
+  throw std::runtime_error("no test " + name + " in the report");
 }
 
 fs::path report_path(const std::string& name) {

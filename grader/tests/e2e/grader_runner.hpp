@@ -1,9 +1,12 @@
-// e2e/grader_runner.hpp — running the real grader binary on the fixture course.
+// e2e/grader_runner.hpp — running the real grader binary on the fixture course, or on the
+// real one.
 //
-// Every e2e test grades a fixture submission: course/solutions/ with the files of
+// Most e2e tests grade a fixture submission: course/solutions/ with the files of
 // submissions/<case>/ laid over it. All cases share one workspace and one build
 // directory under E2E_CACHE_DIR (in the CMake build tree), so a case costs a rebuild
 // of the files it changed, not a cold ASan+gtest build; ctest runs e2e tests serially.
+// The real course's tests grade one exercise's solution with a bug put in by a text
+// substitution (prepare_solution), each exercise in a workspace and build of its own.
 #pragma once
 
 #include <sys/types.h>
@@ -27,6 +30,7 @@ struct GraderRun {
   std::string err;               ///< standard error
   long peak_rss_kb = 0;          ///< the grader's own peak resident set (VmHWM), children excluded
   std::filesystem::path tmpdir;  ///< the TMPDIR it ran with, removed by the caller
+  double seconds = 0;            ///< its wall time
 };
 
 /// Effects: runs `grader --root <root> <args...>` with TMPDIR set to a fresh
@@ -45,6 +49,50 @@ std::filesystem::path prepare_workspace(const std::string& submission);
 
 /// Returns: the shared build directory, passed as --build-dir.
 std::filesystem::path build_dir();
+
+/// The checkout this test was built from: the real course, given as --root.
+std::filesystem::path project_dir();
+
+/// A bug put into a solution: `from`, which must occur exactly once in `file`, becomes `to`.
+struct Substitution {
+  std::string file;  ///< relative to the exercise's directory
+  std::string from;
+  std::string to;
+};
+
+/// A graded tree of the real course and its own build directory.
+struct Tree {
+  std::filesystem::path workspace;
+  std::filesystem::path build;
+};
+
+/// Effects: makes exercise `id`'s workspace (under E2E_CACHE_DIR) hold solutions/<id>/ of
+/// the real course with `bugs` applied, rewriting only the files whose content differs.
+/// Returns: the workspace and its build directory.
+/// Throws: std::runtime_error when a substitution's `from` is not in its file exactly once
+/// (the solution changed: the test would no longer test that bug).
+Tree prepare_solution(const std::string& id, const std::vector<Substitution>& bugs = {});
+
+/// One `grader check --format json` and the report it wrote.
+struct Graded {
+  GraderRun run;
+  std::filesystem::path report_file;
+  nlohmann::json report;
+};
+
+/// Effects: runs `grader --root <root> check --workspace <tree.workspace> --build-dir
+/// <tree.build> --format json --output <report_path(report_name)> <extra...>`, and expects
+/// (gtest) what every grading leaves: a report that follows the schema, no process
+/// mentioning E2E_CACHE_DIR, an empty TMPDIR (then removed).
+Graded check(const Tree& tree, const std::string& report_name,
+             const std::vector<std::string>& extra = {},
+             const std::filesystem::path& root = course_dir());
+
+/// Returns: exercise `id` of `report`. Throws: std::runtime_error when it has none.
+const nlohmann::json& exercise(const nlohmann::json& report, const std::string& id);
+
+/// Returns: test `name` of `exercise`. Throws: std::runtime_error when it has none.
+const nlohmann::json& test_of(const nlohmann::json& exercise, const std::string& name);
 
 /// Returns: a fresh path for a report, in a directory removed at exit.
 std::filesystem::path report_path(const std::string& name);

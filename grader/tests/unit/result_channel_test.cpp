@@ -60,6 +60,29 @@ TEST(ResultRecords, AnotherSecretIsTampering) {
   EXPECT_TRUE(r.tests.empty());
 }
 
+// A test's start record comes before its end record and gives no status of its own: a test
+// that started and never ended has no record (the run stopped in it).
+TEST(ResultRecords, StartRecordsGiveNoStatus) {
+  const ChannelRecords r =
+      parse_records(records({"start A.One", "test passed 0 A.One", "start A.Two",
+                             "test failed 0 A.Two", "start A.Three"}),
+                    kSecret);
+  EXPECT_EQ(r.tampering, "");
+  EXPECT_FALSE(r.ended);
+  ASSERT_EQ(r.tests.size(), 2u);
+  EXPECT_EQ(r.tests.at("A.One").status, TestStatus::passed);
+  EXPECT_EQ(r.tests.at("A.Two").status, TestStatus::failed);
+}
+
+// kills: a grader that takes any start record, such as one of a test already ended.
+TEST(ResultRecords, StartOfAnEndedTestIsTampering) {
+  EXPECT_NE(parse_records(records({"start A.One", "test passed 0 A.One", "start A.One"}), kSecret)
+                .tampering,
+            "");
+  EXPECT_NE(parse_records(records({"start A.One A.Two"}), kSecret).tampering, "");
+  EXPECT_NE(parse_records(records({"start"}), kSecret).tampering, "");
+}
+
 // kills: a grader that ignores the sequence number (a replayed or reordered record).
 TEST(ResultRecords, OutOfSequenceIsTampering) {
   const std::string bytes = mw::harness::make_record(kSecret, 1, "test passed 0 A.One");
