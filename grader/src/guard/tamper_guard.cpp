@@ -65,6 +65,11 @@ bool TamperGuard::is_learner(const fs::path& file, const Manifest& manifest) con
   });
 }
 
+fs::path TamperGuard::guard_dir(const Manifest& manifest) const {
+  // Absolute: the compiler writes its `-E` output here from the build's own directory.
+  return fs::absolute(build_.paths().build_dir) / kGuardDir / manifest.id;
+}
+
 std::string TamperGuard::relative(const fs::path& file) const {
   return fs::path(file).lexically_normal().lexically_relative(workspace_).string();
 }
@@ -133,8 +138,7 @@ std::string TamperGuard::check_one(const Job& job, const fs::path& output, const
 GuardVerdict TamperGuard::check_sources(const Manifest& manifest) const {
   bool complete = true;
   const std::vector<Job> jobs = preprocess_jobs(manifest, complete);
-  const GuardMemo memo(build_.paths().build_dir / kGuardDir / manifest.id / "sources.json",
-                       memo_key(manifest, jobs, complete));
+  const GuardMemo memo(guard_dir(manifest) / "sources.json", memo_key(manifest, jobs, complete));
   if (std::optional<GuardAnswer> known = memo.recall())
     return GuardVerdict{.refused = std::move(known->refused)};
   std::vector<std::string> scanned;
@@ -171,7 +175,7 @@ GuardVerdict TamperGuard::check_now(const Manifest& manifest, const std::vector<
       return GuardVerdict{.refused = finding_message(*finding)};
     }
   }
-  const fs::path dir = build_.paths().build_dir / kGuardDir / manifest.id;
+  const fs::path dir = guard_dir(manifest);
   fs::create_directories(dir);
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     verdict.refused =
@@ -195,8 +199,7 @@ std::string TamperGuard::audit_objects(const Manifest& manifest) const {
   }
   if (sources.empty()) return {};
   key.field(read_file(manifest.path).value_or(""));
-  const GuardMemo memo(build_.paths().build_dir / kGuardDir / manifest.id / "objects.json",
-                       key.hex());
+  const GuardMemo memo(guard_dir(manifest) / "objects.json", key.hex());
   if (std::optional<GuardAnswer> known = memo.recall()) return known->refused;
   const ProcessResult result =
       build_.run_tool(argv, build_.paths().build_dir, manifest.build_seconds, kSymbolOutputBytes);

@@ -69,6 +69,7 @@ class TamperGuard {
   std::string symbol_finding(const std::string& nm_output, const Manifest& manifest,
                              const std::vector<std::string>& argv,
                              const std::vector<std::filesystem::path>& sources) const;
+  std::filesystem::path guard_dir(const Manifest& manifest) const;
   std::string relative(const std::filesystem::path& file) const;
 
   const TreeBuild& build_;

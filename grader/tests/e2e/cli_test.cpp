@@ -146,6 +146,22 @@ TEST(Cli, TheGuardLooksAgainAfterAnEdit) {
   EXPECT_NE(check().find("7/7 points"), std::string::npos);
 }
 
+// A relative --build-dir works: the tamper guard's preprocessor runs in the build directory
+// (kills: its output path taken relative to the grader's directory, which refused every
+// exercise as "could not be preprocessed").
+TEST(Cli, ARelativeBuildDirIsGraded) {
+  const grader::ScratchDir dir("grader-e2e-relative-build-");
+  const fs::path workspace = dir.path() / "ws";
+  fs::create_directories(workspace);
+  fs::copy(fs::path(FIXTURES_DIR) / "course" / "solutions" / "01-arith", workspace / "01-arith",
+           fs::copy_options::recursive);
+  const fs::path relative = fs::relative(dir.path() / "build", fs::current_path());
+  GraderRun run = run_grader(
+      {"check", "01", "--workspace", workspace.string(), "--build-dir", relative.string()});
+  fs::remove_all(run.tmpdir);
+  EXPECT_NE(run.out.find("7/7 points"), std::string::npos) << run.out;
+}
+
 // `grader list` shows each exercise with its day, title and points, the broken
 // manifest's reason, and the overall progress.
 TEST(Cli, ListShowsEveryExercise) {
