@@ -2,8 +2,9 @@
 # The Gradescope autograder, end to end: package the fixture course, unpack the zip in a
 # fake /autograder (AUTOGRADER_ROOT), and run run_autograder on fake submissions laid
 # out three ways. Checks that the zip holds no solutions/, that results.json parses, that
-# a solved exercise scores while the stubs do not, and that a link in a submission is
-# refused, not followed (run_autograder is `grader check --submission`, the batch's intake).
+# a solved exercise scores while the stubs do not, that a link in a submission is refused,
+# not followed (run_autograder is `grader check --submission`, the batch's intake), and that
+# tampering scores 0 and is reported refused.
 #
 #   gradescope_test.sh GRADER PROJECT_DIR FIXTURE_COURSE
 set -euo pipefail
@@ -78,6 +79,19 @@ grep -q "refused symbolic link '01-arith/arith.cpp'" "$root/results/results.json
   fail "results.json does not say the link was refused"
 cmp -s "$root/workspace/01-arith/arith.cpp" "$fixture/exercises/01-arith/arith.cpp" ||
   fail "the workspace's 01-arith/arith.cpp is not the stub"
+
+# Tampering earns nothing and says so: a solution that hides its leaks with the sanitizer
+# hook (the tamper guard refuses it before the build) and one that writes forged result
+# records into its inherited descriptors (the result channel refuses them).
+hostile="$(dirname "$fixture")/hostile"
+for case in lsan-turned-off write-records; do
+  rm -rf "$root/submission" && mkdir -p "$root/submission/01-arith"
+  cp "$hostile/$case/01-arith/arith.cpp" "$root/submission/01-arith/"
+  read -r tamper_score _ < <(run)
+  python3 -c "import sys; sys.exit(0 if float('$tamper_score') == 0 else 1)" ||
+    fail "the $case submission scored $tamper_score"
+  grep -q "refused" "$root/results/results.json" || fail "results.json does not say $case was refused"
+done
 
 # An empty submission is the stubs: nothing scores.
 rm -rf "$root/submission" && mkdir -p "$root/submission"
