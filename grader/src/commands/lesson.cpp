@@ -89,10 +89,10 @@ bool names_days(const std::string& which) {
          std::isdigit(static_cast<unsigned char>(which[0])) && which.size() <= kLongestDays;
 }
 
-int run_lesson(const Context& context, const std::string& which_option) {
-  // No argument: the exercise being worked on, else the first block of days.
+int run_lesson(const Context& context, const std::string& which_option, const fs::path& workspace) {
+  // No argument: the exercise being worked on in `workspace`, else the first block of days.
   std::string which = which_option;
-  if (which.empty()) which = load_progress(context.workspace_or_default({})).progress.current;
+  if (which.empty()) which = load_progress(workspace).progress.current;
   if (which.empty()) which = "1-2";
   const std::string markdown =
       names_days(which) ? read_text(lesson_of_day(context.course.root(), which))
@@ -101,12 +101,20 @@ int run_lesson(const Context& context, const std::string& which_option) {
   return 0;
 }
 
+struct LessonOptions {
+  std::string which;
+  fs::path workspace;
+};
+
 }  // namespace
 
 CommandRun declare_lesson(Options& options) {
-  auto which = std::make_shared<std::string>();
-  options.text("which", *which, "a block of days (1-2, 3-4, 5-7) or an exercise (02)");
-  return [which](const Context& context) { return run_lesson(context, *which); };
+  auto values = std::make_shared<LessonOptions>();
+  options.text("which", values->which, "a block of days (1-2, 3-4, 5-7) or an exercise (02)");
+  options.learner_workspace(values->workspace);
+  return [values](const Context& context) {
+    return run_lesson(context, values->which, context.existing_workspace(values->workspace));
+  };
 }
 
 }  // namespace grader

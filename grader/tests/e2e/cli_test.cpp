@@ -164,6 +164,23 @@ TEST(Cli, ARelativeBuildDirIsGraded) {
   EXPECT_NE(run.out.find("7/7 points"), std::string::npos) << run.out;
 }
 
+// `grader lesson --workspace DIR` opens the section of the exercise DIR is working on, and
+// an ID with it still names the exercise (kills: the option refused as "not expected").
+TEST(Cli, LessonReadsTheWorkspacesCurrentExercise) {
+  const grader::ScratchDir dir("grader-e2e-lesson-");
+  std::ofstream(dir.path() / ".grader-state.json")
+      << R"({"version": 1, "current": "03-bump-arena", "passed": [], "hints_shown": {}})";
+  const GraderRun current =
+      run_grader({"--color", "never", "lesson", "--workspace", dir.path().string()}, PROJECT_DIR);
+  fs::remove_all(current.tmpdir);
+  EXPECT_EQ(current.exit_code, 0) << current.err;
+  EXPECT_NE(current.out.find("Bump allocation"), std::string::npos) << current.out.substr(0, 300);
+  const GraderRun named = run_grader(
+      {"--color", "never", "lesson", "02", "--workspace", dir.path().string()}, PROJECT_DIR);
+  fs::remove_all(named.tmpdir);
+  EXPECT_NE(named.out.find("The global allocator"), std::string::npos) << named.err;
+}
+
 // `grader list` shows each exercise with its day, title and points, the broken
 // manifest's reason, and the overall progress.
 TEST(Cli, ListShowsEveryExercise) {
