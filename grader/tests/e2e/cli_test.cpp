@@ -19,6 +19,13 @@ long lines_of(const std::string& text) {
   return std::count(text.begin(), text.end(), '\n');
 }
 
+// Returns: `dir`/ws holding the fixture course's solution of exercise `id`.
+fs::path workspace_with_solution(const grader::ScratchDir& dir, const std::string& id) {
+  const fs::path workspace = dir.path() / "ws";
+  copy_tree(fs::path(FIXTURES_DIR) / "course" / "solutions" / id, workspace / id);
+  return workspace;
+}
+
 // Runs the grader for a usage error, which needs no build and leaves nothing behind.
 GraderRun run_usage_error(const std::vector<std::string>& args) {
   GraderRun run = run_grader(args);
@@ -103,9 +110,7 @@ TEST(Cli, GlobalOptionAfterTheCommand) {
 TEST(Cli, FilesCopiedInLaterAreFound) {
   const grader::ScratchDir dir("grader-e2e-late-files-");
   const fs::path solutions = fs::path(FIXTURES_DIR) / "course" / "solutions";
-  const fs::path workspace = dir.path() / "ws";
-  fs::create_directories(workspace);
-  fs::copy(solutions / "01-arith", workspace / "01-arith", fs::copy_options::recursive);
+  const fs::path workspace = workspace_with_solution(dir, "01-arith");
   const std::vector<std::string> args = {"check",       "02",
                                          "--workspace", workspace.string(),
                                          "--build-dir", (dir.path() / "build").string()};
@@ -123,10 +128,7 @@ TEST(Cli, FilesCopiedInLaterAreFound) {
 // file that was clean is refused once it names what the guard forbids, and passes again.
 TEST(Cli, TheGuardLooksAgainAfterAnEdit) {
   const grader::ScratchDir dir("grader-e2e-guard-edit-");
-  const fs::path workspace = dir.path() / "ws";
-  fs::create_directories(workspace);
-  fs::copy(fs::path(FIXTURES_DIR) / "course" / "solutions" / "01-arith", workspace / "01-arith",
-           fs::copy_options::recursive);
+  const fs::path workspace = workspace_with_solution(dir, "01-arith");
   const std::vector<std::string> args = {"check",       "01",
                                          "--workspace", workspace.string(),
                                          "--build-dir", (dir.path() / "build").string()};
@@ -151,10 +153,7 @@ TEST(Cli, TheGuardLooksAgainAfterAnEdit) {
 // exercise as "could not be preprocessed").
 TEST(Cli, ARelativeBuildDirIsGraded) {
   const grader::ScratchDir dir("grader-e2e-relative-build-");
-  const fs::path workspace = dir.path() / "ws";
-  fs::create_directories(workspace);
-  fs::copy(fs::path(FIXTURES_DIR) / "course" / "solutions" / "01-arith", workspace / "01-arith",
-           fs::copy_options::recursive);
+  const fs::path workspace = workspace_with_solution(dir, "01-arith");
   const fs::path before = fs::current_path();
   fs::current_path(dir.path());  // the grader starts here, and builds in ./b
   GraderRun run =
