@@ -62,6 +62,11 @@ std::string render_text(const Report& report, const TextStyle& style) {
       const std::string failure = first_failure(e);
       if (!failure.empty()) out += indent(failure) + "\n";
     }
+    // A skipped test is shown even without details: it is why this total differs elsewhere.
+    for (const TestReport& t : e.tests) {
+      if (t.status == TestStatus::skipped)
+        out += indent(fmt::format("skipped: {} — {}", t.name, t.message)) + "\n";
+    }
   }
   const int refused = report.exercises_refused();
   out +=

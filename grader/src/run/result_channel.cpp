@@ -58,13 +58,16 @@ std::string checked_body(std::string_view line, std::string_view secret, std::ui
   return std::string(line.substr(head.size(), mac_at - head.size()));
 }
 
-// Adds the test of a "test <status> <micros> <name>" body; returns: false when malformed.
+// Adds the test of a "test <status> <micros> <name>" body, which for a skip by the suite
+// may end with the reason; returns: false when malformed.
 bool add_test(ChannelRecords& records, const std::string& body) {
   std::istringstream in(body);
-  std::string kind, status, name;
+  std::string kind, status, name, reason;
   long long micros = 0;
   if (!(in >> kind >> status >> micros >> name) || records.tests.count(name) != 0) return false;
-  TestRecord record{.seconds = static_cast<double>(micros) / kMicrosPerSecond};
+  std::getline(in >> std::ws, reason);
+  if (!reason.empty() && status != mw::harness::kSkipped) return false;
+  TestRecord record{.message = reason, .seconds = static_cast<double>(micros) / kMicrosPerSecond};
   if (status == mw::harness::kPassed) {
     record.status = TestStatus::passed;
   } else if (status == mw::harness::kFailed) {

@@ -233,6 +233,13 @@ std::string sanitizer_summary(const std::string& report) {
   return first_lines(text, kSanitizerLines);
 }
 
+// Returns: the message of test `name`, whose record is `record`: the record's own (the
+// grader overrode GoogleTest, or the suite said why it skipped) before GoogleTest's file.
+std::string reported_message(const Invocation& inv, const std::string& name,
+                             const TestRecord& record) {
+  return record.overridden || !record.message.empty() ? record.message : inv.message_of(name);
+}
+
 // The verdict on one test run in a process of its own.
 TestReport judge_isolated(const std::string& name, const Invocation& inv) {
   TestReport t;
@@ -258,7 +265,7 @@ TestReport judge_isolated(const std::string& name, const Invocation& inv) {
                             inv.process.describe());
   } else {
     t.status = reported->status;
-    t.message = reported->overridden ? reported->message : inv.message_of(name);
+    t.message = reported_message(inv, name, *reported);
     t.seconds = reported->seconds;
     if (t.status == TestStatus::passed && inv.process.exit_code != 0) {
       t.status = TestStatus::failed;
@@ -338,8 +345,7 @@ TestReport from_record(const Invocation& inv, const std::string& name) {
   const TestRecord& record = *inv.record_of(name);
   return TestReport{.name = name,
                     .status = record.status,
-                    .message = truncate_utf8(
-                        record.overridden ? record.message : inv.message_of(name), kMessageBytes),
+                    .message = truncate_utf8(reported_message(inv, name, record), kMessageBytes),
                     .seconds = record.seconds};
 }
 

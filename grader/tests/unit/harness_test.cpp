@@ -38,6 +38,7 @@ TEST(Harness, RecordsEveryTestAndTheEnd) {
 TEST(Harness, OnlyTheSuiteMaySkip) {
   const ChannelRecords r = run_probe("");
   EXPECT_EQ(r.tests.at("Probe.SuiteSkips").status, TestStatus::skipped);
+  EXPECT_EQ(r.tests.at("Probe.SuiteSkips").message, "no such tool here");
   EXPECT_EQ(r.tests.at("Probe.LearnerSkips").status, TestStatus::failed);
   EXPECT_TRUE(r.tests.at("Probe.LearnerSkips").overridden);
 }

@@ -36,6 +36,15 @@ TEST(ResultRecords, ValidRecordsGiveStatuses) {
   EXPECT_EQ(r.tests.at("A.Three").status, TestStatus::skipped);
 }
 
+// A skip by the suite carries its reason; a reason on any other record is not the harness's.
+TEST(ResultRecords, OnlyASkipCarriesAReason) {
+  const ChannelRecords skip =
+      parse_records(records({"test skipped 0 A.One qemu is not installed"}), kSecret);
+  EXPECT_EQ(skip.tests.at("A.One").message, "qemu is not installed");
+  const ChannelRecords pass = parse_records(records({"test passed 0 A.One all good"}), kSecret);
+  EXPECT_NE(pass.tampering, "");
+}
+
 // A skip the code under test made is a failure, with a message saying so.
 TEST(ResultRecords, LearnerSkipIsAFailure) {
   const ChannelRecords r = parse_records(records({"test learner-skip 0 A.One"}), kSecret);

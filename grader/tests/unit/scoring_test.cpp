@@ -49,6 +49,15 @@ TEST(ScoreExercise, SkippedCountsZeroMax) {
   EXPECT_EQ(e.status, ExerciseStatus::passed);
 }
 
+// A skipped test's message says what it leaves out of the total, once however often scored.
+TEST(ScoreExercise, SkippedSaysWhatIsNotCounted) {
+  ExerciseReport e = exercise_of({{"A.Big", TestStatus::skipped}});
+  e.tests[0].message = "no qemu";
+  score_exercise(e, manifest_with_points());
+  score_exercise(e, manifest_with_points());
+  EXPECT_EQ(e.tests[0].message, "no qemu (5 points not counted here)");
+}
+
 // One failing test makes the exercise failed, with the others' points kept.
 TEST(ScoreExercise, OneFailureFailsTheExercise) {
   ExerciseReport e = exercise_of({{"A.Small", TestStatus::passed}, {"A.Big", TestStatus::crashed}});

@@ -43,6 +43,20 @@ TEST(RenderText, ShowsFirstFailure) {
   EXPECT_NE(text.find("1/2 points, 0/1 exercises passed"), std::string::npos) << text;
 }
 
+// A skipped test is listed with its reason even on a passed exercise and without details.
+TEST(RenderText, SkippedTestShowsItsReason) {
+  Report r;
+  ExerciseReport e{.id = "05-a", .title = "A", .day = "1-2", .status = ExerciseStatus::passed};
+  e.tests = {{.name = "A.OnQemu",
+              .status = TestStatus::skipped,
+              .message = "qemu-system-arm is not installed (3 points not counted here)"}};
+  r.exercises = {e};
+  const std::string text = render_text(r, TextStyle{.color = false, .details = false});
+  EXPECT_NE(text.find("skipped: A.OnQemu — qemu-system-arm is not installed (3 points"),
+            std::string::npos)
+      << text;
+}
+
 // A refused exercise says it was refused and why, not its first failing test.
 TEST(RenderText, RefusedSaysWhyNotItsTests) {
   const std::string text = render_text(testing_support::report_with_refusal(), TextStyle{});
