@@ -13,7 +13,6 @@
 // - reports a skip as the suite's own only when its GTEST_SKIP is in a hidden suite source.
 #include <fcntl.h>
 #include <unistd.h>
-#include <algorithm>
 
 #include <cerrno>
 #include <cstdio>
@@ -144,21 +143,34 @@ std::string_view status_of(const TestInfo& info) {
   return mw::harness::kPassed;
 }
 
-// Returns: why the suite skipped `info` (its GTEST_SKIP message) on one line, " "-prefixed,
-// or "" when it was not skipped by the suite. GoogleTest 1.12's JSON leaves this message
-// out, so the record carries it: "skipped: qemu-system-arm is not installed".
-std::string skip_reason(const TestInfo& info) {
-  constexpr std::size_t kMaxReasonBytes = 300;
-  if (status_of(info) != mw::harness::kSkipped) return {};
+// Returns: the text of one failed or skipped part as GoogleTest's JSON gives it: its place
+// ("file:line", or "unknown file" for an exception), a newline, its message.
+std::string part_text(const TestPartResult& part) {
+  std::string place = part.file_name() == nullptr ? "unknown file" : part.file_name();
+  if (part.file_name() != nullptr && part.line_number() >= 0)
+    place += ":" + std::to_string(part.line_number());
+  return place + "\n" + part.message();
+}
+
+// Returns: what the grader shows for `info`, escaped onto one line and " "-prefixed: its
+// failures, or why the suite skipped it; "" for a pass. The record carries it because
+// GoogleTest's JSON is written only at the end of a run, and a run a later test crashes
+// writes none: the earlier tests' messages would be lost (GoogleTest 1.12's JSON also
+// leaves skip messages out).
+std::string outcome_text(const TestInfo& info) {
+  constexpr std::size_t kMaxOutcomeBytes = 2048;
+  const std::string_view status = status_of(info);
+  if (status != mw::harness::kFailed && status != mw::harness::kSkipped) return {};
   const testing::TestResult& result = *info.result();
+  std::string text;
   for (int i = 0; i < result.total_part_count(); ++i) {
     const TestPartResult& part = result.GetTestPartResult(i);
-    if (!part.skipped()) continue;
-    std::string reason = part.message();
-    std::replace(reason.begin(), reason.end(), '\n', ' ');
-    return " " + reason.substr(0, kMaxReasonBytes);
+    if (status == mw::harness::kFailed ? !part.failed() : !part.skipped()) continue;
+    if (status == mw::harness::kSkipped) return " " + mw::harness::escape_line(part.message());
+    text += (text.empty() ? "" : "\n") + part_text(part);
+    if (text.size() >= kMaxOutcomeBytes) break;
   }
-  return {};
+  return text.empty() ? "" : " " + mw::harness::escape_line(text.substr(0, kMaxOutcomeBytes));
 }
 
 std::string full_name(const TestInfo& info) {
@@ -179,7 +191,7 @@ class RecordingListener : public testing::EmptyTestEventListener {
     const std::string name = full_name(info);
     const long long micros = static_cast<long long>(info.result()->elapsed_time()) * 1000;
     send("test " + std::string(status_of(info)) + " " + std::to_string(micros) + " " + name +
-         skip_reason(info));
+         outcome_text(info));
     channel().recorded.insert(name);
   }
 };

@@ -53,6 +53,35 @@ inline std::string record_mac(std::string_view secret, std::string_view message)
   return hex;
 }
 
+/// Returns: `text` on one line, for the end of a test record: '\\' becomes "\\\\" and a
+/// newline "\\n". unescape_line() undoes it.
+inline std::string escape_line(std::string_view text) {
+  std::string line;
+  for (const char c : text) {
+    if (c == '\\') {
+      line += "\\\\";
+    } else if (c == '\n') {
+      line += "\\n";
+    } else {
+      line += c;
+    }
+  }
+  return line;
+}
+
+/// Returns: the text escape_line() made `line` from (a stray '\\' is kept as it is).
+inline std::string unescape_line(std::string_view line) {
+  std::string text;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\\' && i + 1 < line.size() && (line[i + 1] == 'n' || line[i + 1] == '\\')) {
+      text += line[++i] == 'n' ? '\n' : '\\';
+    } else {
+      text += line[i];
+    }
+  }
+  return text;
+}
+
 /// Returns: the record line (newline included) numbered `seq` carrying `body`.
 inline std::string make_record(std::string_view secret, std::uint64_t seq, std::string_view body) {
   const std::string signed_part = std::to_string(seq) + " " + std::string(body);

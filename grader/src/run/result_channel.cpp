@@ -19,7 +19,8 @@ namespace grader {
 namespace {
 
 // A record pipe of this size never fills with the records of a real suite (each is under
-// 200 bytes), so the harness never blocks on it while the grader waits for the process.
+// 2.3 KB, a failure's text at most 2 KB, and a suite has tens of tests), so the harness never
+// blocks on it while the grader waits for the process.
 constexpr int kRecordPipeBytes = 1 << 20;
 constexpr std::size_t kMaxRecordBytes = kRecordPipeBytes;
 constexpr std::size_t kQuotedBytes = 60;  // of an invalid record, in the reason
@@ -58,16 +59,18 @@ std::string checked_body(std::string_view line, std::string_view secret, std::ui
   return std::string(line.substr(head.size(), mac_at - head.size()));
 }
 
-// Adds the test of a "test <status> <micros> <name>" body, which for a skip by the suite
-// may end with the reason; returns: false when malformed.
+// Adds the test of a "test <status> <micros> <name>" body, which for a failure or a skip by
+// the suite may end with its text (escape_line); returns: false when malformed.
 bool add_test(ChannelRecords& records, const std::string& body) {
   std::istringstream in(body);
-  std::string kind, status, name, reason;
+  std::string kind, status, name, text;
   long long micros = 0;
   if (!(in >> kind >> status >> micros >> name) || records.tests.count(name) != 0) return false;
-  std::getline(in >> std::ws, reason);
-  if (!reason.empty() && status != mw::harness::kSkipped) return false;
-  TestRecord record{.message = reason, .seconds = static_cast<double>(micros) / kMicrosPerSecond};
+  std::getline(in >> std::ws, text);
+  if (!text.empty() && status != mw::harness::kSkipped && status != mw::harness::kFailed)
+    return false;
+  TestRecord record{.message = mw::harness::unescape_line(text),
+                    .seconds = static_cast<double>(micros) / kMicrosPerSecond};
   if (status == mw::harness::kPassed) {
     record.status = TestStatus::passed;
   } else if (status == mw::harness::kFailed) {

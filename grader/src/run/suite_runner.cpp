@@ -234,7 +234,8 @@ std::string sanitizer_summary(const std::string& report) {
 }
 
 // Returns: the message of test `name`, whose record is `record`: the record's own (the
-// grader overrode GoogleTest, or the suite said why it skipped) before GoogleTest's file.
+// grader overrode GoogleTest, or the harness sent the failure or the skip's reason) before
+// GoogleTest's file, which a run that a later test crashed never wrote.
 std::string reported_message(const Invocation& inv, const std::string& name,
                              const TestRecord& record) {
   return record.overridden || !record.message.empty() ? record.message : inv.message_of(name);

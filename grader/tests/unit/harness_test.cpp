@@ -31,6 +31,9 @@ TEST(Harness, RecordsEveryTestAndTheEnd) {
   ASSERT_EQ(r.tests.size(), 5u);
   EXPECT_EQ(r.tests.at("Probe.Passes").status, TestStatus::passed);
   EXPECT_EQ(r.tests.at("Probe.Fails").status, TestStatus::failed);
+  // The failure's place and message come in the record, as GoogleTest's JSON would give them.
+  EXPECT_NE(r.tests.at("Probe.Fails").message.find("probe_test.cpp:"), std::string::npos);
+  EXPECT_NE(r.tests.at("Probe.Fails").message.find("Expected equality"), std::string::npos);
   EXPECT_EQ(r.tests.at("Probe.ChannelIsHidden").status, TestStatus::passed);
 }
 

@@ -36,13 +36,24 @@ TEST(ResultRecords, ValidRecordsGiveStatuses) {
   EXPECT_EQ(r.tests.at("A.Three").status, TestStatus::skipped);
 }
 
-// A skip by the suite carries its reason; a reason on any other record is not the harness's.
-TEST(ResultRecords, OnlyASkipCarriesAReason) {
-  const ChannelRecords skip =
-      parse_records(records({"test skipped 0 A.One qemu is not installed"}), kSecret);
-  EXPECT_EQ(skip.tests.at("A.One").message, "qemu is not installed");
+// A failure or a skip by the suite carries its text, escaped onto the record's line; text on
+// any other record is not the harness's.
+TEST(ResultRecords, FailuresAndSkipsCarryTheirText) {
+  const ChannelRecords r = parse_records(
+      records({"test skipped 0 A.One qemu is not installed",
+               "test failed 0 A.Two " + mw::harness::escape_line("a.cpp:3\nwant 1\\2")}),
+      kSecret);
+  EXPECT_EQ(r.tests.at("A.One").message, "qemu is not installed");
+  EXPECT_EQ(r.tests.at("A.Two").message, "a.cpp:3\nwant 1\\2");
   const ChannelRecords pass = parse_records(records({"test passed 0 A.One all good"}), kSecret);
   EXPECT_NE(pass.tampering, "");
+}
+
+// Escaping onto one line and back gives the text again, newlines and backslashes included.
+TEST(ResultRecords, EscapedTextRoundTrips) {
+  const std::string text = "line 1\n\\n is not a newline\\\nend\\";
+  EXPECT_EQ(mw::harness::escape_line(text).find('\n'), std::string::npos);
+  EXPECT_EQ(mw::harness::unescape_line(mw::harness::escape_line(text)), text);
 }
 
 // A skip the code under test made is a failure, with a message saying so.
