@@ -143,13 +143,28 @@ std::string_view status_of(const TestInfo& info) {
   return mw::harness::kPassed;
 }
 
-// Returns: the text of one failed or skipped part as GoogleTest's JSON gives it: its place
-// ("file:line", or "unknown file" for an exception), a newline, its message.
-std::string part_text(const TestPartResult& part) {
+std::string full_name(const TestInfo& info) {
+  return std::string(info.test_suite_name()) + "." + info.name();
+}
+
+// Returns: the text of one failed or skipped part of test `name`, for a learner: where it
+// happened, a newline, its message. A place in a hidden suite's source (a path the learner
+// does not have) is "in hidden test <name>, line N"; an exception GoogleTest caught, whose
+// place is unknown, is "threw: <what()>".
+std::string part_text(const TestPartResult& part, const std::string& name) {
+  static const std::string kException = "C++ exception with description \"";
+  static const std::string kThrownIn = "\" thrown in the test body.";
+  const std::string message = part.message();
+  if (part.file_name() == nullptr && message.rfind(kException, 0) == 0 &&
+      message.ends_with(kThrownIn))
+    return "threw: " +
+           message.substr(kException.size(), message.size() - kException.size() - kThrownIn.size());
   std::string place = part.file_name() == nullptr ? "unknown file" : part.file_name();
+  if (place.rfind(MW_SUITES_DIR, 0) == 0) place = "in hidden test " + name;
   if (part.file_name() != nullptr && part.line_number() >= 0)
-    place += ":" + std::to_string(part.line_number());
-  return place + "\n" + part.message();
+    place +=
+        (place.starts_with("in hidden") ? ", line " : ":") + std::to_string(part.line_number());
+  return place + "\n" + message;
 }
 
 // Returns: what the grader shows for `info`, escaped onto one line and " "-prefixed: its
@@ -167,14 +182,10 @@ std::string outcome_text(const TestInfo& info) {
     const TestPartResult& part = result.GetTestPartResult(i);
     if (status == mw::harness::kFailed ? !part.failed() : !part.skipped()) continue;
     if (status == mw::harness::kSkipped) return " " + mw::harness::escape_line(part.message());
-    text += (text.empty() ? "" : "\n") + part_text(part);
+    text += (text.empty() ? "" : "\n") + part_text(part, full_name(info));
     if (text.size() >= kMaxOutcomeBytes) break;
   }
   return text.empty() ? "" : " " + mw::harness::escape_line(text.substr(0, kMaxOutcomeBytes));
-}
-
-std::string full_name(const TestInfo& info) {
-  return std::string(info.test_suite_name()) + "." + info.name();
 }
 
 class RecordingListener : public testing::EmptyTestEventListener {

@@ -35,12 +35,20 @@ const char* status_word(ExerciseStatus status) {
   return kExerciseStatusWords.at(static_cast<std::size_t>(status));
 }
 
+std::vector<const TestReport*> failing_tests(const ExerciseReport& exercise) {
+  std::vector<const TestReport*> failing;
+  for (const TestReport& t : exercise.tests) {
+    if (t.status != TestStatus::passed && t.status != TestStatus::skipped) failing.push_back(&t);
+  }
+  std::stable_sort(failing.begin(), failing.end(), [](const TestReport* a, const TestReport* b) {
+    return a->max_score > b->max_score;
+  });
+  return failing;
+}
+
 const TestReport* first_failing_test(const ExerciseReport& exercise) {
-  const auto it =
-      std::find_if(exercise.tests.begin(), exercise.tests.end(), [](const TestReport& t) {
-        return t.status != TestStatus::passed && t.status != TestStatus::skipped;
-      });
-  return it == exercise.tests.end() ? nullptr : &*it;
+  const std::vector<const TestReport*> failing = failing_tests(exercise);
+  return failing.empty() ? nullptr : failing.front();
 }
 
 FirstProblem first_problem(const ExerciseReport& exercise, std::size_t max_lines) {

@@ -60,7 +60,12 @@ struct ExerciseReport {
   std::vector<TestReport> tests;
 };
 
-/// Returns: the first test of `exercise` that neither passed nor was skipped, or nullptr.
+/// Returns: the tests of `exercise` that neither passed nor were skipped, worth the most
+/// points first (in the suite's order among equals): a 2-point sanitizer finding is read
+/// before a 1-point assertion.
+std::vector<const TestReport*> failing_tests(const ExerciseReport& exercise);
+
+/// Returns: the first of failing_tests(exercise), or nullptr.
 const TestReport* first_failing_test(const ExerciseReport& exercise);
 
 /// What a learner should read first about an exercise that did not pass: its first

@@ -10,7 +10,8 @@
 namespace grader {
 namespace {
 
-constexpr std::size_t kFailureLines = 8;
+constexpr std::size_t kFailureLines = 40;         // the first problem's text, nearly in full
+constexpr std::size_t kOtherFailuresListed = 10;  // the other failing tests named after it
 
 std::string paint(const std::string& text, fmt::terminal_color color, bool enabled) {
   return enabled ? fmt::format(fmt::fg(color), "{}", text) : text;
@@ -26,14 +27,30 @@ std::string indent(const std::string& text) {
   return out;
 }
 
+// The failing tests after the first, worth the most first: "also failing (N): A.B (2 points),
+// ..." on one line, the first kOtherFailuresListed of them named.
+std::string other_failures(const ExerciseReport& e) {
+  const std::vector<const TestReport*> failing = failing_tests(e);
+  if (failing.size() < 2) return "";
+  std::string names;
+  for (std::size_t i = 1; i < failing.size() && i <= kOtherFailuresListed; ++i) {
+    names += fmt::format("{}{} ({} point{})", i == 1 ? "" : ", ", failing[i]->name,
+                         failing[i]->max_score, failing[i]->max_score == 1 ? "" : "s");
+  }
+  const std::size_t unnamed =
+      failing.size() - 1 - std::min(failing.size() - 1, kOtherFailuresListed);
+  return fmt::format("\nalso failing ({}): {}{}", failing.size() - 1, names,
+                     unnamed > 0 ? fmt::format(", and {} more", unnamed) : "");
+}
+
 // The one thing a learner should read first about a failing exercise.
 std::string first_failure(const ExerciseReport& e) {
   const FirstProblem problem = first_problem(e, kFailureLines);
   if (e.status == ExerciseStatus::refused) return "refused, 0 points: " + problem.text;
   if (problem.build_error) return "build error:\n" + problem.text;
   if (problem.test != nullptr)
-    return fmt::format("{} — {}:\n{}", problem.test->name, to_string(problem.test->status),
-                       problem.text);
+    return fmt::format("{} — {}:\n{}{}", problem.test->name, to_string(problem.test->status),
+                       problem.text, other_failures(e));
   return problem.text;
 }
 

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 
 #include <cstdlib>
+#include <stdexcept>
 #include <string>
 
 #include "learner/skip.hpp"
@@ -53,6 +54,10 @@ TEST(Probe, Passes) {
 
 TEST(Probe, Fails) {
   EXPECT_EQ(1, 2);
+}
+
+TEST(Probe, Throws) {
+  throw std::runtime_error("out of tokens");
 }
 
 // A skip in the suite's own source (a missing tool) stays a skip.

@@ -28,12 +28,15 @@ TEST(Harness, RecordsEveryTestAndTheEnd) {
   const ChannelRecords r = run_probe("");
   EXPECT_EQ(r.tampering, "");
   EXPECT_TRUE(r.ended);
-  ASSERT_EQ(r.tests.size(), 5u);
+  ASSERT_EQ(r.tests.size(), 6u);
   EXPECT_EQ(r.tests.at("Probe.Passes").status, TestStatus::passed);
   EXPECT_EQ(r.tests.at("Probe.Fails").status, TestStatus::failed);
-  // The failure's place and message come in the record, as GoogleTest's JSON would give them.
-  EXPECT_NE(r.tests.at("Probe.Fails").message.find("probe_test.cpp:"), std::string::npos);
+  // The failure's text comes in the record: a hidden source's place named by the test, not
+  // by a path the learner does not have; an exception by what it said.
+  EXPECT_EQ(r.tests.at("Probe.Fails").message.rfind("in hidden test Probe.Fails, line ", 0), 0u)
+      << r.tests.at("Probe.Fails").message;
   EXPECT_NE(r.tests.at("Probe.Fails").message.find("Expected equality"), std::string::npos);
+  EXPECT_EQ(r.tests.at("Probe.Throws").message, "threw: out of tokens");
   EXPECT_EQ(r.tests.at("Probe.ChannelIsHidden").status, TestStatus::passed);
 }
 

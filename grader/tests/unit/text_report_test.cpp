@@ -43,6 +43,22 @@ TEST(RenderText, ShowsFirstFailure) {
   EXPECT_NE(text.find("1/2 points, 0/1 exercises passed"), std::string::npos) << text;
 }
 
+// The failing test worth the most points comes first with its message, the others after it
+// by name (kills: the first failing test in suite order, which hid a 2-point finding).
+TEST(RenderText, FailuresWorthTheMostComeFirst) {
+  Report r;
+  ExerciseReport e{.id = "01-a", .title = "A", .day = "1-2", .status = ExerciseStatus::failed};
+  e.tests = {{.name = "A.Small", .status = TestStatus::failed, .max_score = 1, .message = "a"},
+             {.name = "A.Big", .status = TestStatus::sanitizer, .max_score = 2, .message = "b"},
+             {.name = "A.Other", .status = TestStatus::failed, .max_score = 1, .message = "c"}};
+  r.exercises = {e};
+  const std::string text = render_text(r, TextStyle{.color = false, .details = true});
+  EXPECT_NE(text.find("A.Big — sanitizer:\n      b\n      also failing (2): A.Small (1 point), "
+                      "A.Other (1 point)\n"),
+            std::string::npos)
+      << text;
+}
+
 // A skipped test is listed with its reason even on a passed exercise and without details.
 TEST(RenderText, SkippedTestShowsItsReason) {
   Report r;
