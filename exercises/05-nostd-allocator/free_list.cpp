@@ -32,7 +32,8 @@ FreeListAllocator::FreeListAllocator(void* buffer, std::size_t bytes) {
   MW_TODO();
 }
 
-// TODO: first fit. Walk the free list from the lowest address; in each block,
+// TODO: first fit. Round `size` up to whole granules of alignof(std::max_align_t)
+// (0 counts as 1), then walk the free list from the lowest address; in each block,
 // find where an aligned payload with its header in front would go; take the
 // first block where it fits, split off what is left before (alignment
 // padding) and after it as free blocks, and return nullptr if none fits.

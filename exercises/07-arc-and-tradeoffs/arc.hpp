@@ -15,7 +15,9 @@
 //              destructor that the last thread runs. Release on each decrement publishes
 //              that use; acquire on the last one makes the destroying thread see them all.
 //   upgrade    a compare-exchange loop that never increments a count of 0: once the value
-//              is destroyed, nothing may bring it back.
+//              is destroyed, nothing may bring it back. Acquire on success, as Rust's
+//              Weak::upgrade: the new owner sees what threads wrote into the value before
+//              their release decrements; relaxed on failure, which hands out nothing.
 //
 // A count never goes above kMaxRefcount: an increment that finds it there aborts, as
 // Rust's does, because a wrapped count would free a value that is still in use.
@@ -232,6 +234,9 @@ class WeakArc {
   /// increment; an empty Arc when it is gone or *this is empty (Rust: `Weak::upgrade`).
   /// Never increments a strong count of 0, so a value being destroyed by another thread is
   /// never handed out. Aborts when the strong count would pass kMaxRefcount.
+  /// Memory order: acquire on a successful compare-exchange, relaxed on a failed one
+  /// (README: upgrade's memory order). A stronger order is also correct; no test can tell
+  /// it apart, and no test checks a relaxed success.
   Arc<T> upgrade() const noexcept {
     // TODO: add one to `strong` only if it is not 0 at the moment of the add. A load
     // followed by a separate add is not that: the last Arc may drop in between.

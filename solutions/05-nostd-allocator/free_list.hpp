@@ -30,8 +30,13 @@ class FreeListAllocator {
   FreeListAllocator& operator=(const FreeListAllocator&) = delete;
 
   /// Effects: reserves `size` bytes aligned to `align` from the lowest-addressed
-  /// free block that can hold them (first fit). A zero-size request is served
-  /// as a one-byte request: the pointer is unique and must be deallocated.
+  /// free block that can hold them (first fit). Blocks are cut in granules of
+  /// alignof(std::max_align_t): the payload starts on one (or on `align` if
+  /// larger) and spans `size` rounded up to whole granules, never to `align`;
+  /// alignment padding goes in front of the header, as a free block. A
+  /// zero-size request is served exactly as a one-byte request (one granule of
+  /// payload, not a header-only block): the pointer is unique and must be
+  /// deallocated.
   /// Returns: the payload, or nullptr when no free block fits (out of memory)
   /// or when `align` is not a power of two. The allocator stays usable.
   /// Throws: nothing.

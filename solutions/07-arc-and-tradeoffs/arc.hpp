@@ -12,7 +12,9 @@
 //              destructor that the last thread runs. Release on each decrement publishes
 //              that use; acquire on the last one makes the destroying thread see them all.
 //   upgrade    a compare-exchange loop that never increments a count of 0: once the value
-//              is destroyed, nothing may bring it back.
+//              is destroyed, nothing may bring it back. Acquire on success, as Rust's
+//              Weak::upgrade: the new owner sees what threads wrote into the value before
+//              their release decrements; relaxed on failure, which hands out nothing.
 //
 // A count never goes above kMaxRefcount: an increment that finds it there aborts, as
 // Rust's does, because a wrapped count would free a value that is still in use.
@@ -219,14 +221,18 @@ class WeakArc {
   /// increment; an empty Arc when it is gone or *this is empty (Rust: `Weak::upgrade`).
   /// Never increments a strong count of 0, so a value being destroyed by another thread is
   /// never handed out. Aborts when the strong count would pass kMaxRefcount.
+  /// Memory order: acquire on a successful compare-exchange, relaxed on a failed one
+  /// (README: upgrade's memory order). A stronger order is also correct; no test can tell
+  /// it apart, and no test checks a relaxed success.
   Arc<T> upgrade() const noexcept {
     if (!inner_) return Arc<T>();
     std::size_t n = inner_->strong.load(std::memory_order_relaxed);
     do {
       if (n == 0) return Arc<T>();
       if (n >= kMaxRefcount) std::abort();
-      // Acquire on success: the value we hand out must be seen as fully built by whoever
-      // published it. On failure `n` is reloaded and checked again.
+      // Acquire on success: this thread now owns the value, so it must see what the threads
+      // that dropped their Arcs (release) wrote into it. On failure `n` is reloaded and
+      // checked again: nothing is handed out, relaxed is enough.
     } while (!inner_->strong.compare_exchange_weak(n, n + 1, std::memory_order_acquire,
                                                    std::memory_order_relaxed));
     return Arc<T>(inner_);

@@ -133,6 +133,60 @@ TEST(FreeList, ZeroSizeRequestsGetDistinctPointers) {
   EXPECT_TRUE(mwtest05::is_one_whole_block(a));
 }
 
+// A size-0 request is a 1-byte request: the same block (its header and one granule of
+// payload) in the same place, with the same statistics (README: the granule). kills: serving
+// size 0 with a header-only block, whose pointer is the next block's header.
+TEST(FreeList, ZeroSizeRequestsTakeTheBlockOfAOneByteRequest) {
+  Arena arena(kBytes);
+  FreeListAllocator a(arena.data(), arena.size());
+  for (std::size_t align : {1, 8, 16, 64, 4096}) {
+    void* one = a.allocate(1, align);
+    const auto one_stats = stats_of(a);
+    void* after_one = a.allocate(8, 1);
+    a.deallocate(after_one);
+    a.deallocate(one);
+    ASSERT_TRUE(mwtest05::is_one_whole_block(a));
+
+    void* zero = a.allocate(0, align);
+    EXPECT_EQ(zero, one) << "align " << align;
+    EXPECT_EQ(stats_of(a), one_stats) << "align " << align;
+    void* after_zero = a.allocate(8, 1);
+    EXPECT_EQ(after_zero, after_one) << "the next block must start where it does after 1 byte";
+    a.deallocate(after_zero);
+    a.deallocate(zero);
+    ASSERT_TRUE(mwtest05::is_one_whole_block(a));
+  }
+}
+
+// Every payload starts on a granule, alignof(std::max_align_t), whatever `align` asks, and
+// spans its size rounded up to whole granules; the padding a large alignment needs stays free
+// in front, so a block's share of used_bytes() depends on its size alone (README: the
+// granule). kills: rounding the payload up to the requested alignment instead of the granule.
+TEST(FreeList, PayloadsAreRoundedToTheGranuleNotToTheAlignment) {
+  constexpr std::size_t kGranule = alignof(std::max_align_t);
+  Arena arena(kBytes);
+  FreeListAllocator a(arena.data(), arena.size());
+  void* first = a.allocate(1, 1);
+  ASSERT_NE(first, nullptr);
+  const std::size_t one_granule = a.used_bytes();  // a header and one granule of payload
+  a.deallocate(first);
+  for (std::size_t align = 1; align <= 4096; align *= 2) {
+    for (std::size_t size : {std::size_t{1}, kGranule - 1, kGranule, kGranule + 1, 2 * kGranule,
+                             2 * kGranule + 1, std::size_t{100}, std::size_t{1000}}) {
+      void* p = a.allocate(size, align);
+      ASSERT_NE(p, nullptr) << "size " << size << " align " << align;
+      EXPECT_TRUE(mwtest05::is_aligned(p, align < kGranule ? kGranule : align))
+          << "size " << size << " align " << align << ": a payload starts on a granule";
+      const std::size_t granules = (size + kGranule - 1) / kGranule;
+      EXPECT_EQ(a.used_bytes(), one_granule + (granules - 1) * kGranule)
+          << "size " << size << " align " << align << ": the payload is " << granules
+          << " granule(s) of " << kGranule << " bytes";
+      a.deallocate(p);
+      ASSERT_TRUE(mwtest05::is_one_whole_block(a));
+    }
+  }
+}
+
 // deallocate(nullptr) does nothing.
 TEST(FreeList, DeallocateNullptrIsANoOp) {
   Arena arena(kBytes);
