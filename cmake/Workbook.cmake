@@ -59,6 +59,10 @@ function(_mw_harness_for out_target tests_dir)
     target_include_directories(${harness} PRIVATE "${MW_HARNESS_DIR}" "${MW_GTEST_IMPLEMENTATION_DIR}")
     # A skip counts as the suite's own only when its GTEST_SKIP is in one of its sources.
     target_compile_definitions(${harness} PRIVATE MW_SUITES_DIR="${tests_dir}")
+    # The hidden suites' sources are not the learner's: a failure there is named by its test.
+    if(tests_dir MATCHES "/grader/suites/?$")
+      target_compile_definitions(${harness} PRIVATE MW_HIDDEN_TESTS=1)
+    endif()
     target_link_libraries(${harness} PUBLIC GTest::gtest PkgConfig::MW_NETTLE)
   endif()
   set(${out_target} ${harness} PARENT_SCOPE)
