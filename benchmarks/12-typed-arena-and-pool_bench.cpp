@@ -1,7 +1,7 @@
 // bench-12-typed-arena-and-pool — exercise 12's TypedArena against `new`, and its ObjectPool
 // against glibc malloc and mimalloc, on the workloads each one is for.
 //
-// Goals (issue 5): TypedArena::alloc at least 3x faster than new; pool alloc+free of 64-byte
+// Goals: TypedArena::alloc at least 3x faster than new; pool alloc+free of 64-byte
 // objects with 1000 live at least 4x faster than glibc malloc and 2x faster than mimalloc.
 //
 // This one source builds two programs, because linking libmimalloc.so replaces malloc (and so

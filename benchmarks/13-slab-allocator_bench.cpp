@@ -3,7 +3,7 @@
 //
 // The workload: 1000 live objects of 64 bytes; each step frees one of them, picked by a
 // fixed pseudo-random sequence, allocates a replacement and writes its first byte. One item
-// is one free + one allocation. Goals (issue 5): the slab at least 4x faster than glibc
+// is one free + one allocation. Goals: the slab at least 4x faster than glibc
 // malloc and at least 2x faster than mimalloc, in the same run.
 //
 // Fairness: this binary links libmimalloc, which replaces the process-wide malloc. glibc's
