@@ -165,6 +165,26 @@ TEST(Reset, KeepsTheChunkTakenLastOfEqualLargestOnes) {
   EXPECT_TRUE(upstream.errors().empty()) << errors_of(upstream);
 }
 
+// reset() leaves the doubling sequence where it was, also when it keeps a large request's own
+// chunk: the next chunk of the sequence is the one that would have come without the reset
+// (README rule 6). kills: restarting the sequence from first_chunk_bytes, or going on doubling
+// from the kept chunk.
+TEST(Reset, LeavesTheDoublingSequenceWhereItWas) {
+  mwtest::CountingResource upstream;
+  {
+    BumpArena arena(&upstream, 1024);
+    allocate_until_chunks(arena, upstream, 3, 100, 8);  // chunks of 1024, 2048 and 4096
+    void* big = arena.allocate(50000, 8);               // a chunk of its own, the largest
+    arena.reset();
+    ASSERT_TRUE(upstream.contains(big, 50000)) << "reset() must keep the largest chunk";
+    allocate_until_chunks(arena, upstream, 5, 100, 8);  // fills the kept chunk, then one more
+    ASSERT_EQ(upstream.allocations(), 5u);
+    EXPECT_EQ(upstream.sizes()[4], 8192u) << "the next chunk of the sequence after 4096";
+  }
+  EXPECT_EQ(upstream.live_blocks(), 0u);
+  EXPECT_TRUE(upstream.errors().empty()) << errors_of(upstream);
+}
+
 // Destruction returns every chunk — of the sequence, of big requests, over-aligned ones —
 // with the size and alignment it was allocated with (kills: leaks, a fixed alignment or
 // the usable size passed to deallocate).
