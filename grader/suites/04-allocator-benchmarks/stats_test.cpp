@@ -37,13 +37,27 @@ TEST(Median, EmptySampleThrows) {
 constexpr const char* usage_trace = "a 1 100\na 2 50\nf 1\na 3 30\nr 2 200\nf 2\nf 3\n";
 
 // Utilization divides the peak payload by the peak footprint (kills dividing by the
-// footprint after the last op, or by the footprint at the payload's peak only by luck).
+// footprint after the last op; here the footprint peaks with the payload, see the next test).
 TEST(Utilization, UsesPeakPayloadOverPeakFootprint) {
   fakes::ScriptedFootprint allocator(/*baseline=*/0);
   const auto usage = mw::bench::measure_usage(trace_of(usage_trace), allocator);
   EXPECT_EQ(usage.peak_payload, 230u);
   EXPECT_EQ(usage.peak_footprint, 320u);
   EXPECT_DOUBLE_EQ(mw::bench::utilization(usage), 230.0 / 320.0);
+  EXPECT_EQ(allocator.live_blocks(), 0u);
+}
+
+// Many small blocks can cost more footprint than the one big block that makes the payload's
+// peak: payload 100, 0, 1, 2, 3, 2, 1, 0 (peak 100); footprint 128, 0, 64, 128, 192, 128, 64, 0
+// (peak 192, while the payload is 3) — utilization 100 / 192 (kills reading the footprint only
+// when the payload reaches a new peak).
+TEST(Utilization, FootprintPeakNeedNotBeAtThePayloadPeak) {
+  fakes::ScriptedFootprint allocator(/*baseline=*/0);
+  const auto usage = mw::bench::measure_usage(
+      trace_of("a 1 100\nf 1\na 2 1\na 3 1\na 4 1\nf 2\nf 3\nf 4\n"), allocator);
+  EXPECT_EQ(usage.peak_payload, 100u);
+  EXPECT_EQ(usage.peak_footprint, 192u);
+  EXPECT_DOUBLE_EQ(mw::bench::utilization(usage), 100.0 / 192.0);
   EXPECT_EQ(allocator.live_blocks(), 0u);
 }
 
