@@ -88,6 +88,17 @@ TEST(MallocLab, ChecksTheIdCount) {
   EXPECT_NE(error_line("100\n3\n2\n1\na 0 8\nf 0\n"), 0u);
 }
 
+// A trace whose only id is 0 (reallocated and freed) has id count 1, and a trace with no
+// request has id count 0 (kills taking a largest id of 0 to mean "no id seen").
+TEST(MallocLab, IdCountOfATraceUsingOnlyIdZeroIsOne) {
+  const auto trace = trace_of("100\n1\n3\n1\na 0 8\nr 0 16\nf 0\n");
+  ASSERT_EQ(trace.ops.size(), 3u);
+  EXPECT_EQ(trace.slot_count, 1u);
+  EXPECT_EQ(trace.ops[2].old_size, 16u);
+  EXPECT_EQ(trace_of("100\n0\n0\n1\n").ops.size(), 0u);
+  EXPECT_NE(error_line("100\n2\n3\n1\na 0 8\nr 0 16\nf 0\n"), 0u);
+}
+
 // A header line holds one number: a second number, a word or an op inside the four lines
 // is rejected with its line (kills a parser that counts any four lines as the header).
 TEST(MallocLab, RejectsAMalformedHeaderWithItsLine) {
