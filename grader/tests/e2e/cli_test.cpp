@@ -1,4 +1,4 @@
-// End-to-end: the grader's exit statuses and `grader list`.
+// End-to-end: the grader's exit statuses, `grader list` and `grader test`.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -208,6 +208,65 @@ TEST(Cli, ListFitsEightyColumns) {
     EXPECT_LE(code_points, 80) << line;
   }
   EXPECT_NE(run.out.find("…"), std::string::npos) << run.out;
+}
+
+// `grader test ID` builds and runs the visible tests with GoogleTest's own output, and
+// exits 0 when they pass (kills: the tests never built by `check`, "Unable to find
+// executable").
+TEST(TestCommand, RunsTheVisibleTestsWithGoogleTestsOutput) {
+  const grader::ScratchDir dir("grader-e2e-test-command-");
+  const fs::path workspace = workspace_with_solution(dir, "01-arith");
+  GraderRun run = run_grader({"--color", "never", "test", "01", "--workspace", workspace.string(),
+                              "--build-dir", (dir.path() / "build").string()});
+  fs::remove_all(run.tmpdir);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("[       OK ] ArithVisible.AddsSmallNumbers"), std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("[  PASSED  ] 2 tests."), std::string::npos) << run.out;
+}
+
+// A test the learner adds to the graded tree's <id>/tests/ is compiled and run, and its
+// failure makes the command exit 1 (kills: the tests taken from the course's exercises/).
+TEST(TestCommand, RunsTheTestsTheLearnerAdded) {
+  const grader::ScratchDir dir("grader-e2e-test-own-");
+  const fs::path workspace = workspace_with_solution(dir, "01-arith");
+  fs::create_directories(workspace / "01-arith" / "tests");
+  std::ofstream(workspace / "01-arith" / "tests" / "mine_test.cpp")
+      << "#include <gtest/gtest.h>\n#include <fixture/arith.hpp>\n"
+         "TEST(Mine, AddsLargeNumbers) { EXPECT_EQ(add(1000, 1000), 2001); }\n";
+  GraderRun run = run_grader({"--color", "never", "test", "01", "--workspace", workspace.string(),
+                              "--build-dir", (dir.path() / "build").string()});
+  fs::remove_all(run.tmpdir);
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_NE(run.out.find("[  FAILED  ] Mine.AddsLargeNumbers"), std::string::npos) << run.out;
+  EXPECT_NE(run.err.find("the visible tests of 01-arith did not pass (exit code 1)"),
+            std::string::npos)
+      << run.err;
+}
+
+// --filter runs only the matching tests.
+TEST(TestCommand, FilterRunsOnlyTheMatchingTests) {
+  const grader::ScratchDir dir("grader-e2e-test-filter-");
+  const fs::path workspace = workspace_with_solution(dir, "01-arith");
+  GraderRun run = run_grader({"--color", "never", "test", "01", "--filter", "*Zero", "--workspace",
+                              workspace.string(), "--build-dir", (dir.path() / "build").string()});
+  fs::remove_all(run.tmpdir);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("[  PASSED  ] 1 test."), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("AddsSmallNumbers"), std::string::npos) << run.out;
+}
+
+// An exercise missing from the workspace says why in one line instead of ninja's "unknown
+// target", and exits 1.
+TEST(TestCommand, AMissingExerciseSaysWhy) {
+  const grader::ScratchDir dir("grader-e2e-test-missing-");
+  const fs::path workspace = workspace_with_solution(dir, "01-arith");
+  GraderRun run = run_grader({"--color", "never", "test", "02", "--workspace", workspace.string(),
+                              "--build-dir", (dir.path() / "build").string()});
+  fs::remove_all(run.tmpdir);
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_NE(run.err.find("file missing from the graded tree"), std::string::npos) << run.err;
+  EXPECT_EQ(run.err.find("unknown target"), std::string::npos) << run.err;
 }
 
 }  // namespace
