@@ -6,8 +6,13 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
+
+#include "build/tree_build.hpp"
 #include "grader_runner.hpp"
+#include "model/report.hpp"
 #include "process/scratch_dir.hpp"
+#include "state/last_report.hpp"
 
 namespace e2e {
 namespace {
@@ -192,6 +197,48 @@ TEST(Cli, ListShowsEveryExercise) {
   EXPECT_NE(run.out.find("0/2"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("03-broken/exercise.json: field 'day'"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("0/9 points"), std::string::npos) << run.out;
+}
+
+// Returns: the points column ("0/36") of exercise `id`'s row in `grader list`'s output.
+std::string list_points(const std::string& out, const std::string& id) {
+  const std::size_t row = out.find(id);
+  const std::size_t end = out.find('\n', row);
+  const std::string line = out.substr(row, end - row);
+  return line.substr(line.rfind(' ') + 1);
+}
+
+// `grader list` counts an exercise as `check` does: a test skipped for a missing tool is out
+// of its total, marked, and the footer says how many points that leaves out (kills: list
+// showing 0/36 where check said 0/33, and totals that disagreed).
+TEST(Cli, ListLeavesOutSkippedTestsAsCheckDoes) {
+  const fs::path workbook = fs::weakly_canonical(fs::path(FIXTURES_DIR) / ".." / ".." / "..");
+  const grader::ScratchDir dir("grader-e2e-list-skipped-");
+  const fs::path workspace = dir.path() / "ws";
+  fs::create_directories(workspace);
+  const std::vector<std::string> list = {"--color", "never", "list", "--workspace",
+                                         workspace.string()};
+  GraderRun before = run_grader(list, workbook);
+  fs::remove_all(before.tmpdir);
+  const std::string total = list_points(before.out, "05-nostd-allocator");  // "0/N"
+  const int skipped_points = 3;  // BareMetal.RunsUnderQemuOnCortexM3 in 05's exercise.json
+  const fs::path build = grader::default_build_dir(workbook, workspace);
+  grader::Report report;
+  report.exercises.push_back(grader::ExerciseReport{
+      .id = "05-nostd-allocator",
+      .status = grader::ExerciseStatus::failed,
+      .tests = {
+          {.name = "BareMetal.RunsUnderQemuOnCortexM3", .status = grader::TestStatus::skipped},
+          {.name = "Audit.NoHostedRuntimeSymbols", .status = grader::TestStatus::failed}}});
+  grader::record_last_report(build, report);
+  GraderRun after = run_grader(list, workbook);
+  fs::remove_all(after.tmpdir);
+  fs::remove_all(build);
+  EXPECT_EQ(after.exit_code, 0) << after.err;
+  EXPECT_EQ(list_points(after.out, "05-nostd-allocator"),
+            fmt::format("0/{}*", std::stoi(total.substr(2)) - skipped_points))
+      << after.out;
+  EXPECT_NE(after.out.find("* 3 points of skipped tests not counted here"), std::string::npos)
+      << after.out;
 }
 
 // Every row of `grader list` on the real course fits 80 columns: long titles end in "…".
