@@ -69,7 +69,7 @@ int run_tests(const Context& context, const TestOptions& options) {
       progress_printer());
   const BuildDirLock lock(build.paths().build_dir, progress_printer());
   const std::string target = "tests-" + m.id;
-  if (!build_tests(build, target, m.limits.build_seconds)) {
+  if (!build_tests(build, target, m.build_seconds)) {
     fmt::print(stderr, "grader: the visible tests of {} did not build\n", m.id);
     return 1;
   }
@@ -80,7 +80,7 @@ int run_tests(const Context& context, const TestOptions& options) {
   const ProcessResult result =
       run_process(ProcessSpec{.argv = argv,
                               .cwd = build.paths().build_dir,
-                              .limits = {.wall_seconds = m.limits.suite_seconds, .output_bytes = 0},
+                              .limits = {.wall_seconds = m.suite_seconds, .output_bytes = 0},
                               .on_output = output_forwarder()});
   kill_descendants();  // nothing the tests started outlives them
   if (result.succeeded()) return 0;

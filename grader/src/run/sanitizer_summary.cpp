@@ -1,5 +1,6 @@
 #include "run/sanitizer_summary.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 
@@ -93,6 +94,20 @@ std::string shown_location(std::string_view location, const std::vector<std::str
   return line.empty() ? std::string(name) : fmt::format("{}:{}", name, line);
 }
 
+// Returns: `line` with each absolute path in it ("/home/…/07-arc/arc.hpp:8") shown as
+// shown_location does ("07-arc/arc.hpp:8"): the SUMMARY line names where it happened.
+std::string with_short_paths(std::string_view line, const std::vector<std::string>& files) {
+  std::string out;
+  while (!line.empty()) {
+    const std::size_t end = std::min(line.find(' '), line.size());
+    const std::string_view word = line.substr(0, end);
+    out += word.starts_with('/') ? shown_location(word, files) : std::string(word);
+    if (end < line.size()) out += ' ';
+    line.remove_prefix(std::min(end + 1, line.size()));
+  }
+  return out;
+}
+
 // Returns: the lines of `stack` to show: its title, then frames from the first in the
 // learner's files (or the top), at most kFramesPerStack of them.
 std::string render_stack(const Stack& stack, const std::vector<std::string>& files) {
@@ -138,7 +153,7 @@ std::string summarize_sanitizer_report(std::string_view report,
     const std::string_view line = trim(without_pid(lines[i]));
     if (line.empty() || line.starts_with("====")) continue;
     if (line.starts_with("SUMMARY:")) {
-      out += fmt::format("{}\n", line);
+      out += fmt::format("{}\n", with_short_paths(line, learner_files));
       break;  // what follows (a shadow-byte map, a count of warnings) explains nothing
     }
     Stack stack{.title = std::string(line)};

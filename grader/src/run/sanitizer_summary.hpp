@@ -24,7 +24,7 @@ inline constexpr std::size_t kFramesPerStack = 4;
 ///   of `learner_files` (paths ending in "/<id>/<file>", e.g. "/07-arc/arc.hpp"), or at the
 ///   top when none is; a frame reads "#1 Arc<int>::~Arc() 07-arc/arc.hpp:9": no address,
 ///   a learner file named from its exercise, any other file by its name alone;
-/// - the SUMMARY line.
+/// - the SUMMARY line, its paths shortened the same way.
 /// Stacks that show where threads were created, and the shadow-byte map, are left out.
 /// Text it does not recognise as a stack (a UBSan line) is kept as it is.
 std::string summarize_sanitizer_report(std::string_view report,
