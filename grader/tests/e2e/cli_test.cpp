@@ -222,6 +222,7 @@ TEST(Cli, ListLeavesOutSkippedTestsAsCheckDoes) {
   const std::string total = list_points(before.out, "05-nostd-allocator");  // "0/N"
   const int skipped_points = 3;  // BareMetal.RunsUnderQemuOnCortexM3 in 05's exercise.json
   const fs::path build = grader::default_build_dir(workbook, workspace);
+  fs::create_directories(build);  // as a `check` would have
   grader::Report report;
   report.exercises.push_back(grader::ExerciseReport{
       .id = "05-nostd-allocator",
