@@ -129,6 +129,29 @@ TEST(Cli, FilesCopiedInLaterAreFound) {
   EXPECT_NE(after.out.find("2/2"), std::string::npos) << after.out;
 }
 
+// A learner file deleted after a build is reported missing, not graded from its old object,
+// and graded again once it is back, without deleting the build directory.
+TEST(Cli, ARemovedFileIsMissingUntilItIsBack) {
+  const grader::ScratchDir dir("grader-e2e-removed-file-");
+  const fs::path workspace = workspace_with_solution(dir, "01-arith");
+  const std::vector<std::string> args = {"check",       "01",
+                                         "--workspace", workspace.string(),
+                                         "--build-dir", (dir.path() / "build").string()};
+  const auto check = [&] {
+    GraderRun run = run_grader(args);
+    fs::remove_all(run.tmpdir);
+    return run.out;
+  };
+  EXPECT_NE(check().find("7/7 points"), std::string::npos);
+  const fs::path source = workspace / "01-arith" / "arith.cpp";
+  const std::string kept = read_file(source);
+  fs::remove(source);
+  const std::string removed = check();
+  EXPECT_NE(removed.find("file missing from the graded tree"), std::string::npos) << removed;
+  std::ofstream(source) << kept;
+  EXPECT_NE(check().find("7/7 points"), std::string::npos);
+}
+
 // The tamper guard's remembered answer (guard/guard_memo.hpp) does not outlive an edit: a
 // file that was clean is refused once it names what the guard forbids, and passes again.
 TEST(Cli, TheGuardLooksAgainAfterAnEdit) {
