@@ -224,6 +224,7 @@ class SuiteProcess {
 // is known to be in the learner's own code.
 std::vector<std::string> learner_file_suffixes(const Manifest& m) {
   std::vector<std::string> suffixes;
+  suffixes.reserve(m.files.size());
   for (const std::string& file : m.files) suffixes.push_back(fmt::format("/{}/{}", m.id, file));
   return suffixes;
 }
