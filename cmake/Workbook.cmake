@@ -71,6 +71,11 @@ endfunction()
 # A target named <name> that fails to build, printing <reason>. Without hidden suites the
 # grader builds visible-<id> where it would build suite-<id>, so that one must fail instead.
 function(_mw_failing_target name reason)
+  # An exercise that cannot be built cannot run its visible tests either: `grader test`
+  # says the same reason instead of "unknown target".
+  if(NOT name MATCHES "--" AND name MATCHES "^suite-(.+)$")  # the main variant's suite only
+    _mw_failing_target(tests-${CMAKE_MATCH_1} "${reason}")
+  endif()
   if(NOT MW_HIDDEN_SUITES)
     string(REGEX REPLACE "^suite-" "visible-" name "${name}")
   endif()
@@ -331,9 +336,29 @@ function(mw_add_exercise manifest)
     _mw_harness_for(visible_harness "${MW_COURSE_ROOT}/exercises/" ${MW_VARIANT_${main_variant}} ${extra_flags})
     target_link_libraries(visible-${id} PRIVATE lib-${id} ${visible_harness} GTest::gtest GTest::gmock)
     _mw_want_gtest_pch(visible-${id} ${MW_VARIANT_${main_variant}} ${extra_flags})
-    add_test(NAME ${id} COMMAND visible-${id})
   elseif(NOT MW_HIDDEN_SUITES)
     _mw_failing_target(visible-${id}
       "${exercise_dir} has no visible tests; its hidden tests are graded by the instructor")
   endif()
+  _mw_add_learner_tests()
+endfunction()
+
+# tests-<id>: the visible tests as the learner has them, built and run by `grader test ID`
+# (and by ctest). Unlike visible-<id>, which a release without hidden suites grades, they are
+# taken from the graded tree's <id>/tests/ when it has one, so a test the learner adds is
+# compiled too; a tree without that folder (a submission of the learner files alone) gets the
+# course's. GoogleTest's own main: this target gives no verdict, so it needs no harness.
+function(_mw_add_learner_tests)
+  file(GLOB learner_tests CONFIGURE_DEPENDS "${tree_dir}/tests/*.cpp")
+  if(NOT learner_tests)
+    set(learner_tests ${visible_sources})
+  endif()
+  if(NOT learner_tests)
+    _mw_failing_target(tests-${id} "${id} has no visible tests in ${tree_dir}/tests or the course's")
+    return()
+  endif()
+  add_executable(tests-${id} ${learner_tests})
+  target_include_directories(tests-${id} PRIVATE "${MW_COURSE_ROOT}/grader/testing/include")
+  target_link_libraries(tests-${id} PRIVATE lib-${id} GTest::gtest_main GTest::gmock)
+  add_test(NAME ${id} COMMAND tests-${id})
 endfunction()

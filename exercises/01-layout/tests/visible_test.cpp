@@ -1,5 +1,5 @@
 // Visible tests for 01-layout: a few examples of what the hidden suite expects.
-// Run them with `ctest --test-dir build/trees/exercises -R 01-layout`.
+// Run them with `build/main/bin/grader test 01`.
 #include <gtest/gtest.h>
 
 #include <cstddef>

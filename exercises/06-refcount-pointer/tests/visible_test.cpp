@@ -1,7 +1,7 @@
 // Visible tests for 06-refcount-pointer: a few examples of what the hidden suite expects
 // (it has many more: exact allocation counts, value and block lifetimes, assignment corner
 // cases, make_mut, guards, trees, lists and cycles).
-// Run them with `ctest --test-dir build/trees/exercises -R 06-refcount-pointer`.
+// Run them with `build/main/bin/grader test 06`.
 #include <gtest/gtest.h>
 
 #include <optional>

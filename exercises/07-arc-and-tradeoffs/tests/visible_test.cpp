@@ -1,7 +1,7 @@
 // Visible tests for 07-arc-and-tradeoffs: a few examples of what the hidden suite expects
 // (it has many more, all under ThreadSanitizer: exact counts from many threads, the last
 // drop seeing every thread's writes, upgrade racing the last drop, overflow aborts,
-// allocation counts). Run them with `ctest --test-dir build/trees/exercises -R 07-arc`.
+// allocation counts). Run them with `build/main/bin/grader test 07`.
 #include <gtest/gtest.h>
 
 #include <thread>

@@ -1,5 +1,5 @@
 // Visible tests for 08-cow: a few examples of what the hidden suite expects.
-// Run them with `ctest --test-dir build/trees/exercises -R 08-cow`.
+// Run them with `build/main/bin/grader test 08`.
 #include <gtest/gtest.h>
 
 #include <string>

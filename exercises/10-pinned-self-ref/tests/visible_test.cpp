@@ -1,7 +1,7 @@
 // Visible tests for 10-pinned-self-ref: a few examples of what the hidden suite expects
 // (it has many more: in-place construction, reallocating vectors of boxes, views after the
 // source text is gone, partial reads, pin projection, and what must not compile).
-// Run them with `ctest --test-dir build/trees/exercises -R 10-pinned-self-ref`.
+// Run them with `build/main/bin/grader test 10`.
 #include <gtest/gtest.h>
 
 #include <string>

@@ -1,7 +1,7 @@
 // Visible tests for 11-self-ref-without-crates: a few examples of what the hidden suite
 // expects (it has many more: vector reallocation, destruction order, move assignment,
 // into_owner, memcpy'd linked lists at other alignments, malformed tables and a fuzz loop).
-// Run them with `ctest --test-dir build/trees/exercises -R 11-self-ref-without-crates`.
+// Run them with `build/main/bin/grader test 11`.
 #include <gtest/gtest.h>
 
 #include <cstddef>

@@ -1,7 +1,7 @@
 // Visible tests for 14-compact-graph: a few examples of what the hidden suite expects (it
 // has many more: exact byte counts, random graphs against a model, BFS on cycles, slot reuse,
 // stale edges, what must not compile).
-// Run them with `ctest --test-dir build/trees/exercises -R 14-compact-graph`.
+// Run them with `build/main/bin/grader test 14`.
 #include <gtest/gtest.h>
 
 #include <string>

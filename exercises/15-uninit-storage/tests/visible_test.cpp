@@ -2,7 +2,7 @@
 // has many more: exact construction/destruction balance after every operation, exact heap
 // allocations, the strong guarantee with a throw at every copy, moves versus copies,
 // over-aligned elements, arguments that alias the vector).
-// Run them with `ctest --test-dir build/trees/exercises -R 15-uninit-storage`.
+// Run them with `build/main/bin/grader test 15`.
 #include <gtest/gtest.h>
 
 #include <mwtest/counting_resource.hpp>

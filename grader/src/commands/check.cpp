@@ -13,6 +13,7 @@
 #include <fmt/ranges.h>
 
 #include "batch/workspace.hpp"
+#include "commands/progress_line.hpp"
 #include "commands/table.hpp"
 #include "grading/grade.hpp"
 #include "model/report_json.hpp"
@@ -43,19 +44,6 @@ struct CheckOptions {
   bool no_cache = false;        ///< run every suite even when it did not change
   bool sandbox = false;         ///< build and run inside bubblewrap (see sandbox/)
 };
-
-// Progress on stderr: one line rewritten in place on a terminal, plain lines otherwise.
-std::function<void(const std::string&)> progress_printer() {
-  const bool terminal = isatty(STDERR_FILENO) != 0;
-  return [terminal](const std::string& line) {
-    if (terminal) {
-      fmt::print(stderr, "\r\033[K{}", line);
-    } else {
-      fmt::print(stderr, "{}\n", line);
-    }
-    std::fflush(stderr);
-  };
-}
 
 // Passing exercises unlock `grader solution`; remembered in the learner's progress file.
 // Only the learner's own exercises/ has one: a submission graded by an instructor (maybe
@@ -131,10 +119,6 @@ GradedTree stage_submission_tree(const Context& context, const CheckOptions& opt
   tree.hidden = course_builds(context.course.root());
   tree.hidden.push_back(options.submission);  // the original, links and all
   return tree;
-}
-
-void clear_progress() {
-  if (isatty(STDERR_FILENO) != 0) fmt::print(stderr, "\r\033[K");
 }
 
 // Writes the report: with --output, the chosen format to the file and the text summary to

@@ -8,6 +8,8 @@ const std::vector<Command>& command_table() {
       {"list", "every exercise, its day, last status and points", declare_list},
       {"verify", "prove every hidden test fails on its stub and passes on its solution",
        declare_verify},
+      {"test", "build and run an exercise's visible tests (yours too), GoogleTest's output as is",
+       declare_test},
       {"hint", "reveal the next hint of an exercise (remembered between runs)", declare_hint},
       {"reset", "restore an exercise's files as shipped (asks first)", declare_reset},
       {"solution", "show the reference solution of an exercise you passed", declare_solution},

@@ -14,6 +14,7 @@ const std::vector<Command>& command_table();
 CommandRun declare_check(Options& options);
 CommandRun declare_list(Options& options);
 CommandRun declare_verify(Options& options);
+CommandRun declare_test(Options& options);
 CommandRun declare_hint(Options& options);
 CommandRun declare_reset(Options& options);
 CommandRun declare_solution(Options& options);

@@ -20,12 +20,14 @@ namespace fs = std::filesystem;
 // The top-level parts of a course a learner gets, besides exercises/ (its stub
 // directories only) and grader/ (less its suites when they are withheld). Naming what
 // ships, rather than what does not, keeps anything new an instructor adds out of
-// releases until it is listed here. Not shipped: solutions/; benchmarks/, built from
+// releases until it is listed here. benchmarks/ ships: the exercises' READMEs send the
+// learner there, and in a release it is built from their exercises/. Not shipped:
 // solutions/; .ci/, which runs `grader verify` on solutions/; build/ and .git.
-constexpr std::array<std::string_view, 12> kShipped = {
+constexpr std::array<std::string_view, 13> kShipped = {
     "README.md",   "CMakeLists.txt", "CMakePresets.json", ".clang-format",
     ".clang-tidy", ".gitignore",     "lessons",           "docs",
-    "common",      "cmake",          "scripts",           "grader"};
+    "common",      "cmake",          "scripts",           "grader",
+    "benchmarks"};
 
 // What is never copied, at any depth: a course's build output (its build/ beside its
 // exercises/, as the fixture course has) or any other configured CMake build, version

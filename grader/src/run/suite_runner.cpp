@@ -16,6 +16,7 @@
 #include "process/scratch_dir.hpp"
 #include "run/gtest_output.hpp"
 #include "run/result_channel.hpp"
+#include "run/sanitizer_summary.hpp"
 #include "sandbox/sandbox.hpp"
 #include "util/file.hpp"
 #include "util/text.hpp"
@@ -26,7 +27,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::size_t kMessageBytes = 4096;  // per test, in the report
-constexpr std::size_t kSanitizerLines = 12;  // of a sanitizer report, in the message
+constexpr std::size_t kSanitizerLines = 48;  // of a sanitizer report's summary, in the message
 constexpr std::size_t kOutputLines = 20;     // of a crashed test's own output, in the message
 constexpr std::size_t kListingLines = 10;    // of a suite's output when it cannot list its tests
 constexpr double kStartupSeconds = 3;        // a process's own start and exit, beyond the test
@@ -219,8 +220,17 @@ class SuiteProcess {
   int serial_ = 0;
 };
 
-// The first lines of a sanitizer report that say what went wrong.
-std::string sanitizer_summary(const std::string& report) {
+// Returns: the paths, as suffixes ("/07-arc/arc.hpp"), by which a sanitizer's stack frame
+// is known to be in the learner's own code.
+std::vector<std::string> learner_file_suffixes(const Manifest& m) {
+  std::vector<std::string> suffixes;
+  suffixes.reserve(m.files.size());
+  for (const std::string& file : m.files) suffixes.push_back(fmt::format("/{}/{}", m.id, file));
+  return suffixes;
+}
+
+// What a learner needs of a sanitizer report (run/sanitizer_summary.hpp), from its finding on.
+std::string sanitizer_summary(const std::string& report, const std::vector<std::string>& files) {
   std::string_view text = report;
   for (const char* marker : kFindingMarkers) {
     const std::size_t at = text.find(marker);
@@ -230,7 +240,7 @@ std::string sanitizer_summary(const std::string& report) {
       break;
     }
   }
-  return first_lines(text, kSanitizerLines);
+  return first_lines(summarize_sanitizer_report(text, files), kSanitizerLines);
 }
 
 // Returns: the message of test `name`, whose record is `record`: the record's own (the
@@ -241,8 +251,9 @@ std::string reported_message(const Invocation& inv, const std::string& name,
   return record.overridden || !record.message.empty() ? record.message : inv.message_of(name);
 }
 
-// The verdict on one test run in a process of its own.
-TestReport judge_isolated(const std::string& name, const Invocation& inv) {
+// The verdict on one test run in a process of its own; `files` name the learner's files.
+TestReport judge_isolated(const std::string& name, const Invocation& inv,
+                          const std::vector<std::string>& files) {
   TestReport t;
   t.name = name;
   t.seconds = inv.process.seconds;
@@ -250,13 +261,13 @@ TestReport judge_isolated(const std::string& name, const Invocation& inv) {
   const bool caught_signal = is_caught_signal(inv.sanitizer_report);
   if (!inv.sanitizer_report.empty() && !caught_signal) {
     t.status = TestStatus::sanitizer;
-    t.message = sanitizer_summary(inv.sanitizer_report);
+    t.message = sanitizer_summary(inv.sanitizer_report, files);
   } else if (inv.process.timed_out) {
     t.status = TestStatus::timeout;
     t.message = "the test did not finish: " + inv.process.describe();
   } else if (caught_signal) {
     t.status = TestStatus::crashed;
-    t.message = "the test crashed:\n" + sanitizer_summary(inv.sanitizer_report);
+    t.message = "the test crashed:\n" + sanitizer_summary(inv.sanitizer_report, files);
   } else if (inv.process.signal != 0) {
     t.status = TestStatus::crashed;
     t.message = "the test crashed: " + inv.process.describe();
@@ -453,7 +464,7 @@ class ListedTests {
                                         std::min(left, manifest_.test_seconds + kStartupSeconds),
                                         manifest_.test_seconds);
     if (refused_for_tampering(one, names_, suite)) return false;
-    verdicts_[name] = judge_isolated(name, one);
+    verdicts_[name] = judge_isolated(name, one, learner_file_suffixes(manifest_));
     return true;
   }
 

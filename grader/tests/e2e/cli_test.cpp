@@ -1,4 +1,4 @@
-// End-to-end: the grader's exit statuses and `grader list`.
+// End-to-end: the grader's exit statuses, `grader list` and `grader test`.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -6,8 +6,13 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
+
+#include "build/tree_build.hpp"
 #include "grader_runner.hpp"
+#include "model/report.hpp"
 #include "process/scratch_dir.hpp"
+#include "state/last_report.hpp"
 
 namespace e2e {
 namespace {
@@ -124,6 +129,29 @@ TEST(Cli, FilesCopiedInLaterAreFound) {
   EXPECT_NE(after.out.find("2/2"), std::string::npos) << after.out;
 }
 
+// A learner file deleted after a build is reported missing, not graded from its old object,
+// and graded again once it is back, without deleting the build directory.
+TEST(Cli, ARemovedFileIsMissingUntilItIsBack) {
+  const grader::ScratchDir dir("grader-e2e-removed-file-");
+  const fs::path workspace = workspace_with_solution(dir, "01-arith");
+  const std::vector<std::string> args = {"check",       "01",
+                                         "--workspace", workspace.string(),
+                                         "--build-dir", (dir.path() / "build").string()};
+  const auto check = [&] {
+    GraderRun run = run_grader(args);
+    fs::remove_all(run.tmpdir);
+    return run.out;
+  };
+  EXPECT_NE(check().find("7/7 points"), std::string::npos);
+  const fs::path source = workspace / "01-arith" / "arith.cpp";
+  const std::string kept = read_file(source);
+  fs::remove(source);
+  const std::string removed = check();
+  EXPECT_NE(removed.find("file missing from the graded tree"), std::string::npos) << removed;
+  std::ofstream(source) << kept;
+  EXPECT_NE(check().find("7/7 points"), std::string::npos);
+}
+
 // The tamper guard's remembered answer (guard/guard_memo.hpp) does not outlive an edit: a
 // file that was clean is refused once it names what the guard forbids, and passes again.
 TEST(Cli, TheGuardLooksAgainAfterAnEdit) {
@@ -194,6 +222,49 @@ TEST(Cli, ListShowsEveryExercise) {
   EXPECT_NE(run.out.find("0/9 points"), std::string::npos) << run.out;
 }
 
+// Returns: the points column ("0/36") of exercise `id`'s row in `grader list`'s output.
+std::string list_points(const std::string& out, const std::string& id) {
+  const std::size_t row = out.find(id);
+  const std::size_t end = out.find('\n', row);
+  const std::string line = out.substr(row, end - row);
+  return line.substr(line.rfind(' ') + 1);
+}
+
+// `grader list` counts an exercise as `check` does: a test skipped for a missing tool is out
+// of its total, marked, and the footer says how many points that leaves out (kills: list
+// showing 0/36 where check said 0/33, and totals that disagreed).
+TEST(Cli, ListLeavesOutSkippedTestsAsCheckDoes) {
+  const fs::path workbook = fs::weakly_canonical(fs::path(FIXTURES_DIR) / ".." / ".." / "..");
+  const grader::ScratchDir dir("grader-e2e-list-skipped-");
+  const fs::path workspace = dir.path() / "ws";
+  fs::create_directories(workspace);
+  const std::vector<std::string> list = {"--color", "never", "list", "--workspace",
+                                         workspace.string()};
+  GraderRun before = run_grader(list, workbook);
+  fs::remove_all(before.tmpdir);
+  const std::string total = list_points(before.out, "05-nostd-allocator");  // "0/N"
+  const int skipped_points = 3;  // BareMetal.RunsUnderQemuOnCortexM3 in 05's exercise.json
+  const fs::path build = grader::default_build_dir(workbook, workspace);
+  fs::create_directories(build);  // as a `check` would have
+  grader::Report report;
+  report.exercises.push_back(grader::ExerciseReport{
+      .id = "05-nostd-allocator",
+      .status = grader::ExerciseStatus::failed,
+      .tests = {
+          {.name = "BareMetal.RunsUnderQemuOnCortexM3", .status = grader::TestStatus::skipped},
+          {.name = "Audit.NoHostedRuntimeSymbols", .status = grader::TestStatus::failed}}});
+  grader::record_last_report(build, report);
+  GraderRun after = run_grader(list, workbook);
+  fs::remove_all(after.tmpdir);
+  fs::remove_all(build);
+  EXPECT_EQ(after.exit_code, 0) << after.err;
+  EXPECT_EQ(list_points(after.out, "05-nostd-allocator"),
+            fmt::format("0/{}*", std::stoi(total.substr(2)) - skipped_points))
+      << after.out;
+  EXPECT_NE(after.out.find("* 3 points of skipped tests not counted here"), std::string::npos)
+      << after.out;
+}
+
 // Every row of `grader list` on the real course fits 80 columns: long titles end in "…".
 TEST(Cli, ListFitsEightyColumns) {
   const fs::path workbook = fs::weakly_canonical(fs::path(FIXTURES_DIR) / ".." / ".." / "..");
@@ -208,6 +279,65 @@ TEST(Cli, ListFitsEightyColumns) {
     EXPECT_LE(code_points, 80) << line;
   }
   EXPECT_NE(run.out.find("…"), std::string::npos) << run.out;
+}
+
+// `grader test ID` builds and runs the visible tests with GoogleTest's own output, and
+// exits 0 when they pass (kills: the tests never built by `check`, "Unable to find
+// executable").
+TEST(TestCommand, RunsTheVisibleTestsWithGoogleTestsOutput) {
+  const grader::ScratchDir dir("grader-e2e-test-command-");
+  const fs::path workspace = workspace_with_solution(dir, "01-arith");
+  GraderRun run = run_grader({"--color", "never", "test", "01", "--workspace", workspace.string(),
+                              "--build-dir", (dir.path() / "build").string()});
+  fs::remove_all(run.tmpdir);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("[       OK ] ArithVisible.AddsSmallNumbers"), std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("[  PASSED  ] 2 tests."), std::string::npos) << run.out;
+}
+
+// A test the learner adds to the graded tree's <id>/tests/ is compiled and run, and its
+// failure makes the command exit 1 (kills: the tests taken from the course's exercises/).
+TEST(TestCommand, RunsTheTestsTheLearnerAdded) {
+  const grader::ScratchDir dir("grader-e2e-test-own-");
+  const fs::path workspace = workspace_with_solution(dir, "01-arith");
+  fs::create_directories(workspace / "01-arith" / "tests");
+  std::ofstream(workspace / "01-arith" / "tests" / "mine_test.cpp")
+      << "#include <gtest/gtest.h>\n#include <fixture/arith.hpp>\n"
+         "TEST(Mine, AddsLargeNumbers) { EXPECT_EQ(add(1000, 1000), 2001); }\n";
+  GraderRun run = run_grader({"--color", "never", "test", "01", "--workspace", workspace.string(),
+                              "--build-dir", (dir.path() / "build").string()});
+  fs::remove_all(run.tmpdir);
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_NE(run.out.find("[  FAILED  ] Mine.AddsLargeNumbers"), std::string::npos) << run.out;
+  EXPECT_NE(run.err.find("the visible tests of 01-arith did not pass (exit code 1)"),
+            std::string::npos)
+      << run.err;
+}
+
+// --filter runs only the matching tests.
+TEST(TestCommand, FilterRunsOnlyTheMatchingTests) {
+  const grader::ScratchDir dir("grader-e2e-test-filter-");
+  const fs::path workspace = workspace_with_solution(dir, "01-arith");
+  GraderRun run = run_grader({"--color", "never", "test", "01", "--filter", "*Zero", "--workspace",
+                              workspace.string(), "--build-dir", (dir.path() / "build").string()});
+  fs::remove_all(run.tmpdir);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("[  PASSED  ] 1 test."), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("AddsSmallNumbers"), std::string::npos) << run.out;
+}
+
+// An exercise missing from the workspace says why in one line instead of ninja's "unknown
+// target", and exits 1.
+TEST(TestCommand, AMissingExerciseSaysWhy) {
+  const grader::ScratchDir dir("grader-e2e-test-missing-");
+  const fs::path workspace = workspace_with_solution(dir, "01-arith");
+  GraderRun run = run_grader({"--color", "never", "test", "02", "--workspace", workspace.string(),
+                              "--build-dir", (dir.path() / "build").string()});
+  fs::remove_all(run.tmpdir);
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_NE(run.err.find("file missing from the graded tree"), std::string::npos) << run.err;
+  EXPECT_EQ(run.err.find("unknown target"), std::string::npos) << run.err;
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -124,7 +125,7 @@ TEST(Export, TheWorkbookReleaseHoldsWhatBuildsItsGrader) {
   const GraderRun run = run_grader({"export", "--out", release.string()}, project);
   fs::remove_all(run.tmpdir);
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  for (const char* part : {"grader/src", "cmake", "scripts", "lessons"}) {
+  for (const char* part : {"grader/src", "cmake", "scripts", "lessons", "benchmarks"}) {
     for (const fs::directory_entry& entry : fs::recursive_directory_iterator(project / part)) {
       if (entry.is_regular_file())
         EXPECT_TRUE(fs::exists(release / fs::relative(entry.path(), project))) << entry.path();
@@ -132,10 +133,33 @@ TEST(Export, TheWorkbookReleaseHoldsWhatBuildsItsGrader) {
   }
   for (const char* file : {"CMakeLists.txt", "CMakePresets.json", "README.md"})
     EXPECT_TRUE(fs::exists(release / file)) << file;
-  for (const char* never : {"solutions", "build", ".git", "benchmarks",
-                            "exercises/.grader-state.json", "grader/tests/fixtures/course/build"})
+  for (const char* never : {"solutions", "build", ".git", "exercises/.grader-state.json",
+                            "grader/tests/fixtures/course/build"})
     EXPECT_FALSE(fs::exists(release / never)) << never;
   EXPECT_TRUE(fs::exists(release / "grader" / "suites"));
+}
+
+// The workbook's release configures, and its benchmarks are built from the learner's
+// exercises/ (it has no solutions/) with none of the ctests that prove the solutions
+// (kills: benchmarks/ left out of releases while the READMEs send learners there).
+TEST(Export, TheWorkbookReleaseBuildsItsBenchmarksFromTheExercises) {
+  const fs::path project = fs::path(FIXTURES_DIR).parent_path().parent_path().parent_path();
+  const fs::path release = report_path("export-benchmarks") / "release";
+  const GraderRun run = run_grader({"export", "--out", release.string()}, project);
+  fs::remove_all(run.tmpdir);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const fs::path build = release.parent_path() / "build";
+  const fs::path log = release.parent_path() / "configure.log";
+  const std::string configure = "cmake -S '" + release.string() + "' -B '" + build.string() +
+                                "' -G Ninja > '" + log.string() + "' 2>&1";
+  ASSERT_EQ(std::system(configure.c_str()), 0) << read_file(log);
+  EXPECT_NE(read_file(build / "CMakeCache.txt")
+                .find("MW_BENCH_TREE:PATH=" + (release / "exercises").string() + "\n"),
+            std::string::npos);
+  const std::string list = "ctest --test-dir '" + build.string() + "' -N > '" + log.string() + "'";
+  ASSERT_EQ(std::system(list.c_str()), 0);
+  EXPECT_EQ(read_file(log).find("benchmarks."), std::string::npos) << read_file(log);
+  fs::remove_all(release.parent_path());
 }
 
 TEST(Export, RefusesANonEmptyOrInCourseOut) {
