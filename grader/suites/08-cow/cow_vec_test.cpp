@@ -201,6 +201,22 @@ TEST_F(CowVecTest, SelfAssignmentKeepsTheValues) {
   EXPECT_EQ(life_counts().alive(), 3);
 }
 
+// Moving a CowVec into itself neither frees nor leaks its elements and leaves it usable, kept or
+// emptied (kills a move assignment that releases the node it then keeps).
+TEST_F(CowVecTest, SelfMoveAssignmentLeavesAUsableVector) {
+  CowVec<Instrumented> vec(numbered(3));
+  CowVec<Instrumented>& same = vec;
+  vec = std::move(same);
+  if (!vec.empty()) {
+    EXPECT_EQ(values(vec), (std::vector<int>{0, 1, 2}));  // kept or emptied are both fine
+    EXPECT_EQ(vec.use_count(), 1u);
+  }
+  vec.push_back(Instrumented(7));
+  EXPECT_EQ(vec[vec.size() - 1].value(), 7);
+  vec = CowVec<Instrumented>();
+  EXPECT_EQ(life_counts().alive(), 0);
+}
+
 // The elements live until the last owner goes, and are destroyed once, whatever the order
 // (kills decrementing twice, a use after free, and freeing early).
 TEST_F(CowVecTest, LastOwnerDestroysTheElementsOnce) {

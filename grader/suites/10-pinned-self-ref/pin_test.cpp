@@ -60,6 +60,16 @@ TEST_F(PinnedBox, PinFromBuildsTheFactoryResultInPlace) {
   EXPECT_EQ(life_counts().constructed, 1u);
 }
 
+// A value whose constructor (or factory) throws leaves no memory behind: LeakSanitizer checks;
+// kills allocating raw memory and constructing in it without freeing it on a throw.
+TEST_F(PinnedBox, ThrowingConstructorLeaksNothing) {
+  Instrumented::throw_after(1);
+  EXPECT_THROW(mw::make_pinned<Instrumented>(1), mwtest::InstrumentedError);
+  Instrumented::throw_after(1);
+  EXPECT_THROW(mw::pin_from([] { return Instrumented(2); }), mwtest::InstrumentedError);
+  EXPECT_EQ(life_counts().alive(), 0);
+}
+
 // Moving the box (construction and assignment) hands over the pointer: the value keeps its
 // address and is never moved; the source is empty; kills a box that stores T by value.
 TEST_F(PinnedBox, MovingTheBoxNeverMovesTheValue) {

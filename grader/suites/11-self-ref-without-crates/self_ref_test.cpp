@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -64,6 +65,17 @@ using Watched = mw::SelfRef<Owner, Watcher>;
 Watched make_watched(int id) {
   return Watched::make(Owner(id), [](const Owner& owner) { return Watcher(owner); });
 }
+
+/// A dependent whose move is a plain copy of its pointer and whose destructor reads the owner:
+/// a copy of it left alive after the owner is freed is a heap-use-after-free for ASan.
+struct Peeker {
+  explicit Peeker(const Owner& owner) : owner(&owner) {}
+  ~Peeker() { last_peek = owner->id.value(); }
+  const Owner* owner;
+  static inline int last_peek = 0;
+};
+
+using Peeked = mw::SelfRef<Owner, Peeker>;
 
 class SelfRefTest : public ::testing::Test {
  protected:
@@ -155,6 +167,18 @@ TEST_F(SelfRef, MoveAssignmentDropsTheOldPairInOrder) {
   events().clear();
   { auto gone = std::move(a); }
   EXPECT_EQ(events(), (std::vector<std::string>{"dependent:2", "owner:2"}));
+  EXPECT_EQ(mwtest::life_counts().alive(), 0);
+}
+
+// A moved-from wrapper keeps no dependent: the dependent must not outlive the owner it borrowed
+// from, which the wrapper moved into may free first; kills a defaulted move constructor (a
+// moved-from std::optional is still engaged).
+TEST_F(SelfRef, MovedFromWrapperKeepsNoDependent) {
+  std::optional<Peeked> a(Peeked::make(Owner(8), [](const Owner& owner) { return Peeker(owner); }));
+  { const Peeked b = std::move(*a); }  // b's dependent, then b's owner, are gone
+  EXPECT_EQ(Peeker::last_peek, 8);
+  EXPECT_TRUE(a->empty());
+  a.reset();  // a dependent left in `a` reads the freed owner here
   EXPECT_EQ(mwtest::life_counts().alive(), 0);
 }
 
