@@ -133,8 +133,8 @@ std::size_t verify_mutants(const Context& context, const VerifyOptions& options,
                                                              .progress = print_progress});
   kill_descendants();  // nor what a mutant started
   finding.problems.insert(finding.problems.end(), verdict.problems.begin(), verdict.problems.end());
-  finding.proved.push_back(fmt::format("{} mutant{} killed", verdict.killed,
-                                       verdict.killed == 1 ? "" : "s"));
+  finding.proved.push_back(
+      fmt::format("{} mutant{} killed", verdict.killed, verdict.killed == 1 ? "" : "s"));
   return verdict.mutants;
 }
 

@@ -59,8 +59,8 @@ std::string body_problem(const std::vector<std::string_view>& lines) {
     if (starts_diff(lines[i])) return "";
     if (!is_comment(lines[i])) {
       return fmt::format(
-          "line {} is neither a '# ' comment nor the start of the diff ('--- a/FILE'): '{}'",
-          i + 1, lines[i].substr(0, kQuotedChars));
+          "line {} is neither a '# ' comment nor the start of the diff ('--- a/FILE'): '{}'", i + 1,
+          lines[i].substr(0, kQuotedChars));
     }
   }
   return "has no diff after its header";

@@ -21,7 +21,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr double kPatchSeconds = 30;  // GNU patch on a few kilobytes; longer means it hangs
+constexpr double kPatchSeconds = 30;       // GNU patch on a few kilobytes; longer means it hangs
 constexpr std::size_t kQuotedChars = 200;  // of a diagnostic quoted in a problem line
 
 using Files = std::map<fs::path, std::string>;  // path relative to the tree -> bytes
@@ -53,7 +53,8 @@ std::string first_error(const std::string& diagnostics) {
 }
 
 // Effects: adds `id` and every exercise it depends on, directly or not, to `ids`.
-void add_with_dependencies(const Course& course, const std::string& id, std::set<std::string>& ids) {
+void add_with_dependencies(const Course& course, const std::string& id,
+                           std::set<std::string>& ids) {
   if (!ids.insert(id).second) return;
   for (const std::string& dependency : course.require(id).depends)
     add_with_dependencies(course, dependency, ids);
@@ -68,7 +69,8 @@ Files solution_files(const Course& course, const std::string& id) {
     for (const std::string& file : course.require(each).files) {
       const fs::path path = course.root() / "solutions" / each / file;
       std::optional<std::string> bytes = read_file(path);
-      if (!bytes) throw SetupError(fmt::format("cannot read the solution file '{}'", path.string()));
+      if (!bytes)
+        throw SetupError(fmt::format("cannot read the solution file '{}'", path.string()));
       files.emplace(fs::path(each) / file, std::move(*bytes));
     }
   }
@@ -243,10 +245,10 @@ MutantsVerdict grade_mutants(const Course& course, const CourseEntry& entry,
   const std::vector<fs::path> patches = mutant_patches(mutants_dir(course.root(), entry.id));
   verdict.mutants = patches.size();
   if (patches.size() < static_cast<std::size_t>(request.minimum)) {
-    verdict.problems.push_back(fmt::format("has {} author mutant{} in grader/mutants/{}/, fewer "
-                                           "than the {} required",
-                                           patches.size(), patches.size() == 1 ? "" : "s",
-                                           entry.id, request.minimum));
+    verdict.problems.push_back(
+        fmt::format("has {} author mutant{} in grader/mutants/{}/, fewer "
+                    "than the {} required",
+                    patches.size(), patches.size() == 1 ? "" : "s", entry.id, request.minimum));
   }
   if (patches.empty()) return verdict;
   if (find_program("patch").empty())
@@ -265,8 +267,10 @@ MutantsVerdict grade_mutants(const Course& course, const CourseEntry& entry,
     request.progress(fmt::format("mutant {}/{} ({}/{})", entry.id, patches[i].stem().string(),
                                  i + 1, patches.size()));
     std::string problem = grade_mutant(context, patches[i]);
-    if (problem.empty()) ++verdict.killed;
-    else verdict.problems.push_back(std::move(problem));
+    if (problem.empty())
+      ++verdict.killed;
+    else
+      verdict.problems.push_back(std::move(problem));
   }
   return verdict;
 }

@@ -95,8 +95,8 @@ ReleaseSummary copy_release(const fs::path& course, const fs::path& staging, boo
   const std::vector<fs::path> withheld = withheld_in_grader(course, withhold_hidden);
   for (const std::string_view part : kShipped) {
     if (!fs::exists(fs::symlink_status(course / part))) continue;
-    summary.files +=
-        copy_tree(course / part, staging / part, part == "grader" ? withheld : std::vector<fs::path>{});
+    summary.files += copy_tree(course / part, staging / part,
+                               part == "grader" ? withheld : std::vector<fs::path>{});
   }
   // exercises/: each exercise's directory (its stubs, README, visible tests), not the
   // files beside them such as the instructor's own progress file.

@@ -178,8 +178,7 @@ fs::path prepare_workspace(const std::string& submission) {
   return workspace;
 }
 
-fs::path prepare_course(const std::string& name,
-                        const std::map<fs::path, std::string>& overlay,
+fs::path prepare_course(const std::string& name, const std::map<fs::path, std::string>& overlay,
                         const std::vector<fs::path>& without) {
   const fs::path root = fs::path(E2E_CACHE_DIR) / name;
   const fs::path build = "build";  // the copy's own, kept; the fixture's, never copied

@@ -52,9 +52,9 @@ std::filesystem::path prepare_workspace(const std::string& submission);
 /// the files whose content differs and keeping the copy's own build/ (so a second grading
 /// of it is incremental).
 /// Returns: the copy's root, to pass as --root.
-std::filesystem::path prepare_course(const std::string& name,
-                                     const std::map<std::filesystem::path, std::string>& overlay = {},
-                                     const std::vector<std::filesystem::path>& without = {});
+std::filesystem::path prepare_course(
+    const std::string& name, const std::map<std::filesystem::path, std::string>& overlay = {},
+    const std::vector<std::filesystem::path>& without = {});
 
 /// Returns: the shared build directory, passed as --build-dir.
 std::filesystem::path build_dir();

@@ -101,7 +101,8 @@ TEST(Mutants, ACourseWithoutMutantsHasNone) {
   const GraderRun run = verify(course, {"01", "--only-mutants"});
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
   EXPECT_TRUE(has_line(run.out, ok_line("01-arith", "no author mutants"))) << run.out;
-  EXPECT_TRUE(has_line(run.out, "verify: the course has no grader/mutants/: no author mutants graded"))
+  EXPECT_TRUE(
+      has_line(run.out, "verify: the course has no grader/mutants/: no author mutants graded"))
       << run.out;
 }
 

@@ -43,15 +43,13 @@ TEST(MutantPatch, CrlfAndADiffLineAreAccepted) {
 TEST(MutantPatch, AMissingBugLineIsAProblem) {
   EXPECT_EQ(problem_of(""), problem_of("# kills: A.B\n"));
   EXPECT_NE(problem_of("# kills: A.B\n").find("has no '# bug:' line"), std::string::npos);
-  EXPECT_NE(problem_of("#bug: x\n# kills: A.B\n").find("has no '# bug:' line"),
-            std::string::npos);
+  EXPECT_NE(problem_of("#bug: x\n# kills: A.B\n").find("has no '# bug:' line"), std::string::npos);
   EXPECT_NE(parse_mutant_header("").problem.find("has no '# bug:' line"), std::string::npos);
 }
 
 // A `# bug:` line that says nothing is a problem too: the line is for the reader.
 TEST(MutantPatch, AnEmptyBugLineIsAProblem) {
-  EXPECT_NE(problem_of("# bug:   \n# kills: A.B\n").find("empty '# bug:' line"),
-            std::string::npos);
+  EXPECT_NE(problem_of("# bug:   \n# kills: A.B\n").find("empty '# bug:' line"), std::string::npos);
 }
 
 // The second line must be `# kills:`; a comment between the two is not allowed.
@@ -78,8 +76,7 @@ TEST(MutantPatch, AKillsLineNamesOneTest) {
 // Between the header and the diff, only `#` comment lines: any other text is named by its
 // line number; a header with no diff after it is a problem.
 TEST(MutantPatch, ExtraTextBeforeTheDiffIsAProblem) {
-  EXPECT_NE(problem_of("# bug: x\n# kills: A.B\n\n").find("line 3 is neither"),
-            std::string::npos);
+  EXPECT_NE(problem_of("# bug: x\n# kills: A.B\n\n").find("line 3 is neither"), std::string::npos);
   EXPECT_NE(problem_of("# bug: x\n# kills: A.B\n# ok\nIndex: slab.cpp\n").find("line 4 is neither"),
             std::string::npos);
   EXPECT_NE(problem_of("# bug: x\n# kills: A.B\n#not a comment\n").find("line 3"),
@@ -97,8 +94,8 @@ TEST(MutantPatch, PatchesAreListedInNameOrder) {
   std::filesystem::create_directories(dir / "sub.patch");
   for (const char* name : {"b.patch", "a.patch", "notes.md", "c.patch.orig"})
     std::ofstream(dir / name) << kDiff;
-  EXPECT_EQ(mutant_patches(dir), (std::vector<std::filesystem::path>{dir / "a.patch",
-                                                                    dir / "b.patch"}));
+  EXPECT_EQ(mutant_patches(dir),
+            (std::vector<std::filesystem::path>{dir / "a.patch", dir / "b.patch"}));
 }
 
 }  // namespace
