@@ -136,8 +136,8 @@ const std::map<fs::path, std::string> kTwoFiles = {
     // Graded second: a comment in describe.cpp, which no test can catch.
     {"grader/mutants/01-arith/b-describe-sum-comment.patch",
      "# bug: none, a comment: it must survive\n# kills: Arith.DescribeSum\n"
-     "--- a/describe.cpp\n+++ b/describe.cpp\n@@ -1,3 +1,4 @@\n #include <fixture/arith.hpp>\n"
-     " \n+// Spells the sum out.\n std::string describe_sum(int a, int b) {\n"},
+     "--- a/describe.cpp\n+++ b/describe.cpp\n@@ -1,3 +1,4 @@\n+// Spells the sum out.\n"
+     " #include <fixture/arith.hpp>\n \n std::string describe_sum(int a, int b) {\n"},
 };
 
 // The mtime trap: the second mutant, on another file than the first, must be graded with
