@@ -6,7 +6,9 @@ const std::vector<Command>& command_table() {
   static const std::vector<Command> table = {
       {"check", "build and run the hidden suites, then score them", declare_check},
       {"list", "every exercise, its day, last status and points", declare_list},
-      {"verify", "prove every hidden test fails on its stub and passes on its solution",
+      {"verify",
+       "prove every hidden test fails on its stub and passes on its solution, and every "
+       "author mutant loses points",
        declare_verify},
       {"test", "build and run an exercise's visible tests (yours too), GoogleTest's output as is",
        declare_test},

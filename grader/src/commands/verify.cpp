@@ -1,4 +1,5 @@
-// `grader verify [IDS]`: every hidden test fails on its stub and passes on its solution.
+// `grader verify [IDS]`: every hidden test fails on its stub and passes on its solution, and
+// every author mutant (grader/mutants/<id>/*.patch) loses points.
 #include <unistd.h>
 
 #include <algorithm>
@@ -9,7 +10,9 @@
 
 #include "commands/table.hpp"
 #include "grading/grade.hpp"
+#include "mutants/mutant_runner.hpp"
 #include "process/reaper.hpp"
+#include "util/errors.hpp"
 
 namespace grader {
 
@@ -26,6 +29,16 @@ std::map<std::string, const TestReport*> by_name(const ExerciseReport& e) {
 struct VerifyOptions {
   std::vector<std::string> ids;
   bool sandbox = false;
+  bool skip_mutants = false;  ///< the stub/solution proof only
+  bool only_mutants = false;  ///< the mutants only
+  int min_mutants = kMinimumMutants;
+};
+
+// What verify found with one exercise.
+struct Finding {
+  std::string id;
+  std::vector<std::string> proved;  ///< what holds, e.g. "7 mutants killed", joined by "; "
+  std::vector<std::string> problems;
 };
 
 // Every problem `verify` finds with one exercise, one line each.
@@ -60,47 +73,99 @@ std::vector<std::string> problems_of(const CourseEntry& entry, const ExerciseRep
   return problems;
 }
 
-// One line for the exercise when it has no problems, else FAIL and a line per problem.
-void print_verdict(const ExerciseReport& solution, const std::vector<std::string>& problems) {
+// What the stub/solution proof of `solution` shows when it has no problems.
+std::string proof_line(const ExerciseReport& solution) {
   const auto skipped =
       std::count_if(solution.tests.begin(), solution.tests.end(),
                     [](const TestReport& t) { return t.status == TestStatus::skipped; });
   const std::string note =
       skipped > 0 ? fmt::format(" ({} skipped here: optional tools missing)", skipped) : "";
-  if (problems.empty()) {
-    std::cout << fmt::format("ok    {:<28} {} tests fail on the stub and pass on the solution{}\n",
-                             solution.id, solution.tests.size(), note);
-    return;
-  }
-  std::cout << fmt::format("FAIL  {}\n", solution.id);
-  for (const std::string& p : problems) std::cout << "      " << p << "\n";
+  return fmt::format("{} tests fail on the stub and pass on the solution{}", solution.tests.size(),
+                     note);
 }
 
-int run_verify(const Context& context, const VerifyOptions& options) {
+// One line for the exercise when it has no problems, else FAIL and a line per problem.
+void print_verdict(const Finding& finding) {
+  if (finding.problems.empty()) {
+    std::cout << fmt::format("ok    {:<28} {}\n", finding.id, fmt::join(finding.proved, "; "));
+    return;
+  }
+  std::cout << fmt::format("FAIL  {}\n", finding.id);
+  for (const std::string& p : finding.problems) std::cout << "      " << p << "\n";
+}
+
+void print_progress(const std::string& line) {
+  fmt::print(stderr, "verify: {}\n", line);
+}
+
+// Effects: grades the stubs and the solutions of `entries` and records, per exercise, what
+// the proof shows or its problems. Returns: how many tests the solutions have.
+std::size_t prove_stubs_and_solutions(const Context& context, const VerifyOptions& options,
+                                      const std::vector<CourseEntry>& entries,
+                                      std::vector<Finding>& findings) {
   const Course& course = context.course;
-  course.require_solutions("verify");
-  GradeRequest request{
-      .project = context.project,
-      .workspace = course.root() / "exercises",
-      .ids = options.ids,
-      .sandbox = options.sandbox,
-      .progress = [](const std::string& line) { fmt::print(stderr, "verify: {}\n", line); }};
+  GradeRequest request{.project = context.project,
+                       .workspace = course.root() / "exercises",
+                       .ids = options.ids,
+                       .sandbox = options.sandbox,
+                       .progress = print_progress};
   const Report stubs = grade(course, request);
   request.workspace = course.root() / "solutions";
   const Report solutions = grade(course, request);
   kill_descendants();  // nothing the stubs or solutions started runs on past their verdicts
-  const std::vector<CourseEntry> entries = course.select(options.ids);
-  int failing = 0;
   std::size_t tests = 0;
   for (std::size_t i = 0; i < solutions.exercises.size(); ++i) {
     const ExerciseReport& solution = solutions.exercises[i];
-    const std::vector<std::string> problems = problems_of(entries[i], stubs.exercises[i], solution);
+    findings[i].problems = problems_of(entries[i], stubs.exercises[i], solution);
+    if (findings[i].problems.empty()) findings[i].proved.push_back(proof_line(solution));
     tests += solution.tests.size();
-    failing += problems.empty() ? 0 : 1;
-    print_verdict(solution, problems);
   }
-  std::cout << fmt::format("\nverify: {} exercises, {} tests, {} with problems\n",
-                           solutions.exercises.size(), tests, failing);
+  return tests;
+}
+
+// Effects: grades the author mutants of `entry` into `finding`. Returns: how many it has.
+std::size_t verify_mutants(const Context& context, const VerifyOptions& options,
+                           const CourseEntry& entry, Finding& finding) {
+  const MutantsVerdict verdict = grade_mutants(context.course, entry,
+                                               MutantRequest{.project = context.project,
+                                                             .sandbox = options.sandbox,
+                                                             .minimum = options.min_mutants,
+                                                             .progress = print_progress});
+  kill_descendants();  // nor what a mutant started
+  finding.problems.insert(finding.problems.end(), verdict.problems.begin(), verdict.problems.end());
+  finding.proved.push_back(
+      fmt::format("{} mutant{} killed", verdict.killed, verdict.killed == 1 ? "" : "s"));
+  return verdict.mutants;
+}
+
+int run_verify(const Context& context, const VerifyOptions& options) {
+  if (options.skip_mutants && options.only_mutants)
+    throw UsageError("--skip-mutants and --only-mutants exclude each other; give at most one");
+  const Course& course = context.course;
+  course.require_solutions("verify");
+  const std::vector<CourseEntry> entries = course.select(options.ids);
+  std::vector<Finding> findings(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) findings[i].id = entries[i].id;
+  const std::size_t tests =
+      options.only_mutants ? 0 : prove_stubs_and_solutions(context, options, entries, findings);
+  const bool mutants = !options.skip_mutants && has_author_mutants(course);
+  std::size_t mutant_count = 0;
+  int failing = 0;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    // A solution that fails its own proof would make every mutant look killed: not graded.
+    if (mutants && findings[i].problems.empty())
+      mutant_count += verify_mutants(context, options, entries[i], findings[i]);
+    else if (options.only_mutants && !mutants)
+      findings[i].proved.emplace_back("no author mutants");
+    failing += findings[i].problems.empty() ? 0 : 1;
+    print_verdict(findings[i]);
+  }
+  std::string counted = options.only_mutants ? "" : fmt::format("{} tests, ", tests);
+  if (mutants) counted += fmt::format("{} mutants, ", mutant_count);
+  std::cout << fmt::format("\nverify: {} exercises, {}{} with problems\n", entries.size(), counted,
+                           failing);
+  if (!options.skip_mutants && !mutants)
+    std::cout << "verify: the course has no grader/mutants/: no author mutants graded\n";
   return failing == 0 ? 0 : 1;
 }
 
@@ -110,8 +175,16 @@ CommandRun declare_verify(Options& options) {
   auto values = std::make_shared<VerifyOptions>();
   options.texts("ids", values->ids, "exercises to verify (default: all)");
   options.flag("--sandbox", values->sandbox,
-               "grade the stubs and the solutions inside bubblewrap, as batch does; a "
-               "sandboxed `check` of either tree then reuses these verdicts");
+               "grade the stubs, the solutions and the mutants inside bubblewrap, as batch "
+               "does; a sandboxed `check` of either tree then reuses these verdicts");
+  options.flag("--skip-mutants", values->skip_mutants,
+               "only prove that every hidden test fails on its stub and passes on its solution");
+  options.flag("--only-mutants", values->only_mutants,
+               "only grade the author mutants (grader/mutants/<id>/*.patch)");
+  options.positive("--min-mutants", values->min_mutants,
+                   fmt::format("the author mutants each exercise needs when the course has "
+                               "grader/mutants/ (default {})",
+                               kMinimumMutants));
   return [values](const Context& context) { return run_verify(context, *values); };
 }
 

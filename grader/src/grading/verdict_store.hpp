@@ -1,7 +1,7 @@
 // grading/verdict_store.hpp — verdicts kept between gradings, so unchanged code is not
 // graded again.
 //
-// One store, two users, each with its own key policy:
+// One store, three users, each with its own key policy:
 // - `check` and `watch` (built_suite_key): a learner re-checking the course after
 //   editing one exercise should not wait for fourteen unchanged suites. The key names
 //   the suite binaries (which contain the learner's code) by identity, the manifest,
@@ -9,13 +9,15 @@
 // - `batch` (batch/source_key.hpp): students who leave an exercise as shipped, or hand in
 //   the same code, are graded once per class. The key is a SHA-256 of every source the
 //   grade depends on, known before anything is built; every verdict is kept.
+// - `verify`'s author mutants (mutants/mutant_runner.hpp): batch's key, so that verifying
+//   again grades only the mutants whose sources changed; every verdict is kept.
 //
 // Invariants: an entry is one file, <dir>/<id>/<sha256 of grader digest and key>.json
 // holding the key, the grader binary's SHA-256 and the verdict, written atomically, so a reader
 // (another batch shard, another grader) sees a whole entry or none; find() believes an entry only
 // when its stored key equals the one asked for and its grader digest this grader's: a new grader
-// binary (new tamper guard rules) never replays an older one's verdicts. `--no-cache` and `verify`
-// never read it.
+// binary (new tamper guard rules) never replays an older one's verdicts. `--no-cache` and
+// `verify`'s stub/solution proof never read it.
 #pragma once
 
 #include <filesystem>

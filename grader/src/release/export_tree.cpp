@@ -40,10 +40,11 @@ bool never_shipped(const fs::path& path) {
 }
 
 // Copies `from` (a file, a symbolic link, or a directory, recursively) to `to`, skipping
-// never_shipped names and, when `skip` is not empty, the path `skip` itself.
+// never_shipped names and the paths in `skip`.
 // Returns: the number of files and links written.
-std::size_t copy_tree(const fs::path& from, const fs::path& to, const fs::path& skip = {}) {
-  if (never_shipped(from) || (!skip.empty() && from == skip)) return 0;
+std::size_t copy_tree(const fs::path& from, const fs::path& to,
+                      const std::vector<fs::path>& skip = {}) {
+  if (never_shipped(from) || std::find(skip.begin(), skip.end(), from) != skip.end()) return 0;
   const fs::file_status status = fs::symlink_status(from);
   if (fs::is_symlink(status)) {
     fs::copy_symlink(from, to);
@@ -83,12 +84,21 @@ fs::path staging_dir_for(const fs::path& out) {
   return pattern;
 }
 
+// The parts of grader/ a release leaves out: the author mutants always (each is a solution
+// with one bug: nearly the answer), the hidden suites when they are withheld.
+std::vector<fs::path> withheld_in_grader(const fs::path& course, bool withhold_hidden) {
+  std::vector<fs::path> withheld = {course / "grader" / "mutants"};
+  if (withhold_hidden) withheld.push_back(course / "grader" / "suites");
+  return withheld;
+}
+
 ReleaseSummary copy_release(const fs::path& course, const fs::path& staging, bool withhold_hidden) {
   ReleaseSummary summary;
+  const std::vector<fs::path> withheld = withheld_in_grader(course, withhold_hidden);
   for (const std::string_view part : kShipped) {
     if (!fs::exists(fs::symlink_status(course / part))) continue;
-    const fs::path skip = withhold_hidden && part == "grader" ? course / "grader" / "suites" : "";
-    summary.files += copy_tree(course / part, staging / part, skip);
+    summary.files += copy_tree(course / part, staging / part,
+                               part == "grader" ? withheld : std::vector<fs::path>{});
   }
   // exercises/: each exercise's directory (its stubs, README, visible tests), not the
   // files beside them such as the instructor's own progress file.
@@ -102,8 +112,10 @@ ReleaseSummary copy_release(const fs::path& course, const fs::path& staging, boo
     if (name != "exercises" && std::find(kShipped.begin(), kShipped.end(), name) == kShipped.end())
       summary.left_out.push_back(entry.is_directory() ? name + "/" : name);
   }
-  if (withhold_hidden && fs::exists(course / "grader" / "suites"))
-    summary.left_out.emplace_back("grader/suites/");
+  for (const fs::path& part : withheld) {
+    if (fs::exists(part))
+      summary.left_out.push_back(fs::relative(part, course).generic_string() + "/");
+  }
   std::sort(summary.left_out.begin(), summary.left_out.end());
   return summary;
 }

@@ -2,8 +2,9 @@
 //
 // A release is what a learner needs and nothing more: the lessons, the stubs as
 // shipped, the grader's sources (so scripts/grade builds its own grader), its scripts
-// and docs. It never holds solutions/, build output, version control or the instructor's
-// progress files; with `withhold_hidden` it holds no grader/suites/ either, and its
+// and docs. It never holds solutions/, the author mutants (grader/mutants/: each is a
+// solution with one bug), build output, version control or the instructor's progress
+// files; with `withhold_hidden` it holds no grader/suites/ either, and its
 // grader then grades the visible tests (see course/course.hpp).
 #pragma once
 

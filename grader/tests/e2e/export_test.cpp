@@ -32,6 +32,10 @@ fs::path export_course(const std::string& name, bool withhold_hidden) {
   EXPECT_TRUE(fs::exists(release / "exercises" / "01-arith" / "tests" / "visible_test.cpp"));
   EXPECT_TRUE(fs::exists(release / "common" / "include" / "fixture" / "arith.hpp"));
   EXPECT_FALSE(fs::exists(release / "solutions")) << "a release must never hold solutions/";
+  // Nor the author mutants: each is a solution with one bug. The fixture course has some.
+  EXPECT_TRUE(fs::is_directory(course_dir() / "grader" / "mutants"));
+  EXPECT_FALSE(fs::exists(release / "grader" / "mutants")) << "a release holds grader/mutants/";
+  EXPECT_NE(run.out.find("grader/mutants/"), std::string::npos) << "not said left out: " << run.out;
   EXPECT_FALSE(fs::exists(release / "build"));
   EXPECT_EQ(fs::exists(release / "grader" / "suites"), !withhold_hidden);
   // Nothing is left beside it: it was written aside, then renamed.
@@ -133,8 +137,8 @@ TEST(Export, TheWorkbookReleaseHoldsWhatBuildsItsGrader) {
   }
   for (const char* file : {"CMakeLists.txt", "CMakePresets.json", "README.md"})
     EXPECT_TRUE(fs::exists(release / file)) << file;
-  for (const char* never : {"solutions", "build", ".git", "exercises/.grader-state.json",
-                            "grader/tests/fixtures/course/build"})
+  for (const char* never : {"solutions", "grader/mutants", "build", ".git",
+                            "exercises/.grader-state.json", "grader/tests/fixtures/course/build"})
     EXPECT_FALSE(fs::exists(release / never)) << never;
   EXPECT_TRUE(fs::exists(release / "grader" / "suites"));
 }

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -51,14 +52,22 @@ void collect(const fs::path& tree, std::map<fs::path, fs::path>& files) {
   }
 }
 
+// Returns: whether the relative path `path` is `dir` or lies under it.
+bool is_under(const fs::path& path, const fs::path& dir) {
+  return std::mismatch(dir.begin(), dir.end(), path.begin(), path.end()).first == dir.end();
+}
+
 // Makes `workspace` hold exactly `wanted` (relative path -> content), rewriting only the
-// files whose content differs, so that the next grading rebuilds only what changed.
-void sync_files(const fs::path& workspace, const std::map<fs::path, std::string>& wanted) {
+// files whose content differs, so that the next grading rebuilds only what changed. What
+// lies under `kept` (relative; none when empty) stays as it is.
+void sync_files(const fs::path& workspace, const std::map<fs::path, std::string>& wanted,
+                const fs::path& kept = {}) {
   fs::create_directories(workspace);
   std::map<fs::path, fs::path> present;
   collect(workspace, present);
   for (const auto& [relative, file] : present) {
-    if (wanted.count(relative) == 0) fs::remove(file);
+    if (wanted.count(relative) == 0 && (kept.empty() || !is_under(relative, kept)))
+      fs::remove(file);
   }
   for (const auto& [relative, text] : wanted) {
     const fs::path target = workspace / relative;
@@ -167,6 +176,23 @@ fs::path prepare_workspace(const std::string& submission) {
   for (const auto& [relative, source] : sources) wanted[relative] = read_file(source);
   sync_files(workspace, wanted);
   return workspace;
+}
+
+fs::path prepare_course(const std::string& name, const std::map<fs::path, std::string>& overlay,
+                        const std::vector<fs::path>& without) {
+  const fs::path root = fs::path(E2E_CACHE_DIR) / name;
+  const fs::path build = "build";  // the copy's own, kept; the fixture's, never copied
+  std::map<fs::path, fs::path> sources;
+  collect(course_dir(), sources);
+  std::map<fs::path, std::string> wanted;
+  for (const auto& [relative, source] : sources) {
+    const auto left_out = [&](const fs::path& dir) { return is_under(relative, dir); };
+    if (!left_out(build) && std::none_of(without.begin(), without.end(), left_out))
+      wanted[relative] = read_file(source);
+  }
+  for (const auto& [relative, text] : overlay) wanted[relative] = text;
+  sync_files(root, wanted, build);
+  return root;
 }
 
 Tree prepare_solution(const std::string& id, const std::vector<Substitution>& bugs) {

@@ -47,6 +47,15 @@ GraderRun run_grader(const std::vector<std::string>& args,
 /// Returns: the workspace directory.
 std::filesystem::path prepare_workspace(const std::string& submission);
 
+/// Effects: makes <E2E_CACHE_DIR>/<name> a copy of the fixture course without the paths
+/// in `without` and with `overlay` (relative path -> content) laid over it, rewriting only
+/// the files whose content differs and keeping the copy's own build/ (so a second grading
+/// of it is incremental).
+/// Returns: the copy's root, to pass as --root.
+std::filesystem::path prepare_course(
+    const std::string& name, const std::map<std::filesystem::path, std::string>& overlay = {},
+    const std::vector<std::filesystem::path>& without = {});
+
 /// Returns: the shared build directory, passed as --build-dir.
 std::filesystem::path build_dir();
 

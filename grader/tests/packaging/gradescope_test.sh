@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The Gradescope autograder, end to end: package the fixture course, unpack the zip in a
 # fake /autograder (AUTOGRADER_ROOT), and run run_autograder on fake submissions laid
-# out three ways. Checks that the zip holds no solutions/, that results.json parses, that
-# a solved exercise scores while the stubs do not, that a link in a submission is refused,
-# not followed (run_autograder is `grader check --submission`, the batch's intake), and that
-# tampering scores 0 and is reported refused.
+# out three ways. Checks that the zip holds no solutions/ nor grader/mutants/, that
+# results.json parses, that a solved exercise scores while the stubs do not, that a link in a
+# submission is refused, not followed (run_autograder is `grader check --submission`, the
+# batch's intake), and that tampering scores 0 and is reported refused.
 #
 #   gradescope_test.sh GRADER PROJECT_DIR FIXTURE_COURSE
 set -euo pipefail
@@ -29,8 +29,11 @@ done
 [[ -f "$root/source/course/exercises/01-arith/exercise.json" ]] || fail "the course is missing"
 [[ -d "$root/source/course/grader/suites/01-arith" ]] || fail "the hidden suites are missing"
 [[ -f "$root/source/workbook/scripts/setup" ]] || fail "the workbook (setup.sh builds the grader from it) is missing"
+[[ -d "$fixture/grader/mutants" ]] || fail "the fixture course has no grader/mutants/ to leave out"
 for release in workbook course; do
   [[ ! -e "$root/source/$release/solutions" ]] || fail "the zip holds $release/solutions/"
+  # The author mutants are solutions with one bug each: instructor material.
+  [[ ! -e "$root/source/$release/grader/mutants" ]] || fail "the zip holds $release/grader/mutants/"
 done
 grep -q 'scripts/setup --print-packages' "$root/source/setup.sh" || fail "setup.sh does not install scripts/setup's packages"
 
