@@ -18,10 +18,10 @@ namespace {
 namespace fs = std::filesystem;
 
 // The top-level parts of a course a learner gets, besides exercises/ (its stub
-// directories only) and grader/ (less its suites when they are withheld). Naming what
-// ships, rather than what does not, keeps anything new an instructor adds out of
-// releases until it is listed here. benchmarks/ ships: the exercises' READMEs send the
-// learner there, and in a release it is built from their exercises/. Not shipped:
+// directories only) and grader/ (less its mutants, and its suites when they are
+// withheld). Naming what ships, rather than what does not, keeps anything new an
+// instructor adds out of releases until it is listed here. benchmarks/ ships: the exercises'
+// READMEs send the learner there, and in a release it is built from their exercises/. Not shipped:
 // solutions/; .ci/, which runs `grader verify` on solutions/; build/ and .git.
 constexpr std::array<std::string_view, 13> kShipped = {
     "README.md",   "CMakeLists.txt", "CMakePresets.json", ".clang-format",
