@@ -120,9 +120,11 @@ TEST(Growth, ZeroFirstCapacityStartsAtOne) {
 // A chunk of an alignas(128) type carries at most alignof(T) = 128 bytes of bookkeeping,
 // padding included (README rule 1: max(64, alignof(T))), and its objects are aligned.
 // kills: a header of max_align_t alignment plus alignof(T) - 1 bytes of slack to align by hand
-// (32 + 127 bytes), which the rule's "padding included" forbids.
+// (32 + 127 bytes), which the rule's "padding included" forbids; chunks requested with a
+// fixed 64-byte (cache-line) alignment, which the exactly-aligned upstream shows.
 TEST(Alignment, AChunkOf128AlignedObjectsCarriesAtMost128BytesMore) {
-  mwtest::CountingResource upstream;
+  arena_suite::ExactlyAlignedResource exact;
+  mwtest::CountingResource upstream(&exact);
   TypedArena<arena_suite::Wider> arena(&upstream, 4);
   for (int i = 0; i < 12; ++i) {
     auto& wider = arena.alloc(i);
@@ -136,10 +138,11 @@ TEST(Alignment, AChunkOf128AlignedObjectsCarriesAtMost128BytesMore) {
 }
 
 // Objects of an over-aligned type are aligned, from alloc and alloc_extend, in every chunk
-// (kills: chunks aligned to max_align_t only, a header size that is not a multiple of
-// alignof(T)).
+// (kills: chunks aligned to max_align_t only — the exactly-aligned upstream gives no more than
+// was asked —, a header size that is not a multiple of alignof(T)).
 TEST(Alignment, OverAlignedObjectsAreAligned) {
-  mwtest::CountingResource upstream;
+  arena_suite::ExactlyAlignedResource exact;
+  mwtest::CountingResource upstream(&exact);
   TypedArena<arena_suite::Wide> arena(&upstream, 3);
   for (int i = 0; i < 20; ++i) {
     auto& wide = arena.alloc(i);

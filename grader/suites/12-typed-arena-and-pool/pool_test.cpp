@@ -113,10 +113,12 @@ TEST(Pool, LastReleasedSlotIsAcquiredFirst) {
 }
 
 // Live objects occupy distinct, aligned slots inside the slab and keep their values
-// (kills: slots of sizeof(T) bytes that ignore alignof(T), overlapping slots, a free-list
-// link written over a live object).
+// (kills: slots of sizeof(T) bytes that ignore alignof(T) — a slot union without alignas(T),
+// which the exactly-aligned upstream shows —, overlapping slots, a free-list link written over
+// a live object).
 TEST(Pool, SlotsAreDistinctAlignedAndInsideTheSlab) {
-  mwtest::CountingResource upstream;
+  arena_suite::ExactlyAlignedResource exact;
+  mwtest::CountingResource upstream(&exact);
   ObjectPool<arena_suite::Wide> pool(10, &upstream);
   std::vector<ObjectPool<arena_suite::Wide>::Handle> handles;
   for (int i = 0; i < 10; ++i) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory_resource>
 #include <vector>
 
 #include <mwtest/address.hpp>
@@ -40,6 +41,25 @@ struct alignas(64) Wide {
 struct alignas(128) Wider {
   explicit Wider(int v) : value(v) {}
   int value;
+};
+
+/// An upstream whose blocks are aligned exactly as asked and never more: each block starts at
+/// an odd multiple of the alignment requested. A general-purpose allocator often returns more
+/// alignment than it was asked for, which hides a chunk or slab requested with too little;
+/// put a mwtest::CountingResource on top of it to count as usual.
+class ExactlyAlignedResource : public std::pmr::memory_resource {
+ private:
+  void* do_allocate(std::size_t bytes, std::size_t alignment) override {
+    auto* raw = static_cast<std::byte*>(upstream_->allocate(bytes + alignment, 2 * alignment));
+    return raw + alignment;
+  }
+  void do_deallocate(void* p, std::size_t bytes, std::size_t alignment) override {
+    upstream_->deallocate(static_cast<std::byte*>(p) - alignment, bytes + alignment, 2 * alignment);
+  }
+  bool do_is_equal(const std::pmr::memory_resource& other) const noexcept override {
+    return this == &other;
+  }
+  std::pmr::memory_resource* upstream_ = std::pmr::new_delete_resource();
 };
 
 using mwtest::errors_of;

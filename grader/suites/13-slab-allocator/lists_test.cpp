@@ -32,6 +32,25 @@ TEST(Lists, OneSlabServesObjectsPerSlabAllocations) {
   EXPECT_EQ(upstream.sizes(), (std::vector<std::size_t>{4096, 4096}));
 }
 
+// A new slab hands out its slots in address order, lowest first, and inside a slab the slot
+// given back last comes out first (README rule 4). kills: threading a new slab's free list
+// by pushing its slots in address order, which hands out the highest slot first.
+TEST(Lists, ANewSlabHandsOutItsLowestSlotFirst) {
+  mwtest::CountingResource upstream;
+  SlabCache cache({.object_size = 48, .object_align = 16}, &upstream);
+  const auto objects = allocate_n(cache, cache.objects_per_slab());
+  ASSERT_EQ(upstream.allocations(), 1u);
+  for (std::size_t i = 1; i < objects.size(); ++i) {
+    ASSERT_EQ(slab_suite::address(objects[i]),
+              slab_suite::address(objects[i - 1]) + cache.slot_bytes())
+        << "object " << i << " should follow object " << i - 1;
+  }
+  cache.deallocate(objects[3]);
+  cache.deallocate(objects[7]);
+  EXPECT_EQ(cache.allocate(), objects[7]);
+  EXPECT_EQ(cache.allocate(), objects[3]);
+}
+
 // Freeing an object of a full slab makes that slot the next allocation, with no upstream
 // call (kills: a full slab not moved back to the partial list on free, so allocate() asks
 // upstream for a slab it does not need).

@@ -15,6 +15,7 @@ namespace {
 
 using Spill = SmallVecTest;
 using Alignment = SmallVecTest;
+using Reserve = SmallVecTest;
 
 /// An element that holds its own address: a bytewise copy (memcpy, realloc) of it is caught
 /// by ok(), as it would be for a real self-referential type (e.g. a small-string buffer).
@@ -98,6 +99,37 @@ TEST_F(Spill, CapacityDoublesAndOldBlocksAreFreed) {
   EXPECT_EQ(v.capacity(), 64u);
   EXPECT_EQ(values(v), range(0, 40));
   EXPECT_EQ(alive(), 40);
+}
+
+// reserve(n) past the capacity moves the elements to ONE block of exactly n elements, from an
+// inline vector and from a spilled one (whose old block is freed); reserve(n) within the
+// capacity changes nothing (README, reserve). kills: reserve rounding n up to the next
+// doubling, as push_back grows, and reserve reallocating when n already fits.
+TEST_F(Reserve, AllocatesExactlyTheBlockAskedFor) {
+  mw::SmallVec<NothrowInstrumented, 4> v(&counting);
+  fill(v, 0, 3);
+  v.reserve(4);
+  EXPECT_TRUE(v.is_inline()) << "4 elements fit inline";
+  EXPECT_EQ(counting.allocations(), 0u);
+  v.reserve(5);
+  const auto s = sizeof(NothrowInstrumented);
+  ASSERT_EQ(counting.sizes(), std::vector<std::size_t>{5 * s});
+  EXPECT_FALSE(v.is_inline());
+  EXPECT_EQ(v.capacity(), 5u);
+  EXPECT_EQ(values(v), range(0, 3));
+  const void* data = v.data();
+  v.reserve(5);
+  v.reserve(2);
+  EXPECT_EQ(counting.allocations(), 1u) << "reserve(n) with n <= capacity() allocates nothing";
+  EXPECT_EQ(v.data(), data);
+  v.reserve(11);
+  ASSERT_EQ(counting.sizes(), (std::vector<std::size_t>{5 * s, 11 * s}));
+  EXPECT_EQ(v.capacity(), 11u);
+  EXPECT_EQ(counting.live_blocks(), 1u) << "the old block is freed";
+  fill(v, 3, 11);
+  EXPECT_EQ(counting.allocations(), 2u) << "11 elements fit in the reserved block";
+  EXPECT_EQ(values(v), range(0, 11));
+  EXPECT_EQ(alive(), 11);
 }
 
 // Spilling a type whose move constructor may throw COPIES the old elements (so a throw

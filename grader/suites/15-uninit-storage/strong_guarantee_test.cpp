@@ -128,6 +128,26 @@ TEST_F(Strong, NothrowMovableInsertBuildsTheValueFirst) {
   EXPECT_EQ(alive(), 6);
 }
 
+// reserve past the capacity, from inline and from the heap, survives a throw at every
+// relocation copy: the elements stay where they were and the new block is freed (README rule
+// 3 names reserve); kills a reserve without cleanup, which leaks the new block when a copy
+// throws.
+TEST_F(Strong, ReserveThatReallocates) {
+  mw::SmallVec<Instrumented, 4> v(&counting);
+  fill(v, 0, 3);
+  int throws = throws_leaving_unchanged(
+      v, [&] { v.reserve(6); }, range(0, 3), 4, 3, 0);
+  EXPECT_GE(throws, 3);  // one copy per element
+  EXPECT_EQ(v.capacity(), 6u);
+  Instrumented::throw_after(0);  // disarm the throw the successful reserve did not reach
+  fill(v, 3, 6);
+  throws = throws_leaving_unchanged(
+      v, [&] { v.reserve(20); }, range(0, 6), 6, 6, 1);
+  EXPECT_GE(throws, 6);
+  EXPECT_EQ(v.capacity(), 20u);
+  EXPECT_EQ(values(v), range(0, 6));
+}
+
 // A copy constructor that throws part-way destroys the copies it made and frees its block;
 // kills a copy constructor without cleanup (the destructor does not run for it).
 TEST_F(Strong, ThrowingCopyConstructorLeaksNothing) {
