@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "batch/intake.hpp"
-#include "build/compiler_cache.hpp"
 #include "batch/submissions.hpp"
+#include "build/compiler_cache.hpp"
 #include "course/course.hpp"
 #include "grading/verdict_store.hpp"
 #include "report/class_summary.hpp"

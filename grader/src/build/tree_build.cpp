@@ -102,8 +102,14 @@ BuildReport TreeBuild::configure() {
   }
   fs::create_directories(paths_.build_dir);
   std::vector<std::string> argv = {
-      "cmake", "-S", (paths_.project / "cmake" / "tree").string(), "-B", paths_.build_dir.string(),
-      "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Debug",
+      "cmake",
+      "-S",
+      (paths_.project / "cmake" / "tree").string(),
+      "-B",
+      paths_.build_dir.string(),
+      "-G",
+      "Ninja",
+      "-DCMAKE_BUILD_TYPE=Debug",
       "-DMW_COURSE_ROOT=" + fs::weakly_canonical(paths_.course).string(),
       "-DMW_TREE=" + fs::weakly_canonical(paths_.tree).string()};
   for (std::string& arg : compiler_launcher_args(launcher)) argv.push_back(std::move(arg));

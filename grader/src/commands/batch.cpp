@@ -23,8 +23,8 @@
 #include "commands/table.hpp"
 #include "process/process.hpp"
 #include "process/reaper.hpp"
-#include "sandbox/sandbox.hpp"
 #include "report/class_summary.hpp"
+#include "sandbox/sandbox.hpp"
 #include "util/errors.hpp"
 #include "util/file.hpp"
 #include "util/text.hpp"
@@ -35,16 +35,16 @@ namespace {
 namespace fs = std::filesystem;
 
 struct BatchOptions {
-  fs::path submissions;           ///< one entry per student: a directory, .zip or .tar.gz
-  fs::path out;                   ///< students/, work/, cache/, gradebook.csv, summary.*
-  int jobs = 0;                   ///< students graded at a time; 0: one per core
-  std::vector<std::string> ids;   ///< exercises graded; empty: all
-  std::string shard;              ///< "K/N": grade only shard K of N and leave the merge
-  std::vector<std::string> only;  ///< students regraded from scratch; empty: the whole class
-  bool similarity = false;        ///< also compare the class with sim_c++ (grader similarity)
-  std::vector<std::string> old;   ///< previous terms' submissions, compared with --similarity
-  ClassOutputRequest output;      ///< extra class formats, the late policy, the Canvas export
-  fs::path compiler_cache;        ///< the shared compiler cache; empty: OUT/ccache
+  fs::path submissions;            ///< one entry per student: a directory, .zip or .tar.gz
+  fs::path out;                    ///< students/, work/, cache/, gradebook.csv, summary.*
+  int jobs = 0;                    ///< students graded at a time; 0: one per core
+  std::vector<std::string> ids;    ///< exercises graded; empty: all
+  std::string shard;               ///< "K/N": grade only shard K of N and leave the merge
+  std::vector<std::string> only;   ///< students regraded from scratch; empty: the whole class
+  bool similarity = false;         ///< also compare the class with sim_c++ (grader similarity)
+  std::vector<std::string> old;    ///< previous terms' submissions, compared with --similarity
+  ClassOutputRequest output;       ///< extra class formats, the late policy, the Canvas export
+  fs::path compiler_cache;         ///< the shared compiler cache; empty: OUT/ccache
   bool no_compiler_cache = false;  ///< compile every student's tree from scratch
 };
 

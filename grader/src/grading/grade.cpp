@@ -247,9 +247,9 @@ std::optional<SandboxPolicy> confine(TreeBuild& build, const Course& course,
   if (request.compiler_cache && !sandbox_program().empty()) {
     CompilerCache cache = *request.compiler_cache;
     fs::create_directories(cache.dir);
-    cache.base_dir = cache_base_dir(fs::weakly_canonical(request.workspace),
-                                    fs::weakly_canonical(where.build_dir),
-                                    fs::weakly_canonical(course.root()));
+    cache.base_dir =
+        cache_base_dir(fs::weakly_canonical(request.workspace),
+                       fs::weakly_canonical(where.build_dir), fs::weakly_canonical(course.root()));
     where.compiler_cache = cache.dir;
     build.use_compiler_cache(std::move(cache));
   }

@@ -14,13 +14,14 @@ namespace fs = std::filesystem;
 TEST(CompilerCache, EnvironmentOfABuildStep) {
   const std::map<std::string, std::string> env = compiler_cache_env(
       {.program = "/usr/bin/ccache", .dir = "/grades/ccache", .base_dir = "/grades/work/ann"});
-  EXPECT_EQ(env, (std::map<std::string, std::string>{
-                     {"CCACHE_BASEDIR", "/grades/work/ann"},
-                     {"CCACHE_DIR", "/grades/ccache"},
-                     {"CCACHE_NOHASHDIR", "1"},
-                     {"CCACHE_SLOPPINESS",
-                      "pch_defines,time_macros,include_file_mtime,include_file_ctime"},
-                     {"CCACHE_TEMPDIR", "/tmp/ccache-tmp"}}));
+  EXPECT_EQ(
+      env,
+      (std::map<std::string, std::string>{
+          {"CCACHE_BASEDIR", "/grades/work/ann"},
+          {"CCACHE_DIR", "/grades/ccache"},
+          {"CCACHE_NOHASHDIR", "1"},
+          {"CCACHE_SLOPPINESS", "pch_defines,time_macros,include_file_mtime,include_file_ctime"},
+          {"CCACHE_TEMPDIR", "/tmp/ccache-tmp"}}));
   EXPECT_EQ(compiler_cache_env({.program = "ccache", .dir = "/c", .base_dir = {}})
                 .count("CCACHE_BASEDIR"),
             0u);
@@ -31,9 +32,8 @@ TEST(CompilerCache, LauncherArguments) {
   EXPECT_EQ(compiler_launcher_args("/usr/bin/ccache"),
             (std::vector<std::string>{"-DCMAKE_CXX_COMPILER_LAUNCHER=/usr/bin/ccache",
                                       "-DCMAKE_C_COMPILER_LAUNCHER=/usr/bin/ccache"}));
-  EXPECT_EQ(compiler_launcher_args(""),
-            (std::vector<std::string>{"-DCMAKE_CXX_COMPILER_LAUNCHER=",
-                                      "-DCMAKE_C_COMPILER_LAUNCHER="}));
+  EXPECT_EQ(compiler_launcher_args(""), (std::vector<std::string>{"-DCMAKE_CXX_COMPILER_LAUNCHER=",
+                                                                  "-DCMAKE_C_COMPILER_LAUNCHER="}));
 }
 
 // A batch student's workspace and build share their work directory; a directory that holds
