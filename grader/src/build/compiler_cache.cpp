@@ -31,6 +31,10 @@ std::map<std::string, std::string> compiler_cache_env(const CompilerCache& cache
       // With -g the working directory is in the object's debug info, and ccache hashes it
       // by default: every student's build directory would miss.
       {"CCACHE_NOHASHDIR", "1"},
+      // Depend mode: a miss is compiled once, its headers read from the compiler's -MD
+      // output, where ccache would otherwise also run the preprocessor to hash its output.
+      // Every suite object that includes a learner's header misses for each student.
+      {"CCACHE_DEPEND", "1"},
       {"CCACHE_SLOPPINESS", kSloppiness},
       {"CCACHE_TEMPDIR", kTemporaryDir},
   };

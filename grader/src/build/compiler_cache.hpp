@@ -27,7 +27,8 @@ struct CompilerCache {
 };
 
 /// Returns: the environment a build step through `cache` gets: its directory, its base
-/// directory, no working directory in the hash (each student's build directory differs), the
+/// directory, no working directory in the hash (each student's build directory differs),
+/// depend mode (no preprocessor run beside the compiler on a miss), the
 /// sloppiness ccache's manual asks for precompiled headers made in the same build, and its
 /// temporary files in the build's own /tmp.
 std::map<std::string, std::string> compiler_cache_env(const CompilerCache& cache);

@@ -18,6 +18,7 @@ TEST(CompilerCache, EnvironmentOfABuildStep) {
       env,
       (std::map<std::string, std::string>{
           {"CCACHE_BASEDIR", "/grades/work/ann"},
+          {"CCACHE_DEPEND", "1"},
           {"CCACHE_DIR", "/grades/ccache"},
           {"CCACHE_NOHASHDIR", "1"},
           {"CCACHE_SLOPPINESS", "pch_defines,time_macros,include_file_mtime,include_file_ctime"},
