@@ -222,6 +222,19 @@ function(_mw_add_variant suffix)
   _mw_harness_for(harness "${MW_COURSE_ROOT}/grader/suites/" ${flags})
   target_link_libraries(${suite} PRIVATE ${lib} ${harness} GTest::gtest GTest::gmock)
   _mw_want_gtest_pch(${suite} ${flags})
+  # The per-tree paths below go only to suites whose sources read them: a path of the graded
+  # tree on a compile line differs from student to student, so the compiler cache a batch
+  # shares (ccache in depend mode, which hashes the compile line) could never reuse the object.
+  set(reads_tree_paths OFF)
+  foreach(source IN LISTS suite_sources)
+    file(STRINGS "${source}" uses REGEX "MW_TREE_DIR|MW_SUITE_DATA_DIR" LIMIT_COUNT 1)
+    if(uses)
+      set(reads_tree_paths ON)
+    endif()
+  endforeach()
+  if(NOT reads_tree_paths)
+    return()
+  endif()
   # Where the suite may look for the learner's sources (e.g. to cross-compile them).
   target_compile_definitions(${suite} PRIVATE MW_TREE_DIR="${tree_dir}")
   # Files a suite reads at run time live in subfolders of its directory (05's bare-metal

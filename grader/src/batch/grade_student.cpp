@@ -61,6 +61,7 @@ std::optional<Report> grade_uncached(const BatchPlan& plan, const VerdictStore& 
                        .build_dir = workspace.parent_path() / "build",
                        .sandbox = true,
                        .sandbox_hidden = hidden_from(plan, student),
+                       .compiler_cache = plan.compiler_cache,
                        .build_jobs = 1};
   for (const CourseEntry& entry : plan.exercises) {
     if (!entry.manifest) {

@@ -3,11 +3,13 @@
 
 #include <atomic>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "batch/intake.hpp"
 #include "batch/submissions.hpp"
+#include "build/compiler_cache.hpp"
 #include "course/course.hpp"
 #include "grading/verdict_store.hpp"
 #include "report/class_summary.hpp"
@@ -26,6 +28,9 @@ struct BatchPlan {
   std::string course_key;              ///< course_key() of `exercises`
   IntakeLimits limits;
   std::vector<std::string> students;  ///< every student of the batch
+  /// The compiler cache every student's build shares (ccache and OUT/ccache by default);
+  /// nullopt: none. grade() uses it only where the sandbox works.
+  std::optional<CompilerCache> compiler_cache;
   /// Regrade from scratch (`--only`): neither a stored report nor a cached verdict is reused.
   bool fresh = false;
 };

@@ -54,11 +54,7 @@ ProcessSpec build_step_spec(std::vector<std::string> argv, double timeout_second
   return spec;
 }
 
-BuildReport run_build_step(std::vector<std::string> argv, double timeout_seconds,
-                           std::function<void(std::string_view)> on_output,
-                           const std::optional<SandboxPolicy>& sandbox) {
-  ProcessSpec spec = build_step_spec(std::move(argv), timeout_seconds);
-  spec.on_output = std::move(on_output);
+BuildReport run_build_step(ProcessSpec spec, const std::optional<SandboxPolicy>& sandbox) {
   const ProcessResult result = run_confined(std::move(spec), sandbox);
   BuildReport report;
   report.ok = result.succeeded();
@@ -70,6 +66,16 @@ BuildReport run_build_step(std::vector<std::string> argv, double timeout_seconds
     report.diagnostics = truncate_utf8(text, kDiagnosticBytes);
   }
   return report;
+}
+
+// Returns: the compiler launcher the tree in `build_dir` was configured with ("" for none).
+std::string configured_launcher(const fs::path& build_dir) {
+  static const std::string kEntry = "CMAKE_CXX_COMPILER_LAUNCHER:";
+  const std::string cache = read_file(build_dir / "CMakeCache.txt").value_or("");
+  const std::size_t at = cache.find("\n" + kEntry);
+  if (at == std::string::npos) return "";
+  const std::size_t value = cache.find('=', at);
+  return cache.substr(value + 1, cache.find('\n', value) - value - 1);
 }
 
 }  // namespace
@@ -85,7 +91,9 @@ fs::path default_build_dir(const fs::path& course, const fs::path& tree) {
 }
 
 BuildReport TreeBuild::configure() {
-  if (fs::exists(paths_.build_dir / "build.ninja")) {
+  const std::string launcher = cache_ ? cache_->program : std::string();
+  if (fs::exists(paths_.build_dir / "build.ninja") &&
+      configured_launcher(paths_.build_dir) == launcher) {
     // ninja's own check re-runs cmake when an input changed (a manifest edited, a file that
     // was missing now there), so the compile commands the tamper guard reads next are
     // those of the build that follows; with nothing changed it costs a few milliseconds.
@@ -93,11 +101,19 @@ BuildReport TreeBuild::configure() {
                     kConfigureSeconds);
   }
   fs::create_directories(paths_.build_dir);
-  return run_step({"cmake", "-S", (paths_.project / "cmake" / "tree").string(), "-B",
-                   paths_.build_dir.string(), "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Debug",
-                   "-DMW_COURSE_ROOT=" + fs::weakly_canonical(paths_.course).string(),
-                   "-DMW_TREE=" + fs::weakly_canonical(paths_.tree).string()},
-                  kConfigureSeconds);
+  std::vector<std::string> argv = {
+      "cmake",
+      "-S",
+      (paths_.project / "cmake" / "tree").string(),
+      "-B",
+      paths_.build_dir.string(),
+      "-G",
+      "Ninja",
+      "-DCMAKE_BUILD_TYPE=Debug",
+      "-DMW_COURSE_ROOT=" + fs::weakly_canonical(paths_.course).string(),
+      "-DMW_TREE=" + fs::weakly_canonical(paths_.tree).string()};
+  for (std::string& arg : compiler_launcher_args(launcher)) argv.push_back(std::move(arg));
+  return run_step(std::move(argv), kConfigureSeconds);
 }
 
 BuildReport TreeBuild::build_targets(const std::vector<std::string>& targets,
@@ -110,7 +126,10 @@ BuildReport TreeBuild::build_targets(const std::vector<std::string>& targets,
 }
 
 BuildReport TreeBuild::run_step(std::vector<std::string> argv, double timeout_seconds) const {
-  return run_build_step(std::move(argv), timeout_seconds, ninja_status(progress_), sandbox_);
+  ProcessSpec spec = build_step_spec(std::move(argv), timeout_seconds);
+  spec.on_output = ninja_status(progress_);
+  if (cache_) spec.env.merge(compiler_cache_env(*cache_));
+  return run_build_step(std::move(spec), sandbox_);
 }
 
 ProcessResult TreeBuild::run_tool(std::vector<std::string> argv, const fs::path& cwd,

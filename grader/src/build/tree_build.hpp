@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "build/compiler_cache.hpp"
 #include "manifest/manifest.hpp"
 #include "model/report.hpp"
 #include "process/process.hpp"
@@ -37,8 +38,9 @@ class TreeBuild {
   explicit TreeBuild(TreeBuildPaths paths, std::function<void(const std::string&)> progress = {})
       : paths_(std::move(paths)), progress_(std::move(progress)) {}
 
-  /// Effects: configures the build directory when it has never been configured
-  /// (later changes are picked up by the build itself). Returns: how it went.
+  /// Effects: configures the build directory when it has never been configured, or was
+  /// configured with another compiler launcher than use_compiler_cache() asks for (later
+  /// changes are picked up by the build itself). Returns: how it went.
   BuildReport configure();
 
   /// Effects: builds the CMake targets `targets` in one build, within `timeout_seconds`.
@@ -62,6 +64,10 @@ class TreeBuild {
   /// Effects: runs every later configure and build step inside the sandbox under `policy`.
   void confine(SandboxPolicy policy) { sandbox_ = std::move(policy); }
 
+  /// Effects: compiles every later configure and build step through `cache` (ccache as the
+  /// compiler launcher, with its environment); without a call, no launcher.
+  void use_compiler_cache(CompilerCache cache) { cache_ = std::move(cache); }
+
   /// Effects: limits later builds to `jobs` parallel compile jobs (ninja -j); 0: ninja's own.
   void set_jobs(int jobs) { jobs_ = jobs; }
 
@@ -73,6 +79,7 @@ class TreeBuild {
   TreeBuildPaths paths_;
   std::function<void(const std::string&)> progress_;
   std::optional<SandboxPolicy> sandbox_;
+  std::optional<CompilerCache> cache_;
   int jobs_ = 0;
 };
 

@@ -21,8 +21,10 @@
 #include "batch/source_key.hpp"
 #include "commands/class_output.hpp"
 #include "commands/table.hpp"
+#include "process/process.hpp"
 #include "process/reaper.hpp"
 #include "report/class_summary.hpp"
+#include "sandbox/sandbox.hpp"
 #include "util/errors.hpp"
 #include "util/file.hpp"
 #include "util/text.hpp"
@@ -33,16 +35,44 @@ namespace {
 namespace fs = std::filesystem;
 
 struct BatchOptions {
-  fs::path submissions;           ///< one entry per student: a directory, .zip or .tar.gz
-  fs::path out;                   ///< students/, work/, cache/, gradebook.csv, summary.*
-  int jobs = 0;                   ///< students graded at a time; 0: one per core
-  std::vector<std::string> ids;   ///< exercises graded; empty: all
-  std::string shard;              ///< "K/N": grade only shard K of N and leave the merge
-  std::vector<std::string> only;  ///< students regraded from scratch; empty: the whole class
-  bool similarity = false;        ///< also compare the class with sim_c++ (grader similarity)
-  std::vector<std::string> old;   ///< previous terms' submissions, compared with --similarity
-  ClassOutputRequest output;      ///< extra class formats, the late policy, the Canvas export
+  fs::path submissions;            ///< one entry per student: a directory, .zip or .tar.gz
+  fs::path out;                    ///< students/, work/, cache/, gradebook.csv, summary.*
+  int jobs = 0;                    ///< students graded at a time; 0: one per core
+  std::vector<std::string> ids;    ///< exercises graded; empty: all
+  std::string shard;               ///< "K/N": grade only shard K of N and leave the merge
+  std::vector<std::string> only;   ///< students regraded from scratch; empty: the whole class
+  bool similarity = false;         ///< also compare the class with sim_c++ (grader similarity)
+  std::vector<std::string> old;    ///< previous terms' submissions, compared with --similarity
+  ClassOutputRequest output;       ///< extra class formats, the late policy, the Canvas export
+  fs::path compiler_cache;         ///< the shared compiler cache; empty: OUT/ccache
+  bool no_compiler_cache = false;  ///< compile every student's tree from scratch
 };
+
+// Returns: the compiler cache the students' builds share, or nullopt (with one line saying
+// why) when there is none: not asked for, ccache missing, or no sandbox to keep test runs,
+// which run learner code, from writing into it.
+std::optional<CompilerCache> shared_compiler_cache(const BatchOptions& options,
+                                                   const BatchPlan& plan) {
+  if (options.no_compiler_cache) return std::nullopt;
+  const fs::path dir = options.compiler_cache.empty()
+                           ? plan.out / "ccache"
+                           : fs::weakly_canonical(fs::absolute(options.compiler_cache));
+  if (is_within(dir, plan.submissions))
+    throw UsageError(fmt::format("--compiler-cache '{}' is inside the submissions directory",
+                                 options.compiler_cache.string()));
+  const std::string program = find_program("ccache");
+  if (program.empty()) {
+    fmt::print("batch: no compiler cache: ccache is not installed (scripts/setup installs it)\n");
+    return std::nullopt;
+  }
+  if (sandbox_program().empty()) {
+    fmt::print(
+        "batch: no compiler cache: without bubblewrap a test run could write into it and "
+        "forge the next student's objects\n");
+    return std::nullopt;
+  }
+  return CompilerCache{.program = program, .dir = dir, .base_dir = {}};
+}
 
 constexpr auto kKillInterval = std::chrono::milliseconds(50);
 
@@ -70,6 +100,7 @@ BatchPlan make_plan(const Context& context, const BatchOptions& options) {
   if (!plan.compiler.empty() && plan.compiler.back() == '\n') plan.compiler.pop_back();
   plan.digest = course_digest(plan.project, context.course.root(), compiler);
   plan.course_key = course_key(plan.digest, context.course, plan.exercises);
+  plan.compiler_cache = shared_compiler_cache(options, plan);
   return plan;
 }
 
@@ -223,9 +254,12 @@ int run_batch(const Context& context, const BatchOptions& options) {
   const int jobs = options.jobs > 0
                        ? options.jobs
                        : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  fmt::print("grading {} submissions from {}{}, {} at a time\n", students.size(),
+  fmt::print("grading {} submissions from {}{}, {} at a time{}\n", students.size(),
              plan.submissions.string(),
-             options.shard.empty() ? "" : fmt::format(" (shard {})", options.shard), jobs);
+             options.shard.empty() ? "" : fmt::format(" (shard {})", options.shard), jobs,
+             plan.compiler_cache
+                 ? fmt::format(", compiler cache {}", plan.compiler_cache->dir.string())
+                 : "");
   std::fflush(stdout);
   bool complete = false;
   std::vector<StudentOutcome> outcomes = run_workers(plan, cache, students, jobs, complete);
@@ -272,6 +306,11 @@ CommandRun declare_batch(Options& options) {
                "also rank pairs of students by how alike their code is (as `grader similarity`)");
   options.texts("--old", values->old,
                 "with --similarity: a previous term's submissions directory (repeatable)");
+  options.path("--compiler-cache", values->compiler_cache,
+               "the ccache directory every student's build shares (default: OUT/ccache); "
+               "shards may share one");
+  options.flag("--no-compiler-cache", values->no_compiler_cache,
+               "compile every student's tree from scratch");
   declare_class_output(options, values->output);
   return [values](const Context& context) { return run_batch(context, *values); };
 }

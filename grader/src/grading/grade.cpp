@@ -13,6 +13,7 @@
 #include "run/suite_runner.hpp"
 #include "sandbox/learner_files.hpp"
 #include "sandbox/policies.hpp"
+#include "sandbox/sandbox.hpp"
 #include "util/errors.hpp"
 
 namespace grader {
@@ -233,14 +234,25 @@ BuildReport build_exercise(TreeBuild& build, const Plan& plan, std::size_t i,
   return build.build_targets(targets_of(plan.variants[i]), manifest.build_seconds);
 }
 
-// Effects: confines `build`'s later steps when the request asks for the sandbox.
+// Effects: confines `build`'s later steps when the request asks for the sandbox, and
+// compiles them through the request's compiler cache when the sandbox works (the runs then
+// cannot see the cache; unconfined they could poison it).
 // Returns: the policy of the suite runs, or nullopt.
 std::optional<SandboxPolicy> confine(TreeBuild& build, const Course& course,
                                      const GradeRequest& request) {
   if (!request.sandbox) return std::nullopt;
-  const SandboxPaths where{request.project, course.root(), request.workspace,
-                           build.paths().build_dir, request.sandbox_hidden};
+  SandboxPaths where{request.project, course.root(), request.workspace, build.paths().build_dir,
+                     request.sandbox_hidden};
   fs::create_directories(where.build_dir);
+  if (request.compiler_cache && !sandbox_program().empty()) {
+    CompilerCache cache = *request.compiler_cache;
+    fs::create_directories(cache.dir);
+    cache.base_dir =
+        cache_base_dir(fs::weakly_canonical(request.workspace),
+                       fs::weakly_canonical(where.build_dir), fs::weakly_canonical(course.root()));
+    where.compiler_cache = cache.dir;
+    build.use_compiler_cache(std::move(cache));
+  }
   build.confine(build_policy(where));
   return run_policy(where);
 }

@@ -7,9 +7,11 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "build/compiler_cache.hpp"
 #include "course/course.hpp"
 #include "model/report.hpp"
 
@@ -26,6 +28,11 @@ struct GradeRequest {
   bool sandbox = false;
   /// Paths a sandboxed build or run must not see (solutions/, other students' files).
   std::vector<std::filesystem::path> sandbox_hidden;
+  /// A compiler cache shared with other trees' builds (program and directory; the base
+  /// directory is grade()'s to choose). Used only when the builds and the suite runs are
+  /// confined by a working sandbox: the builds may write it, the runs cannot see it.
+  /// Unconfined, a run could plant an object the next tree's build picks up.
+  std::optional<CompilerCache> compiler_cache;
   /// Compile jobs for this tree's build (ninja -j); 0: ninja's default. Batch grading sets
   /// it to 1 so that --jobs N grades N submissions on N cores.
   int build_jobs = 0;

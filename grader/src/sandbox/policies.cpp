@@ -38,11 +38,14 @@ SandboxPolicy common_policy(const SandboxPaths& paths, const std::vector<fs::pat
 SandboxPolicy build_policy(const SandboxPaths& paths) {
   SandboxPolicy policy = common_policy(paths, {paths.course / "solutions"});
   policy.writable = {resolved(paths.build_dir)};
+  if (!paths.compiler_cache.empty()) policy.writable.push_back(resolved(paths.compiler_cache));
   return policy;
 }
 
 SandboxPolicy run_policy(const SandboxPaths& paths) {
-  return common_policy(paths, {paths.course / "solutions", paths.course / "grader" / "suites"});
+  std::vector<fs::path> hidden = {paths.course / "solutions", paths.course / "grader" / "suites"};
+  if (!paths.compiler_cache.empty()) hidden.push_back(paths.compiler_cache);
+  return common_policy(paths, hidden);
 }
 
 }  // namespace grader

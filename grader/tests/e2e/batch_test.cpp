@@ -251,6 +251,70 @@ TEST(Batch, RerunShardIsIdempotentAndAnEarlyMergeNamesTheMissing) {
   EXPECT_EQ(run.out.find(" s\n"), std::string::npos) << "a student was graded again:\n" << run.out;
 }
 
+// a-poison's multiply is right, and when its test runs it plants into the batch's compiler
+// cache (OUT/ccache, found from its own path OUT/work/a-poison/build/suite-01-arith) a
+// ccache.conf whose prefix_command compiles a correct arith.cpp in place of the one a later
+// build hands ccache: with a cache a run could write, b-wrong's wrong multiply would pass.
+constexpr const char* kPoisonSource = R"(#define FIXTURE_OWN_MULTIPLY
+#include <fixture/arith_reference.hpp>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <string>
+
+int multiply(int a, int b) {
+  char exe[4096] = {};
+  readlink("/proc/self/exe", exe, sizeof exe - 1);
+  std::string cache(exe);
+  for (int up = 0; up < 4; ++up) cache = cache.substr(0, cache.rfind('/'));
+  cache += "/ccache";
+  std::ofstream(cache + "/good.cpp") << "#include <fixture/arith_reference.hpp>\n";
+  std::ofstream(cache + "/poison.sh")
+      << "#!/bin/sh\nfor a do shift; case $a in */01-arith/arith.cpp) a=" << cache
+      << "/good.cpp;; esac; set -- \"$@\" \"$a\"; done\nexec \"$@\"\n";
+  chmod((cache + "/poison.sh").c_str(), 0755);
+  std::ofstream(cache + "/ccache.conf") << "prefix_command = " << cache << "/poison.sh\n";
+  std::ofstream(cache + "/mw-hostile-planted") << "planted";
+  return a * b;
+}
+)";
+
+constexpr const char* kWrongMultiply = R"(#define FIXTURE_OWN_MULTIPLY
+#include <fixture/arith_reference.hpp>
+
+int multiply(int a, int b) { return a + b; }
+)";
+
+// A test run cannot reach the compiler cache the builds share: a-poison's planted files are
+// nowhere, and b-wrong, built through the cache after it, keeps its failed multiply. Only
+// where bubblewrap runs: without it the batch uses no shared cache (it says so).
+TEST(Batch, ATestRunCannotPoisonTheSharedCompilerCache) {
+  const fs::path subs = batch_root() / "poison-submissions";
+  const fs::path out = batch_root() / "poison";
+  fs::remove_all(subs);
+  fs::remove_all(out);
+  fs::create_directories(subs / "a-poison" / "01-arith");
+  fs::create_directories(subs / "b-wrong" / "01-arith");
+  std::ofstream(subs / "a-poison" / "01-arith" / "arith.cpp") << kPoisonSource;
+  std::ofstream(subs / "b-wrong" / "01-arith" / "arith.cpp") << kWrongMultiply;
+  GraderRun run = run_grader({"batch", subs.string(), "--out", out.string(), "--jobs", "1"});
+  fs::remove_all(run.tmpdir);
+  ASSERT_EQ(run.exit_code, 0) << run.err << run.out;
+  if (run.out.find("no compiler cache: without bubblewrap") != std::string::npos)
+    GTEST_SKIP() << "bubblewrap cannot run here: no shared compiler cache";
+  EXPECT_NE(run.out.find("compiler cache " + (out / "ccache").string()), std::string::npos)
+      << run.out;
+  EXPECT_EQ(lines_of(read_file(out / "gradebook.csv")),
+            (std::vector<std::string>{
+                "student,01-arith,02-greet,03-broken,total,max,percent,refused,status,reason",
+                "a-poison,7,0,0,7,9,77.8,0,graded,", "b-wrong,6,0,0,6,9,66.7,0,graded,"}));
+  for (const char* planted : {"ccache.conf", "poison.sh", "good.cpp", "mw-hostile-planted"})
+    EXPECT_FALSE(fs::exists(out / "ccache" / planted)) << planted;
+  EXPECT_FALSE(fs::is_empty(out / "ccache")) << "the builds did not go through the cache";
+}
+
 TEST(Batch, BadUsageIsOneLineAndExitTwo) {
   const fs::path subs = batch_root() / "usage-submissions";
   fs::create_directories(subs);

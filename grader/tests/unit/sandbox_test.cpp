@@ -173,6 +173,46 @@ TEST(SandboxPolicies, WhatEachStepSees) {
   EXPECT_EQ(run.hidden, (std::vector<fs::path>{canon / "solutions", canon / "grader" / "suites"}));
 }
 
+// A shared compiler cache: the build writes it, a suite run neither sees nor writes it.
+TEST(SandboxPolicies, CompilerCacheIsWrittenByBuildsAndHiddenFromRuns) {
+  const ScratchDir dir("grader-policy-test-");
+  const fs::path course = dir.path() / "course";
+  for (const char* sub : {"solutions", "grader/suites", "ws", "build"})
+    fs::create_directories(course / sub);
+  fs::create_directories(dir.path() / "ccache");
+  SandboxPaths paths{course, course, course / "ws", course / "build", {}};
+  paths.compiler_cache = dir.path() / "ccache";
+  const fs::path cache = fs::canonical(dir.path() / "ccache");
+  const fs::path canon = fs::canonical(course);
+  EXPECT_EQ(build_policy(paths).writable, (std::vector<fs::path>{canon / "build", cache}));
+  const SandboxPolicy run = run_policy(paths);
+  EXPECT_TRUE(run.writable.empty());
+  EXPECT_NE(std::find(run.hidden.begin(), run.hidden.end(), cache), run.hidden.end());
+}
+
+// The same, confined for real: a build step plants a file in the cache; a suite run finds
+// the cache empty and cannot write it.
+TEST_F(Sandbox, CompilerCacheOutOfARunsReach) {
+  const fs::path course = root() / "course";
+  for (const char* sub : {"solutions", "grader/suites", "ws", "build"})
+    fs::create_directories(course / sub);
+  const fs::path cache = root() / "ccache";
+  fs::create_directories(cache);
+  SandboxPaths paths{course, course, course / "ws", course / "build", {}};
+  paths.compiler_cache = cache;
+  ProcessSpec spec;
+  spec.argv = {"sh", "-c", "echo object > " + (cache / "entry").string()};
+  spec.limits.wall_seconds = 10;
+  EXPECT_TRUE(run_confined(spec, build_policy(paths)).succeeded());
+  spec.argv = {"sh", "-c",
+               "echo seen=$(ls -A " + cache.string() + " | wc -l); echo poison > " +
+                   (cache / "entry").string() + " || echo refused"};
+  const ProcessResult r = run_confined(spec, run_policy(paths));
+  EXPECT_NE(r.output.find("seen=0"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("refused"), std::string::npos) << r.output;
+  EXPECT_EQ(read_file(cache / "entry").value_or(""), "object\n");
+}
+
 // A course cloned under /tmp (which the sandbox replaces with a private one) stays
 // readable to the build, while its solutions stay hidden; CI clones there.
 TEST_F(Sandbox, CourseUnderTmpStaysReadable) {
