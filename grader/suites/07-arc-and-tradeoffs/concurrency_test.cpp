@@ -2,8 +2,12 @@
 // ThreadSanitizer: a count that is not atomic, or a last decrement whose destructor does not
 // see the other threads' writes, is a TSan report even when the numbers come out right.
 #include <gtest/gtest.h>
+#include <pthread.h>
+#include <sched.h>
 
+#include <algorithm>
 #include <atomic>
+#include <barrier>
 #include <cstddef>
 #include <thread>
 #include <utility>
@@ -18,6 +22,21 @@ namespace {
 
 using mwtest::SharedInstrumented;
 using Concurrency = ArcFixture;
+
+// Pins the calling thread to CPU `thread` modulo the CPUs it may use, so that racing threads run
+// on different cores at once instead of taking turns on one (a failure to pin is harmless).
+void spread_over_cpus(std::size_t thread) {
+  cpu_set_t allowed;
+  if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) return;
+  std::vector<int> cpus;
+  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu)
+    if (CPU_ISSET(cpu, &allowed)) cpus.push_back(cpu);
+  if (cpus.empty()) return;
+  cpu_set_t one;
+  CPU_ZERO(&one);
+  CPU_SET(cpus[thread % cpus.size()], &one);
+  pthread_setaffinity_np(pthread_self(), sizeof one, &one);
+}
 
 // Threads cloning and dropping one value thousands of times leave the count exact and destroy
 // the value once; kills plain (non-atomic) counts and a decrement that is not one RMW.
@@ -124,6 +143,69 @@ TEST_F(Concurrency, DowngradeUpgradeChurnKeepsCountsExact) {
   });
   EXPECT_EQ(arc.strong_count(), 1u);
   EXPECT_EQ(arc.weak_count(), 0u);
+  EXPECT_EQ(shared_destroyed(), 0u);
+}
+
+// Threads released together by a barrier upgrade one live value in bursts, keeping every Arc they
+// get, so the strong count only grows within a burst: every upgrade must succeed, and at the end
+// of each burst the count must be exactly 1 + the Arcs handed out. Bursts go on until the
+// threads have overlapped 100 000 times (another thread's upgrade fell inside one's own), however
+// the machine schedules them. Kills an upgrade that loads the count and stores count + 1 (two
+// racing upgrades both store n + 1: one is lost) and a compare-exchange tried once without a
+// retry loop (a racing upgrade makes it fail on a live value).
+TEST_F(Concurrency, UpgradesRacingInBurstsCountExactly) {
+  const std::size_t threads = std::max<std::size_t>(4, std::thread::hardware_concurrency());
+  constexpr int kMaxRounds = 300;
+  constexpr std::size_t kBurst = 2048;
+  constexpr long kEnoughOverlaps = 100000;
+  auto arc = mw::make_arc<SharedInstrumented>(5);
+  const mw::WeakArc<SharedInstrumented> weak = arc.downgrade();
+  std::barrier sync(static_cast<std::ptrdiff_t>(threads));
+  std::atomic<long> failed{0}, overlaps{0};
+  std::atomic<std::size_t> handed_out{0};
+  std::atomic<bool> done{false};
+  int rounds = 0, lost_rounds = 0;
+  run_together(threads, [&](std::size_t thread) {
+    spread_over_cpus(thread);
+    const mw::WeakArc<SharedInstrumented> mine = weak;
+    std::vector<mw::Arc<SharedInstrumented>> held;
+    held.reserve(kBurst);
+    while (!done.load()) {
+      sync.arrive_and_wait();  // released together, to upgrade at the same moments
+      for (std::size_t k = 0; k < kBurst; ++k) {
+        const std::size_t before = mine.strong_count();
+        held.push_back(mine.upgrade());
+        if (held.back()) {
+          handed_out.fetch_add(1, std::memory_order_relaxed);
+        } else {
+          failed.fetch_add(1, std::memory_order_relaxed);
+        }
+        if (mine.strong_count() > before + 1) overlaps.fetch_add(1, std::memory_order_relaxed);
+      }
+      sync.arrive_and_wait();  // every Arc of every thread is held
+      if (thread == 0) {
+        const std::size_t expected = 1 + handed_out.load();
+        if (arc.strong_count() != expected) {
+          ++lost_rounds;
+          inner_of(arc).strong.store(expected);  // so that the drops below free nothing early
+        }
+      }
+      sync.arrive_and_wait();
+      held.clear();
+      sync.arrive_and_wait();
+      if (thread == 0) {
+        handed_out = 0;
+        done = overlaps.load() >= kEnoughOverlaps || ++rounds == kMaxRounds;
+      }
+      sync.arrive_and_wait();
+    }
+  });
+  EXPECT_EQ(failed.load(), 0) << "upgrades of a live value returned an empty Arc ("
+                              << overlaps.load() << " overlaps)";
+  EXPECT_EQ(lost_rounds, 0) << "rounds out of " << rounds
+                            << " whose strong count missed an upgrade (" << overlaps.load()
+                            << " overlaps)";
+  EXPECT_EQ(arc.strong_count(), 1u);
   EXPECT_EQ(shared_destroyed(), 0u);
 }
 

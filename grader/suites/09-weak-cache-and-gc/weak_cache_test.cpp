@@ -1,10 +1,15 @@
 // weak_cache_test.cpp — WeakCache: values live exactly as long as their users, dead slots
 // are swept, the factory runs once per live period, and the cache is safe to share.
 #include <gtest/gtest.h>
+#include <pthread.h>
+#include <sched.h>
 
+#include <algorithm>
 #include <atomic>
+#include <barrier>
 #include <chrono>
 #include <cstddef>
+#include <cstdio>
 #include <future>
 #include <latch>
 #include <memory>
@@ -332,3 +337,85 @@ TEST(WeakCacheThreads, ReadersAndWritersShareTheLock) {
   EXPECT_EQ(wrong_key.load(), 0);
   EXPECT_EQ(alive.load(), 0);
 }
+
+namespace {
+
+// Pins the calling thread to CPU `thread` modulo the CPUs it may use, so that racing threads run
+// on different cores at once instead of taking turns on one (a failure to pin is harmless).
+void spread_over_cpus(int thread) {
+  cpu_set_t allowed;
+  if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) return;
+  std::vector<int> cpus;
+  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu)
+    if (CPU_ISSET(cpu, &allowed)) cpus.push_back(cpu);
+  if (cpus.empty()) return;
+  cpu_set_t one;
+  CPU_ZERO(&one);
+  CPU_SET(cpus[static_cast<std::size_t>(thread) % cpus.size()], &one);
+  pthread_setaffinity_np(pthread_self(), sizeof one, &one);
+}
+
+// Threads ask for the same fresh keys in bursts, in the same order, purging now and then, and
+// hold every value until the burst ends: each key must be built exactly once per burst and
+// every thread must get that one object. Between bursts every value is released, so each burst
+// re-creates every key over a dead slot; a barrier releases the threads together. Bursts go on
+// until 2 000 requests have overlapped another thread's request for the same key, or for 100
+// bursts when the machine lets the threads overlap less. Kills check-then-create split over two
+// critical sections (both threads decide to create before either marks the slot pending), a sweep
+// that removes a pending slot (a waiter then builds the key a second time), and a purge that erases
+// keys it found dead a moment earlier without looking again (a live slot goes, the key is
+// re-built).
+TEST(WeakCacheThreads, RacingGetsInBurstsBuildEachKeyOnce) {
+  const int threads = std::max(4, static_cast<int>(std::thread::hardware_concurrency()));
+  constexpr int kKeys = 256, kMaxRounds = 100, kPurgeEvery = 32;
+  constexpr long kEnoughOverlaps = 2000;
+  mw::WeakCache<int, Shared> cache;
+  std::atomic<int> alive{0};
+  std::vector<std::atomic<int>> built(kKeys);
+  std::vector<std::atomic<int>> in_flight(kKeys);
+  std::vector<std::vector<std::shared_ptr<Shared>>> held(static_cast<std::size_t>(threads));
+  std::atomic<long> overlaps{0};
+  bool done = false, holding = true;
+  int rounds = 0, built_twice = 0, not_shared = 0;
+  // Runs once per phase, on the last thread to arrive, before any thread goes on.
+  auto between_phases = [&]() noexcept {
+    if (holding) {  // every thread holds a value of every key
+      for (std::size_t key = 0; key < kKeys; ++key) {
+        if (built[key].exchange(0) != 1) ++built_twice;
+        for (const auto& values : held) {
+          if (values.size() != kKeys || values[key] != held[0][key]) ++not_shared;
+        }
+      }
+    } else {  // every value released
+      done = overlaps.load() >= kEnoughOverlaps || ++rounds == kMaxRounds;
+    }
+    holding = !holding;
+  };
+  std::barrier sync(threads, between_phases);
+  run_threads(threads, [&](int thread) {
+    spread_over_cpus(thread);
+    auto& mine = held[static_cast<std::size_t>(thread)];
+    mine.reserve(kKeys);
+    while (!done) {
+      for (int key = 0; key < kKeys; ++key) {
+        auto& flying = in_flight[static_cast<std::size_t>(key)];
+        if (flying.fetch_add(1) > 0) overlaps.fetch_add(1, std::memory_order_relaxed);
+        mine.push_back(cache.get_or_create(key, [&] {
+          built[static_cast<std::size_t>(key)].fetch_add(1);
+          return Shared(key, alive);
+        }));
+        flying.fetch_sub(1);
+        if ((key + 1) % kPurgeEvery == 0) cache.purge();
+      }
+      sync.arrive_and_wait();
+      mine.clear();  // every value dies: the next burst builds every key again
+      sync.arrive_and_wait();
+    }
+  });
+  EXPECT_EQ(built_twice, 0) << "keys built more than once in a burst, over " << rounds
+                            << " bursts (" << overlaps.load() << " overlaps)";
+  EXPECT_EQ(not_shared, 0) << "values not shared by every thread asking for their key";
+  EXPECT_EQ(alive.load(), 0);
+}
+
+}  // namespace
