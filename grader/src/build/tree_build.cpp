@@ -1,11 +1,13 @@
 #include "build/tree_build.hpp"
 
+#include <cstdlib>
 #include <functional>
 
 #include <fmt/format.h>
 
 #include "process/process.hpp"
 #include "sandbox/sandbox.hpp"
+#include "util/errors.hpp"
 #include "util/file.hpp"
 #include "util/text.hpp"
 
@@ -72,16 +74,54 @@ BuildReport run_build_step(std::vector<std::string> argv, double timeout_seconds
   return report;
 }
 
+// clang with libc++: the compiler is named with its version because Debian installs clang
+// that way, and libc++ is the version that compiler ships (libc++-16-dev).
+constexpr const char* kClangCompiler = "clang++-16";
+constexpr const char* kLibcxxFlag = "-stdlib=libc++";
+
+TreeToolchain toolchain_named(std::string_view name) {
+  if (name.empty() || name == "gcc") return TreeToolchain{.name = "gcc"};
+  if (name == "clang") {
+    const std::string flag = kLibcxxFlag;
+    return TreeToolchain{
+        .name = "clang",
+        .compiler = kClangCompiler,
+        .cmake_args = {std::string("-DCMAKE_CXX_COMPILER=") + kClangCompiler,
+                       "-DCMAKE_CXX_FLAGS=" + flag, "-DCMAKE_EXE_LINKER_FLAGS=" + flag,
+                       "-DCMAKE_SHARED_LINKER_FLAGS=" + flag},
+        .build_dir_suffix = "-clang"};
+  }
+  throw UsageError(fmt::format("{}={}: not a toolchain (gcc or clang)", kToolchainVariable, name));
+}
+
 }  // namespace
+
+const TreeToolchain& tree_toolchain() {
+  static const TreeToolchain toolchain = [] {
+    const char* name = std::getenv(kToolchainVariable);
+    return toolchain_named(name != nullptr ? name : "");
+  }();
+  return toolchain;
+}
+
+void require_installed(const TreeToolchain& toolchain) {
+  if (toolchain.compiler.empty() || !find_program(toolchain.compiler).empty()) return;
+  throw SetupError(fmt::format("{}={} needs {}, which is not installed: install it with "
+                               "scripts/setup --with-{}",
+                               kToolchainVariable, toolchain.name, toolchain.compiler,
+                               toolchain.name));
+}
 
 fs::path default_build_dir(const fs::path& course, const fs::path& tree) {
   const fs::path canonical_tree = fs::weakly_canonical(tree);
   const fs::path base = fs::weakly_canonical(course) / "build" / "trees";
+  const std::string& suffix = tree_toolchain().build_dir_suffix;
   for (const char* known : {"exercises", "solutions"}) {
-    if (canonical_tree == fs::weakly_canonical(course / known)) return base / known;
+    if (canonical_tree == fs::weakly_canonical(course / known)) return base / (known + suffix);
   }
   const std::size_t hash = std::hash<std::string>{}(canonical_tree.string());
-  return base / fmt::format("{}-{:08x}", canonical_tree.filename().string(), hash & 0xffffffffu);
+  return base / fmt::format("{}-{:08x}{}", canonical_tree.filename().string(),
+                            hash & 0xffffffffu, suffix);
 }
 
 BuildReport TreeBuild::configure() {
@@ -92,12 +132,16 @@ BuildReport TreeBuild::configure() {
     return run_step({"cmake", "--build", paths_.build_dir.string(), "--target", "build.ninja"},
                     kConfigureSeconds);
   }
+  const TreeToolchain& toolchain = tree_toolchain();
+  require_installed(toolchain);
   fs::create_directories(paths_.build_dir);
-  return run_step({"cmake", "-S", (paths_.project / "cmake" / "tree").string(), "-B",
-                   paths_.build_dir.string(), "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Debug",
-                   "-DMW_COURSE_ROOT=" + fs::weakly_canonical(paths_.course).string(),
-                   "-DMW_TREE=" + fs::weakly_canonical(paths_.tree).string()},
-                  kConfigureSeconds);
+  std::vector<std::string> argv = {
+      "cmake", "-S", (paths_.project / "cmake" / "tree").string(), "-B",
+      paths_.build_dir.string(), "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Debug",
+      "-DMW_COURSE_ROOT=" + fs::weakly_canonical(paths_.course).string(),
+      "-DMW_TREE=" + fs::weakly_canonical(paths_.tree).string()};
+  argv.insert(argv.end(), toolchain.cmake_args.begin(), toolchain.cmake_args.end());
+  return run_step(std::move(argv), kConfigureSeconds);
 }
 
 BuildReport TreeBuild::build_targets(const std::vector<std::string>& targets,
