@@ -79,7 +79,9 @@ BuildReport run_build_step(std::vector<std::string> argv, double timeout_seconds
 constexpr const char* kClangCompiler = "clang++-16";
 constexpr const char* kLibcxxFlag = "-stdlib=libc++";
 
-TreeToolchain toolchain_named(std::string_view name) {
+}  // namespace
+
+TreeToolchain tree_toolchain_named(std::string_view name) {
   if (name.empty() || name == "gcc") return TreeToolchain{.name = "gcc"};
   if (name == "clang") {
     const std::string flag = kLibcxxFlag;
@@ -94,22 +96,20 @@ TreeToolchain toolchain_named(std::string_view name) {
   throw UsageError(fmt::format("{}={}: not a toolchain (gcc or clang)", kToolchainVariable, name));
 }
 
-}  // namespace
-
 const TreeToolchain& tree_toolchain() {
   static const TreeToolchain toolchain = [] {
     const char* name = std::getenv(kToolchainVariable);
-    return toolchain_named(name != nullptr ? name : "");
+    return tree_toolchain_named(name != nullptr ? name : "");
   }();
   return toolchain;
 }
 
 void require_installed(const TreeToolchain& toolchain) {
   if (toolchain.compiler.empty() || !find_program(toolchain.compiler).empty()) return;
-  throw SetupError(fmt::format("{}={} needs {}, which is not installed: install it with "
-                               "scripts/setup --with-{}",
-                               kToolchainVariable, toolchain.name, toolchain.compiler,
-                               toolchain.name));
+  throw SetupError(
+      fmt::format("{}={} needs {}, which is not installed: install it with "
+                  "scripts/setup --with-{}",
+                  kToolchainVariable, toolchain.name, toolchain.compiler, toolchain.name));
 }
 
 fs::path default_build_dir(const fs::path& course, const fs::path& tree) {
@@ -120,8 +120,8 @@ fs::path default_build_dir(const fs::path& course, const fs::path& tree) {
     if (canonical_tree == fs::weakly_canonical(course / known)) return base / (known + suffix);
   }
   const std::size_t hash = std::hash<std::string>{}(canonical_tree.string());
-  return base / fmt::format("{}-{:08x}{}", canonical_tree.filename().string(),
-                            hash & 0xffffffffu, suffix);
+  return base /
+         fmt::format("{}-{:08x}{}", canonical_tree.filename().string(), hash & 0xffffffffu, suffix);
 }
 
 BuildReport TreeBuild::configure() {
@@ -136,8 +136,14 @@ BuildReport TreeBuild::configure() {
   require_installed(toolchain);
   fs::create_directories(paths_.build_dir);
   std::vector<std::string> argv = {
-      "cmake", "-S", (paths_.project / "cmake" / "tree").string(), "-B",
-      paths_.build_dir.string(), "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Debug",
+      "cmake",
+      "-S",
+      (paths_.project / "cmake" / "tree").string(),
+      "-B",
+      paths_.build_dir.string(),
+      "-G",
+      "Ninja",
+      "-DCMAKE_BUILD_TYPE=Debug",
       "-DMW_COURSE_ROOT=" + fs::weakly_canonical(paths_.course).string(),
       "-DMW_TREE=" + fs::weakly_canonical(paths_.tree).string()};
   argv.insert(argv.end(), toolchain.cmake_args.begin(), toolchain.cmake_args.end());

@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "manifest/manifest.hpp"
@@ -38,6 +39,10 @@ struct TreeToolchain {
 /// system's default compiler (g++ with libstdc++ on Debian), "clang" for clang++-16 with
 /// libc++, the standard library of the macOS-family toolchains.
 inline constexpr const char* kToolchainVariable = "MW_TREE_TOOLCHAIN";
+
+/// Returns: the toolchain called `name` ("" or "gcc", "clang").
+/// Throws: UsageError when there is none of that name.
+TreeToolchain tree_toolchain_named(std::string_view name);
 
 /// Returns: the toolchain kToolchainVariable names (read once, on the first call).
 /// Throws: UsageError when it names no toolchain.
