@@ -78,6 +78,10 @@ BuildReport run_build_step(std::vector<std::string> argv, double timeout_seconds
 // that way, and libc++ is the version that compiler ships (libc++-16-dev).
 constexpr const char* kClangCompiler = "clang++-16";
 constexpr const char* kLibcxxFlag = "-stdlib=libc++";
+// clang's sanitizer runtimes name functions and lines through llvm-symbolizer (GCC's have
+// their own), and do not find Debian's on the PATH by themselves: their reports would be
+// bare addresses. Its package, llvm-16, is one of scripts/setup --with-clang's.
+constexpr const char* kClangSymbolizer = "/usr/lib/llvm-16/bin/llvm-symbolizer";
 
 }  // namespace
 
@@ -91,7 +95,8 @@ TreeToolchain tree_toolchain_named(std::string_view name) {
         .cmake_args = {std::string("-DCMAKE_CXX_COMPILER=") + kClangCompiler,
                        "-DCMAKE_CXX_FLAGS=" + flag, "-DCMAKE_EXE_LINKER_FLAGS=" + flag,
                        "-DCMAKE_SHARED_LINKER_FLAGS=" + flag},
-        .build_dir_suffix = "-clang"};
+        .build_dir_suffix = "-clang",
+        .sanitizer_options = std::string("external_symbolizer_path=") + kClangSymbolizer};
   }
   throw UsageError(fmt::format("{}={}: not a toolchain (gcc or clang)", kToolchainVariable, name));
 }

@@ -33,6 +33,7 @@ struct TreeToolchain {
   std::string compiler;                 ///< the C++ compiler it runs; "" for CMake's default
   std::vector<std::string> cmake_args;  ///< added to a tree's configure step
   std::string build_dir_suffix;         ///< each toolchain builds a tree in its own directory
+  std::string sanitizer_options;        ///< added to each sanitizer's options in a suite's run
 };
 
 /// The environment variable that chooses the toolchain: unset, empty or "gcc" for the

@@ -21,6 +21,7 @@ TEST(TreeToolchain, DefaultAddsNothing) {
     EXPECT_TRUE(toolchain.compiler.empty());
     EXPECT_TRUE(toolchain.cmake_args.empty());
     EXPECT_EQ(toolchain.build_dir_suffix, "");
+    EXPECT_TRUE(toolchain.sanitizer_options.empty());
   }
 }
 
@@ -32,6 +33,8 @@ TEST(TreeToolchain, ClangIsClang16WithLibcxx) {
   EXPECT_TRUE(has_arg(toolchain, "-DCMAKE_CXX_FLAGS=-stdlib=libc++"));
   EXPECT_TRUE(has_arg(toolchain, "-DCMAKE_EXE_LINKER_FLAGS=-stdlib=libc++"));
   EXPECT_EQ(toolchain.build_dir_suffix, "-clang");
+  // clang's sanitizers name functions and lines only with a symbolizer they are told of.
+  EXPECT_NE(toolchain.sanitizer_options.find("external_symbolizer_path="), std::string::npos);
 }
 
 TEST(TreeToolchain, UnknownNameIsAUsageError) {
