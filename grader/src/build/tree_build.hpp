@@ -29,11 +29,12 @@ struct TreeBuildPaths {
 
 /// The compiler and standard library graded trees are built with.
 struct TreeToolchain {
-  std::string name;                     ///< "gcc" (the system's default) or "clang"
-  std::string compiler;                 ///< the C++ compiler it runs; "" for CMake's default
-  std::vector<std::string> cmake_args;  ///< added to a tree's configure step
-  std::string build_dir_suffix;         ///< each toolchain builds a tree in its own directory
-  std::string sanitizer_options;        ///< added to each sanitizer's options in a suite's run
+  std::string name;                      ///< "gcc" (the system's default) or "clang"
+  std::string compiler;                  ///< the C++ compiler it runs; "" for CMake's default
+  std::vector<std::string> cmake_args;   ///< added to a tree's configure step
+  std::string build_dir_suffix;          ///< each toolchain builds a tree in its own directory
+  std::string sanitizer_options;         ///< added to each sanitizer's options in a suite's run
+  std::string thread_sanitizer_options;  ///< added to ThreadSanitizer's options only
 };
 
 /// The environment variable that chooses the toolchain: unset, empty or "gcc" for the
