@@ -38,7 +38,9 @@ template <class Tag>
 class NodeId {
  public:
   /// Effects: names node `index`. Explicit: an integer never becomes an id by accident.
-  explicit NodeId(std::uint32_t index) : index_(index) {}
+  /// constexpr: the defaulted comparisons below are, and a constexpr function's parameters
+  /// must be of a literal type, which needs a constexpr constructor (clang enforces it).
+  constexpr explicit NodeId(std::uint32_t index) : index_(index) {}
 
   /// Returns: the node's index, for indexing your own per-node arrays.
   std::uint32_t index() const { MW_TODO(); }

@@ -29,6 +29,16 @@
 #include <new>
 #include <utility>
 
+// Set when this build runs under ThreadSanitizer. GCC says so with __SANITIZE_THREAD__;
+// clang 16 does not define that macro and answers __has_feature(thread_sanitizer) instead.
+#if defined(__SANITIZE_THREAD__)
+#define MW_ARC_UNDER_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define MW_ARC_UNDER_TSAN 1
+#endif
+#endif
+
 namespace mw {
 
 /// The largest value a reference count may reach (Rust: `MAX_REFCOUNT = isize::MAX`).
@@ -51,7 +61,7 @@ inline void increment(std::atomic<std::size_t>& count) noexcept {
 /// thread made before dropping its own reference, and may destroy what the count guards.
 inline bool decrement(std::atomic<std::size_t>& count) noexcept {
   if (count.fetch_sub(1, std::memory_order_release) != 1) return false;
-#if defined(__SANITIZE_THREAD__)
+#if defined(MW_ARC_UNDER_TSAN)
   // ThreadSanitizer does not model fences and would report the destructor as racing with
   // the other threads' last writes. An acquire load of the same count synchronizes with
   // the same release decrements (Rust's Arc does exactly this under TSan).

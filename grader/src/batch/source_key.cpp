@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "build/tree_build.hpp"
 #include "process/process.hpp"
 #include "util/file.hpp"
 #include "util/sha256.hpp"
@@ -36,12 +37,16 @@ void hash_course_files(Sha256& hash, const fs::path& course_root, const std::str
 }  // namespace
 
 std::string compiler_version() {
+  const TreeToolchain& toolchain = tree_toolchain();
   const char* cxx = std::getenv("CXX");
+  std::string compiler = cxx != nullptr && *cxx != '\0' ? cxx : "c++";
+  if (!toolchain.compiler.empty()) compiler = toolchain.compiler;
   ProcessSpec spec;
-  spec.argv = {cxx != nullptr && *cxx != '\0' ? cxx : "c++", "--version"};
+  spec.argv = {compiler, "--version"};
   spec.limits.wall_seconds = kCompilerQuerySeconds;
   const ProcessResult result = run_process(spec);
-  return result.succeeded() ? result.output : "unknown";
+  // The toolchain's name too: it also says which standard library the tree links.
+  return toolchain.name + " " + (result.succeeded() ? result.output : "unknown");
 }
 
 std::string course_digest(const fs::path& project, const fs::path& course,

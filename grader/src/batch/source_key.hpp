@@ -19,8 +19,9 @@
 
 namespace grader {
 
-/// Returns: what `$CXX --version` (or `c++ --version`) prints, the compiler the tree
-/// build uses; "unknown" when it cannot be run.
+/// Returns: the name of tree_toolchain() and what its compiler's `--version` prints (for
+/// the default toolchain `$CXX --version`, or `c++ --version`), the compiler the tree build
+/// uses; "unknown" for the output when it cannot be run.
 std::string compiler_version();
 
 /// Returns: the SHA-256 of what every exercise's grade depends on: the grader's

@@ -1,11 +1,13 @@
 #include "build/tree_build.hpp"
 
+#include <cstdlib>
 #include <functional>
 
 #include <fmt/format.h>
 
 #include "process/process.hpp"
 #include "sandbox/sandbox.hpp"
+#include "util/errors.hpp"
 #include "util/file.hpp"
 #include "util/text.hpp"
 
@@ -78,16 +80,67 @@ std::string configured_launcher(const fs::path& build_dir) {
   return cache.substr(value + 1, cache.find('\n', value) - value - 1);
 }
 
+// clang with libc++: the compiler is named with its version because Debian installs clang
+// that way, and libc++ is the version that compiler ships (libc++-16-dev).
+constexpr const char* kClangCompiler = "clang++-16";
+constexpr const char* kLibcxxFlag = "-stdlib=libc++";
+// clang's sanitizer runtimes name functions and lines through llvm-symbolizer (GCC's have
+// their own), and do not find Debian's on the PATH by themselves: their reports would be
+// bare addresses. Its package, llvm-16, is one of scripts/setup --with-clang's.
+constexpr const char* kClangSymbolizer = "/usr/lib/llvm-16/bin/llvm-symbolizer";
+// libc++ keeps part of std::shared_ptr out of line, in libc++.so, which is not built with
+// ThreadSanitizer: the last weak reference's decrement and the control block's delete happen
+// there, unseen, and TSan reported the delete as racing with another thread's last strong
+// release (09's reader/writer test, about one run in ten, on the reference solution).
+// macOS's TSan ignores what uninstrumented libraries do by default, for this reason; here it
+// must be asked to. Synchronization in those libraries (a mutex locked there) still counts.
+constexpr const char* kLibcxxThreadSanitizerOptions = "ignore_noninstrumented_modules=1";
+
 }  // namespace
+
+TreeToolchain tree_toolchain_named(std::string_view name) {
+  if (name.empty() || name == "gcc") return TreeToolchain{.name = "gcc"};
+  if (name == "clang") {
+    const std::string flag = kLibcxxFlag;
+    return TreeToolchain{
+        .name = "clang",
+        .compiler = kClangCompiler,
+        .cmake_args = {std::string("-DCMAKE_CXX_COMPILER=") + kClangCompiler,
+                       "-DCMAKE_CXX_FLAGS=" + flag, "-DCMAKE_EXE_LINKER_FLAGS=" + flag,
+                       "-DCMAKE_SHARED_LINKER_FLAGS=" + flag},
+        .build_dir_suffix = "-clang",
+        .sanitizer_options = std::string("external_symbolizer_path=") + kClangSymbolizer,
+        .thread_sanitizer_options = kLibcxxThreadSanitizerOptions};
+  }
+  throw UsageError(fmt::format("{}={}: not a toolchain (gcc or clang)", kToolchainVariable, name));
+}
+
+const TreeToolchain& tree_toolchain() {
+  static const TreeToolchain toolchain = [] {
+    const char* name = std::getenv(kToolchainVariable);
+    return tree_toolchain_named(name != nullptr ? name : "");
+  }();
+  return toolchain;
+}
+
+void require_installed(const TreeToolchain& toolchain) {
+  if (toolchain.compiler.empty() || !find_program(toolchain.compiler).empty()) return;
+  throw SetupError(
+      fmt::format("{}={} needs {}, which is not installed: install it with "
+                  "scripts/setup --with-{}",
+                  kToolchainVariable, toolchain.name, toolchain.compiler, toolchain.name));
+}
 
 fs::path default_build_dir(const fs::path& course, const fs::path& tree) {
   const fs::path canonical_tree = fs::weakly_canonical(tree);
   const fs::path base = fs::weakly_canonical(course) / "build" / "trees";
+  const std::string& suffix = tree_toolchain().build_dir_suffix;
   for (const char* known : {"exercises", "solutions"}) {
-    if (canonical_tree == fs::weakly_canonical(course / known)) return base / known;
+    if (canonical_tree == fs::weakly_canonical(course / known)) return base / (known + suffix);
   }
   const std::size_t hash = std::hash<std::string>{}(canonical_tree.string());
-  return base / fmt::format("{}-{:08x}", canonical_tree.filename().string(), hash & 0xffffffffu);
+  return base /
+         fmt::format("{}-{:08x}{}", canonical_tree.filename().string(), hash & 0xffffffffu, suffix);
 }
 
 BuildReport TreeBuild::configure() {
@@ -100,6 +153,8 @@ BuildReport TreeBuild::configure() {
     return run_step({"cmake", "--build", paths_.build_dir.string(), "--target", "build.ninja"},
                     kConfigureSeconds);
   }
+  const TreeToolchain& toolchain = tree_toolchain();
+  require_installed(toolchain);
   fs::create_directories(paths_.build_dir);
   std::vector<std::string> argv = {
       "cmake",
@@ -113,6 +168,7 @@ BuildReport TreeBuild::configure() {
       "-DMW_COURSE_ROOT=" + fs::weakly_canonical(paths_.course).string(),
       "-DMW_TREE=" + fs::weakly_canonical(paths_.tree).string()};
   for (std::string& arg : compiler_launcher_args(launcher)) argv.push_back(std::move(arg));
+  argv.insert(argv.end(), toolchain.cmake_args.begin(), toolchain.cmake_args.end());
   return run_step(std::move(argv), kConfigureSeconds);
 }
 

@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "build/compiler_cache.hpp"
@@ -27,8 +28,36 @@ struct TreeBuildPaths {
   std::filesystem::path build_dir;  ///< where this tree is built
 };
 
+/// The compiler and standard library graded trees are built with.
+struct TreeToolchain {
+  std::string name;                      ///< "gcc" (the system's default) or "clang"
+  std::string compiler;                  ///< the C++ compiler it runs; "" for CMake's default
+  std::vector<std::string> cmake_args;   ///< added to a tree's configure step
+  std::string build_dir_suffix;          ///< each toolchain builds a tree in its own directory
+  std::string sanitizer_options;         ///< added to each sanitizer's options in a suite's run
+  std::string thread_sanitizer_options;  ///< added to ThreadSanitizer's options only
+};
+
+/// The environment variable that chooses the toolchain: unset, empty or "gcc" for the
+/// system's default compiler (g++ with libstdc++ on Debian), "clang" for clang++-16 with
+/// libc++, the standard library of the macOS-family toolchains.
+inline constexpr const char* kToolchainVariable = "MW_TREE_TOOLCHAIN";
+
+/// Returns: the toolchain called `name` ("" or "gcc", "clang").
+/// Throws: UsageError when there is none of that name.
+TreeToolchain tree_toolchain_named(std::string_view name);
+
+/// Returns: the toolchain kToolchainVariable names (read once, on the first call).
+/// Throws: UsageError when it names no toolchain.
+const TreeToolchain& tree_toolchain();
+
+/// Effects: checks that the compiler of `toolchain` is installed.
+/// Throws: SetupError, one line saying how to install it, when it is not.
+void require_installed(const TreeToolchain& toolchain);
+
 /// Returns: the default build directory for `tree`: <course>/build/trees/exercises for the
-/// course's exercises/, .../solutions for its solutions/, else <basename>-<hash of path>.
+/// course's exercises/, .../solutions for its solutions/, else <basename>-<hash of path>;
+/// each followed by tree_toolchain()'s build_dir_suffix (e.g. exercises-clang).
 std::filesystem::path default_build_dir(const std::filesystem::path& course,
                                         const std::filesystem::path& tree);
 

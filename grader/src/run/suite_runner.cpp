@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "build/tree_build.hpp"
 #include "process/process.hpp"
 #include "process/scratch_dir.hpp"
 #include "run/gtest_output.hpp"
@@ -193,12 +194,17 @@ class SuiteProcess {
 
   // Sanitizers write their reports to files of ours, not to the test's output.
   std::map<std::string, std::string> sanitizer_environment(const std::string& log) const {
-    const std::string common =
+    std::string common =
         fmt::format("log_path={}:halt_on_error=1:hard_rss_limit_mb={}", log, kSanitizerRssLimitMb);
+    const TreeToolchain& toolchain = tree_toolchain();
+    if (!toolchain.sanitizer_options.empty()) common += ":" + toolchain.sanitizer_options;
+    std::string thread = common + ":second_deadlock_stack=1";
+    if (!toolchain.thread_sanitizer_options.empty())
+      thread += ":" + toolchain.thread_sanitizer_options;
     return {
         {"ASAN_OPTIONS", common + ":detect_leaks=1:allocator_may_return_null=1:abort_on_error=0"},
         {"UBSAN_OPTIONS", common + ":print_stacktrace=1"},
-        {"TSAN_OPTIONS", common + ":second_deadlock_stack=1"},
+        {"TSAN_OPTIONS", thread},
         {"LSAN_OPTIONS", "log_path=" + log},
     };
   }
