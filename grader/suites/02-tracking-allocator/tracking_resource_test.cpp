@@ -1,7 +1,5 @@
 // Hidden tests for mw::TrackingResource and mw::histogram_bucket.
 #include <gtest/gtest.h>
-#include <pthread.h>
-#include <sched.h>
 
 #include <algorithm>
 #include <atomic>
@@ -15,6 +13,7 @@
 
 #include <mwtest/address.hpp>
 #include <mwtest/counting_resource.hpp>
+#include <mwtest/cpu_affinity.hpp>
 
 #include "tracking.hpp"
 
@@ -239,21 +238,6 @@ class FreeUpstream : public std::pmr::memory_resource {
   alignas(64) static inline unsigned char block_[64];
 };
 
-// Pins the calling thread to CPU `thread` modulo the CPUs it may use, so that racing threads run
-// on different cores at once instead of taking turns on one (a failure to pin is harmless).
-void spread_over_cpus(int thread) {
-  cpu_set_t allowed;
-  if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) return;
-  std::vector<int> cpus;
-  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu)
-    if (CPU_ISSET(cpu, &allowed)) cpus.push_back(cpu);
-  if (cpus.empty()) return;
-  cpu_set_t one;
-  CPU_ZERO(&one);
-  CPU_SET(cpus[thread % cpus.size()], &one);
-  pthread_setaffinity_np(pthread_self(), sizeof one, &one);
-}
-
 // Threads released together by a barrier allocate in bursts, never freeing mid-burst, so live
 // bytes only grow: after each allocation the peak must be at least the live bytes seen before it
 // plus the block, and at the end of each burst exactly all the blocks. Bursts go on until the
@@ -272,7 +256,7 @@ TEST(TrackingResource, PeakSurvivesRaisesRacingInBursts) {
   std::atomic<bool> done{false};
   std::vector<std::size_t> peaks;
   run_threads(threads, [&](int thread) {
-    spread_over_cpus(thread);
+    mwtest::spread_over_cpus(static_cast<std::size_t>(thread));
     std::vector<void*> blocks(kBurst);
     while (!done.load()) {
       sync.arrive_and_wait();  // released together, to raise the peak at the same moments

@@ -2,8 +2,6 @@
 // ThreadSanitizer: a count that is not atomic, or a last decrement whose destructor does not
 // see the other threads' writes, is a TSan report even when the numbers come out right.
 #include <gtest/gtest.h>
-#include <pthread.h>
-#include <sched.h>
 
 #include <algorithm>
 #include <atomic>
@@ -14,6 +12,7 @@
 #include <vector>
 
 #include <mwtest/atomic_instrumented.hpp>
+#include <mwtest/cpu_affinity.hpp>
 
 #include "arc.hpp"
 #include "fixture.hpp"
@@ -22,21 +21,6 @@ namespace {
 
 using mwtest::SharedInstrumented;
 using Concurrency = ArcFixture;
-
-// Pins the calling thread to CPU `thread` modulo the CPUs it may use, so that racing threads run
-// on different cores at once instead of taking turns on one (a failure to pin is harmless).
-void spread_over_cpus(std::size_t thread) {
-  cpu_set_t allowed;
-  if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) return;
-  std::vector<int> cpus;
-  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu)
-    if (CPU_ISSET(cpu, &allowed)) cpus.push_back(cpu);
-  if (cpus.empty()) return;
-  cpu_set_t one;
-  CPU_ZERO(&one);
-  CPU_SET(cpus[thread % cpus.size()], &one);
-  pthread_setaffinity_np(pthread_self(), sizeof one, &one);
-}
 
 // Threads cloning and dropping one value thousands of times leave the count exact and destroy
 // the value once; kills plain (non-atomic) counts and a decrement that is not one RMW.
@@ -166,7 +150,7 @@ TEST_F(Concurrency, UpgradesRacingInBurstsCountExactly) {
   std::atomic<bool> done{false};
   int rounds = 0, lost_rounds = 0;
   run_together(threads, [&](std::size_t thread) {
-    spread_over_cpus(thread);
+    mwtest::spread_over_cpus(thread);
     const mw::WeakArc<SharedInstrumented> mine = weak;
     std::vector<mw::Arc<SharedInstrumented>> held;
     held.reserve(kBurst);

@@ -1,8 +1,6 @@
 // weak_cache_test.cpp — WeakCache: values live exactly as long as their users, dead slots
 // are swept, the factory runs once per live period, and the cache is safe to share.
 #include <gtest/gtest.h>
-#include <pthread.h>
-#include <sched.h>
 
 #include <algorithm>
 #include <atomic>
@@ -19,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include <mwtest/cpu_affinity.hpp>
 #include <mwtest/instrumented.hpp>
 
 #include "weak_cache.hpp"
@@ -340,21 +339,6 @@ TEST(WeakCacheThreads, ReadersAndWritersShareTheLock) {
 
 namespace {
 
-// Pins the calling thread to CPU `thread` modulo the CPUs it may use, so that racing threads run
-// on different cores at once instead of taking turns on one (a failure to pin is harmless).
-void spread_over_cpus(int thread) {
-  cpu_set_t allowed;
-  if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) return;
-  std::vector<int> cpus;
-  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu)
-    if (CPU_ISSET(cpu, &allowed)) cpus.push_back(cpu);
-  if (cpus.empty()) return;
-  cpu_set_t one;
-  CPU_ZERO(&one);
-  CPU_SET(cpus[static_cast<std::size_t>(thread) % cpus.size()], &one);
-  pthread_setaffinity_np(pthread_self(), sizeof one, &one);
-}
-
 // Threads ask for the same fresh keys in bursts, in the same order, purging now and then, and
 // hold every value until the burst ends: each key must be built exactly once per burst and
 // every thread must get that one object. Between bursts every value is released, so each burst
@@ -393,7 +377,7 @@ TEST(WeakCacheThreads, RacingGetsInBurstsBuildEachKeyOnce) {
   };
   std::barrier sync(threads, between_phases);
   run_threads(threads, [&](int thread) {
-    spread_over_cpus(thread);
+    mwtest::spread_over_cpus(static_cast<std::size_t>(thread));
     auto& mine = held[static_cast<std::size_t>(thread)];
     mine.reserve(kKeys);
     while (!done) {

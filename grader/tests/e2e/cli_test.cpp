@@ -31,6 +31,14 @@ fs::path workspace_with_solution(const grader::ScratchDir& dir, const std::strin
   return workspace;
 }
 
+// Returns: what `grader check 01` of `workspace`, built in `build`, printed.
+std::string check_arith(const fs::path& workspace, const fs::path& build) {
+  GraderRun run =
+      run_grader({"check", "01", "--workspace", workspace.string(), "--build-dir", build.string()});
+  fs::remove_all(run.tmpdir);
+  return run.out;
+}
+
 // Runs the grader for a usage error, which needs no build and leaves nothing behind.
 GraderRun run_usage_error(const std::vector<std::string>& args) {
   GraderRun run = run_grader(args);
@@ -134,14 +142,7 @@ TEST(Cli, FilesCopiedInLaterAreFound) {
 TEST(Cli, ARemovedFileIsMissingUntilItIsBack) {
   const grader::ScratchDir dir("grader-e2e-removed-file-");
   const fs::path workspace = workspace_with_solution(dir, "01-arith");
-  const std::vector<std::string> args = {"check",       "01",
-                                         "--workspace", workspace.string(),
-                                         "--build-dir", (dir.path() / "build").string()};
-  const auto check = [&] {
-    GraderRun run = run_grader(args);
-    fs::remove_all(run.tmpdir);
-    return run.out;
-  };
+  const auto check = [&] { return check_arith(workspace, dir.path() / "build"); };
   EXPECT_NE(check().find("7/7 points"), std::string::npos);
   const fs::path source = workspace / "01-arith" / "arith.cpp";
   const std::string kept = read_file(source);
@@ -157,14 +158,7 @@ TEST(Cli, ARemovedFileIsMissingUntilItIsBack) {
 TEST(Cli, TheGuardLooksAgainAfterAnEdit) {
   const grader::ScratchDir dir("grader-e2e-guard-edit-");
   const fs::path workspace = workspace_with_solution(dir, "01-arith");
-  const std::vector<std::string> args = {"check",       "01",
-                                         "--workspace", workspace.string(),
-                                         "--build-dir", (dir.path() / "build").string()};
-  const auto check = [&] {
-    GraderRun run = run_grader(args);
-    fs::remove_all(run.tmpdir);
-    return run.out;
-  };
+  const auto check = [&] { return check_arith(workspace, dir.path() / "build"); };
   EXPECT_NE(check().find("7/7 points"), std::string::npos);
   const fs::path source = workspace / "01-arith" / "arith.cpp";
   const std::string clean = read_file(source);

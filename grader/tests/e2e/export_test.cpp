@@ -122,13 +122,24 @@ TEST(Export, ListTotalsTheGradedTestsInEveryKindOfCourse) {
   EXPECT_EQ(listed_total(export_course("export-list-withheld", true)), 2);
 }
 
+// The workbook itself, this checkout.
+fs::path workbook_dir() {
+  return fs::path(FIXTURES_DIR).parent_path().parent_path().parent_path();
+}
+
+// Exports the workbook into a fresh directory under `name`. Returns: the release.
+fs::path export_workbook(const std::string& name) {
+  const fs::path release = report_path(name) / "release";
+  const GraderRun run = run_grader({"export", "--out", release.string()}, workbook_dir());
+  fs::remove_all(run.tmpdir);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  return release;
+}
+
 // The workbook itself: its release must hold every source its own grader is built from.
 TEST(Export, TheWorkbookReleaseHoldsWhatBuildsItsGrader) {
-  const fs::path project = fs::path(FIXTURES_DIR).parent_path().parent_path().parent_path();
-  const fs::path release = report_path("export-workbook") / "release";
-  const GraderRun run = run_grader({"export", "--out", release.string()}, project);
-  fs::remove_all(run.tmpdir);
-  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const fs::path project = workbook_dir();
+  const fs::path release = export_workbook("export-workbook");
   for (const char* part : {"grader/src", "cmake", "scripts", "lessons", "benchmarks"}) {
     for (const fs::directory_entry& entry : fs::recursive_directory_iterator(project / part)) {
       if (entry.is_regular_file())
@@ -147,11 +158,7 @@ TEST(Export, TheWorkbookReleaseHoldsWhatBuildsItsGrader) {
 // exercises/ (it has no solutions/) with none of the ctests that prove the solutions
 // (kills: benchmarks/ left out of releases while the READMEs send learners there).
 TEST(Export, TheWorkbookReleaseBuildsItsBenchmarksFromTheExercises) {
-  const fs::path project = fs::path(FIXTURES_DIR).parent_path().parent_path().parent_path();
-  const fs::path release = report_path("export-benchmarks") / "release";
-  const GraderRun run = run_grader({"export", "--out", release.string()}, project);
-  fs::remove_all(run.tmpdir);
-  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const fs::path release = export_workbook("export-benchmarks");
   const fs::path build = release.parent_path() / "build";
   const fs::path log = release.parent_path() / "configure.log";
   const std::string configure = "cmake -S '" + release.string() + "' -B '" + build.string() +
