@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 
 #include "batch/source_key.hpp"
+#include "build/build_lock.hpp"
+#include "build/tree_build.hpp"
 #include "grading/grade.hpp"
 #include "grading/verdict_store.hpp"
 #include "mutants/mutant_patch.hpp"
@@ -26,16 +28,19 @@ constexpr std::size_t kQuotedChars = 200;  // of a diagnostic quoted in a proble
 
 using Files = std::map<fs::path, std::string>;  // path relative to the tree -> bytes
 
-// Where one exercise's mutants are graded, under <root>/build/mutants/<id>/.
+// Where one exercise's mutants are graded, under <root>/build/mutants/<id>/ (<id>-clang/
+// with the clang toolchain: each toolchain's objects in a directory of their own, as its trees).
 struct MutantTree {
+  fs::path dir;       ///< all of the below; its lock is held while the mutants are graded
   fs::path tree;      ///< the graded tree: <id>/ and the solutions it depends on
   fs::path build;     ///< its build directory, reused from one mutant to the next
   fs::path verdicts;  ///< the verdicts, by content
 };
 
 MutantTree tree_for(const Course& course, const std::string& id) {
-  const fs::path dir = course.root() / "build" / "mutants" / id;
-  return {.tree = dir / "tree", .build = dir / "build", .verdicts = dir / "verdicts"};
+  const fs::path dir =
+      course.root() / "build" / "mutants" / (id + tree_toolchain().build_dir_suffix);
+  return {.dir = dir, .tree = dir / "tree", .build = dir / "build", .verdicts = dir / "verdicts"};
 }
 
 std::string first_line(const std::string& text) {
@@ -254,6 +259,9 @@ MutantsVerdict grade_mutants(const Course& course, const CourseEntry& entry,
   if (find_program("patch").empty())
     throw SetupError("GNU patch is not installed: it applies the author mutants (scripts/setup)");
   const MutantTree where = tree_for(course, entry.id);
+  // The tree is rewritten before each mutant, outside grade()'s own lock on the build: two
+  // verifies of one exercise at once would grade each other's mutants. One at a time.
+  const BuildDirLock lock(where.dir, request.progress);
   const MutantContext context{
       .course = course,
       .entry = entry,
