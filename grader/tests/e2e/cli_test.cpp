@@ -275,15 +275,24 @@ TEST(Cli, ListFitsEightyColumns) {
   EXPECT_NE(run.out.find("…"), std::string::npos) << run.out;
 }
 
+// Runs `grader test ARGS` on `workspace`, built under `dir`; removes its TMPDIR.
+GraderRun run_test_command(const grader::ScratchDir& dir, const fs::path& workspace,
+                           std::vector<std::string> args) {
+  args.insert(args.begin(), {"--color", "never", "test"});
+  args.insert(args.end(),
+              {"--workspace", workspace.string(), "--build-dir", (dir.path() / "build").string()});
+  GraderRun run = run_grader(args);
+  fs::remove_all(run.tmpdir);
+  return run;
+}
+
 // `grader test ID` builds and runs the visible tests with GoogleTest's own output, and
 // exits 0 when they pass (kills: the tests never built by `check`, "Unable to find
 // executable").
 TEST(TestCommand, RunsTheVisibleTestsWithGoogleTestsOutput) {
   const grader::ScratchDir dir("grader-e2e-test-command-");
   const fs::path workspace = workspace_with_solution(dir, "01-arith");
-  GraderRun run = run_grader({"--color", "never", "test", "01", "--workspace", workspace.string(),
-                              "--build-dir", (dir.path() / "build").string()});
-  fs::remove_all(run.tmpdir);
+  const GraderRun run = run_test_command(dir, workspace, {"01"});
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_NE(run.out.find("[       OK ] ArithVisible.AddsSmallNumbers"), std::string::npos)
       << run.out;
@@ -299,9 +308,7 @@ TEST(TestCommand, RunsTheTestsTheLearnerAdded) {
   std::ofstream(workspace / "01-arith" / "tests" / "mine_test.cpp")
       << "#include <gtest/gtest.h>\n#include <fixture/arith.hpp>\n"
          "TEST(Mine, AddsLargeNumbers) { EXPECT_EQ(add(1000, 1000), 2001); }\n";
-  GraderRun run = run_grader({"--color", "never", "test", "01", "--workspace", workspace.string(),
-                              "--build-dir", (dir.path() / "build").string()});
-  fs::remove_all(run.tmpdir);
+  const GraderRun run = run_test_command(dir, workspace, {"01"});
   EXPECT_EQ(run.exit_code, 1) << run.err;
   EXPECT_NE(run.out.find("[  FAILED  ] Mine.AddsLargeNumbers"), std::string::npos) << run.out;
   EXPECT_NE(run.err.find("the visible tests of 01-arith did not pass (exit code 1)"),
@@ -313,9 +320,7 @@ TEST(TestCommand, RunsTheTestsTheLearnerAdded) {
 TEST(TestCommand, FilterRunsOnlyTheMatchingTests) {
   const grader::ScratchDir dir("grader-e2e-test-filter-");
   const fs::path workspace = workspace_with_solution(dir, "01-arith");
-  GraderRun run = run_grader({"--color", "never", "test", "01", "--filter", "*Zero", "--workspace",
-                              workspace.string(), "--build-dir", (dir.path() / "build").string()});
-  fs::remove_all(run.tmpdir);
+  const GraderRun run = run_test_command(dir, workspace, {"01", "--filter", "*Zero"});
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_NE(run.out.find("[  PASSED  ] 1 test."), std::string::npos) << run.out;
   EXPECT_EQ(run.out.find("AddsSmallNumbers"), std::string::npos) << run.out;
@@ -326,9 +331,7 @@ TEST(TestCommand, FilterRunsOnlyTheMatchingTests) {
 TEST(TestCommand, AMissingExerciseSaysWhy) {
   const grader::ScratchDir dir("grader-e2e-test-missing-");
   const fs::path workspace = workspace_with_solution(dir, "01-arith");
-  GraderRun run = run_grader({"--color", "never", "test", "02", "--workspace", workspace.string(),
-                              "--build-dir", (dir.path() / "build").string()});
-  fs::remove_all(run.tmpdir);
+  const GraderRun run = run_test_command(dir, workspace, {"02"});
   EXPECT_EQ(run.exit_code, 1) << run.err;
   EXPECT_NE(run.err.find("file missing from the graded tree"), std::string::npos) << run.err;
   EXPECT_EQ(run.err.find("unknown target"), std::string::npos) << run.err;
