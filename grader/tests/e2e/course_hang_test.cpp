@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <string>
 #include <vector>
@@ -112,8 +113,10 @@ void expect_hang_cost(const std::string& id, const Graded& clean, const Graded& 
   const double limit = kHangCostInTestSeconds * test_seconds(id) * hangs;
   testing::Test::RecordProperty("clean_seconds", std::to_string(before));
   testing::Test::RecordProperty("hung_seconds", std::to_string(after));
-  std::printf("%s: clean %.1f s, with the hang %.1f s (+%.1f s, limit +%.1f s)\n", id.c_str(),
-              before, after, after - before, limit);
+  double load[1] = {0};
+  getloadavg(load, 1);  // ctest runs these alone (RUN_SERIAL): the figure shows it was idle
+  std::printf("%s: clean %.1f s, with the hang %.1f s (+%.1f s, limit +%.1f s), load %.2f\n",
+              id.c_str(), before, after, after - before, limit, load[0]);
   EXPECT_LE(after - before, limit);
 }
 
