@@ -36,6 +36,7 @@ import sys
 from pathlib import Path
 
 STAMP_DIR = "clang-tidy-clean"
+TIDY_DATABASE_DIR = "clang-tidy-database"  # compile_commands.json without the forced PCH
 CLANG_TIDY = os.environ.get("CLANG_TIDY", "clang-tidy-22")
 
 
@@ -74,6 +75,22 @@ def recorded_headers(build_dir, objects):
     return headers
 
 
+def without_forced_includes(entry):
+    """`entry` without the precompiled header CMake forces in (`-include .../cmake_pch.hxx`,
+    `-Winvalid-pch`): each source is checked with only the headers it includes itself, and
+    clang does not read GCC's .gch."""
+    args = entry["arguments"] if "arguments" in entry else shlex.split(entry["command"])
+    kept, skip = [], False
+    for i, arg in enumerate(args):
+        if skip:
+            skip = False
+        elif arg == "-include" and i + 1 < len(args) and "cmake_pch" in args[i + 1]:
+            skip = True
+        elif arg != "-Winvalid-pch":
+            kept.append(arg)
+    return {"directory": entry["directory"], "file": entry["file"], "arguments": kept}
+
+
 def tidy_configs(source, root):
     """Every .clang-tidy that applies to `source`: its directory's and each parent's up to
     the root (clang-tidy merges them)."""
@@ -95,7 +112,11 @@ def main(argv):
     build_dir, sources = argv[0], argv[1:]
     root = Path.cwd().resolve()
     with open(Path(build_dir) / "compile_commands.json", encoding="utf-8") as f:
-        database = {str(Path(e["directory"], e["file"]).resolve()): e for e in json.load(f)}
+        database = {str(Path(e["directory"], e["file"]).resolve()): without_forced_includes(e)
+                    for e in json.load(f)}
+    tidy_database = Path(build_dir) / TIDY_DATABASE_DIR
+    tidy_database.mkdir(exist_ok=True)
+    (tidy_database / "compile_commands.json").write_text(json.dumps(list(database.values())))
     try:
         version = subprocess.run([CLANG_TIDY, "--version"], capture_output=True, text=True,
                                  check=True).stdout
@@ -134,7 +155,7 @@ def main(argv):
     def tidy(source):
         # stderr is only clang-tidy's "N warnings generated" count (of the headers it
         # does not report) unless the source cannot be processed: shown on failure only.
-        run = subprocess.run([CLANG_TIDY, "--quiet", "-p", build_dir, source],
+        run = subprocess.run([CLANG_TIDY, "--quiet", "-p", str(tidy_database), source],
                              capture_output=True, text=True, errors="replace", check=False)
         return source, run
 

@@ -7,12 +7,12 @@
 #include <vector>
 
 #include "layout.hpp"
+#include "support.hpp"
 
 namespace {
 
+using layout_suite::kTopBit;
 using mw::align_up;
-
-constexpr std::size_t kTopBit = std::size_t{1} << 63;
 
 // A fake address for tests that never dereference it.
 void* address(std::uintptr_t value) {

@@ -4,13 +4,13 @@
 #include <cstddef>
 
 #include "layout.hpp"
+#include "support.hpp"
 
 namespace {
 
+using layout_suite::kMax;
+using layout_suite::kTopBit;
 using mw::Layout;
-
-constexpr std::size_t kMax = Layout::max_size;
-constexpr std::size_t kTopBit = std::size_t{1} << 63;
 
 // Layout(size, align) through from_size_align, so a failure names the bad pair.
 Layout make(std::size_t size, std::size_t align) {

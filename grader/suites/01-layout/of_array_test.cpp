@@ -5,21 +5,17 @@
 #include <cstdint>
 
 #include "layout.hpp"
+#include "support.hpp"
 
 namespace {
 
+using layout_suite::CharDoubleInt;
+using layout_suite::Empty;
+using layout_suite::kMax;
 using mw::Layout;
 
-constexpr std::size_t kMax = Layout::max_size;
-
-struct Empty {};
 struct alignas(64) CacheLine {
   char bytes[10];
-};
-struct CharDoubleInt {
-  char c;
-  double d;
-  int i;
 };
 
 template <class T>

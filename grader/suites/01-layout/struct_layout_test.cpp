@@ -9,9 +9,12 @@
 #include <vector>
 
 #include "layout.hpp"
+#include "support.hpp"
 
 namespace {
 
+using layout_suite::CharDoubleInt;
+using layout_suite::Empty;
 using mw::Layout;
 using ::testing::ElementsAre;
 
@@ -40,11 +43,6 @@ void expect_layout_of(const ReprC& computed) {
   EXPECT_EQ(computed.layout.align(), alignof(T));
 }
 
-struct CharDoubleInt {
-  char c;
-  double d;
-  int i;
-};
 struct DoubleIntChar {
   double d;
   int i;
@@ -70,7 +68,6 @@ struct OverAligned {
   alignas(64) char line[3];
   int after;
 };
-struct Empty {};
 struct WithEmpty {
   Empty marker;
   char name[5];

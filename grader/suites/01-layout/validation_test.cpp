@@ -7,13 +7,13 @@
 #include <type_traits>
 
 #include "layout.hpp"
+#include "support.hpp"
 
 namespace {
 
+using layout_suite::kMax;
+using layout_suite::kTopBit;
 using mw::Layout;
-
-constexpr std::size_t kMax = Layout::max_size;
-constexpr std::size_t kTopBit = std::size_t{1} << 63;
 
 static_assert(kMax == PTRDIFF_MAX, "the suite assumes the documented limit, PTRDIFF_MAX");
 static_assert(std::is_base_of_v<std::invalid_argument, mw::layout_error>,

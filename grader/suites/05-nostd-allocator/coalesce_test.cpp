@@ -15,9 +15,9 @@ using mw::FreeListAllocator;
 using mwtest05::Arena;
 using mwtest05::stats_of;
 
-constexpr std::size_t kBytes = 64 * 1024;
+using mwtest05::kArenaBytes;
 
-// Blocks of mixed sizes and alignments that fill most of a kBytes buffer.
+// Blocks of mixed sizes and alignments that fill most of a kArenaBytes buffer.
 std::vector<void*> allocate_mixed(FreeListAllocator& a) {
   std::vector<void*> taken;
   for (std::size_t i = 0; i < 200; ++i) {
@@ -32,7 +32,7 @@ std::vector<void*> allocate_mixed(FreeListAllocator& a) {
 /// order and checks that the allocator is one whole free block again.
 template <class Arrange>
 void expect_freeing_coalesces_to_one_block(Arrange arrange) {
-  Arena arena(kBytes);
+  Arena arena(kArenaBytes);
   FreeListAllocator a(arena.data(), arena.size());
   std::vector<void*> taken = allocate_mixed(a);
   arrange(taken);
@@ -165,13 +165,13 @@ TEST(FreeList, LastFreeBlockIsSearched) {
 // Out of memory is a nullptr, not a crash; nothing changes, and freeing one
 // block makes its size available again.
 TEST(FreeList, OutOfMemoryReturnsNullptrAndStaysUsable) {
-  Arena arena(kBytes);
+  Arena arena(kArenaBytes);
   FreeListAllocator a(arena.data(), arena.size());
   const auto taken = mwtest05::exhaust(a);
   ASSERT_GT(taken.size(), 1u);
   const auto full = stats_of(a);
   EXPECT_EQ(a.allocate(1, 1), nullptr);
-  EXPECT_EQ(a.allocate(kBytes / 2, 64), nullptr);
+  EXPECT_EQ(a.allocate(kArenaBytes / 2, 64), nullptr);
   EXPECT_EQ(stats_of(a), full);
   a.deallocate(taken[0].p);
   void* again = a.allocate(taken[0].size, 1);

@@ -16,22 +16,22 @@ using mwtest05::Arena;
 using mwtest05::LiveBlocks;
 using mwtest05::stats_of;
 
-constexpr std::size_t kBytes = 64 * 1024;
+using mwtest05::kArenaBytes;
 
 // A fresh allocator is one free block covering the buffer, less at most the
 // alignment trimmed from its ends (kills a wrong initial block size).
 TEST(FreeList, FreshAllocatorIsOneFreeBlock) {
-  Arena arena(kBytes);
+  Arena arena(kArenaBytes);
   FreeListAllocator a(arena.data(), arena.size());
-  EXPECT_LE(a.capacity(), kBytes);
-  EXPECT_GE(a.capacity(), kBytes - 64);
+  EXPECT_LE(a.capacity(), kArenaBytes);
+  EXPECT_GE(a.capacity(), kArenaBytes - 64);
   EXPECT_TRUE(mwtest05::is_one_whole_block(a));
 }
 
 // Every power-of-two alignment up to 4096 is honoured, blocks stay inside the
 // buffer and never overlap (kills align_up mistakes and header-in-payload bugs).
 TEST(FreeList, AllocationsHonourEveryAlignmentUpTo4096) {
-  Arena arena(kBytes);
+  Arena arena(kArenaBytes);
   FreeListAllocator a(arena.data(), arena.size());
   LiveBlocks live(arena);
   for (std::size_t align = 1; align <= 4096; align *= 2) {
@@ -47,7 +47,7 @@ TEST(FreeList, AllocationsHonourEveryAlignmentUpTo4096) {
 // Padding inserted for large alignments comes back on free (kills recovering
 // the block's size or start without the padding: bytes leak on every free).
 TEST(FreeList, FreeingAfterHighAlignmentsRecoversThePadding) {
-  Arena arena(kBytes);
+  Arena arena(kArenaBytes);
   FreeListAllocator a(arena.data(), arena.size());
   std::vector<void*> taken;
   for (std::size_t align = 64; align <= 4096; align *= 2) {
@@ -63,7 +63,7 @@ TEST(FreeList, FreeingAfterHighAlignmentsRecoversThePadding) {
 // A request for the whole capacity fails: the block header needs room too
 // (kills a fit test that forgets the header).
 TEST(FreeList, WholeCapacityRequestFailsBecauseOfTheHeader) {
-  Arena arena(kBytes);
+  Arena arena(kArenaBytes);
   FreeListAllocator a(arena.data(), arena.size());
   EXPECT_EQ(a.allocate(a.capacity(), 1), nullptr);
   EXPECT_TRUE(mwtest05::is_one_whole_block(a));
@@ -73,7 +73,7 @@ TEST(FreeList, WholeCapacityRequestFailsBecauseOfTheHeader) {
 // buffer, and one with 64 bytes to spare succeeds (kills header or rounding
 // bytes forgotten in the fit test: ASan sees the payload run off the end).
 TEST(FreeList, RequestsNearCapacityStayInsideTheBuffer) {
-  Arena arena(kBytes);
+  Arena arena(kArenaBytes);
   FreeListAllocator a(arena.data(), arena.size());
   for (std::size_t spare = 0; spare <= 64; ++spare) {
     const std::size_t size = a.capacity() - spare;
@@ -92,7 +92,7 @@ TEST(FreeList, RequestsNearCapacityStayInsideTheBuffer) {
 // Sizes and alignments no block can meet return nullptr and change nothing
 // (kills overflow in size + header + padding that wraps to a small request).
 TEST(FreeList, ImpossibleRequestsReturnNullptr) {
-  Arena arena(kBytes);
+  Arena arena(kArenaBytes);
   FreeListAllocator a(arena.data(), arena.size());
   const auto before = stats_of(a);
   constexpr std::size_t kMax = std::numeric_limits<std::size_t>::max();
@@ -108,7 +108,7 @@ TEST(FreeList, ImpossibleRequestsReturnNullptr) {
 
 // An alignment that is zero or not a power of two is refused with nullptr.
 TEST(FreeList, InvalidAlignmentReturnsNullptr) {
-  Arena arena(kBytes);
+  Arena arena(kArenaBytes);
   FreeListAllocator a(arena.data(), arena.size());
   const auto before = stats_of(a);
   for (std::size_t align : {0, 3, 6, 24, 100, 4097}) {
@@ -120,7 +120,7 @@ TEST(FreeList, InvalidAlignmentReturnsNullptr) {
 // Zero-size requests get distinct, aligned, freeable pointers, like operator
 // new(0) (kills returning the same pointer or a block of zero bytes).
 TEST(FreeList, ZeroSizeRequestsGetDistinctPointers) {
-  Arena arena(kBytes);
+  Arena arena(kArenaBytes);
   FreeListAllocator a(arena.data(), arena.size());
   LiveBlocks live(arena);
   void* p = a.allocate(0, 8);
@@ -137,7 +137,7 @@ TEST(FreeList, ZeroSizeRequestsGetDistinctPointers) {
 // payload) in the same place, with the same statistics (README: the granule). kills: serving
 // size 0 with a header-only block, whose pointer is the next block's header.
 TEST(FreeList, ZeroSizeRequestsTakeTheBlockOfAOneByteRequest) {
-  Arena arena(kBytes);
+  Arena arena(kArenaBytes);
   FreeListAllocator a(arena.data(), arena.size());
   for (std::size_t align : {1, 8, 16, 64, 4096}) {
     void* one = a.allocate(1, align);
@@ -164,7 +164,7 @@ TEST(FreeList, ZeroSizeRequestsTakeTheBlockOfAOneByteRequest) {
 // granule). kills: rounding the payload up to the requested alignment instead of the granule.
 TEST(FreeList, PayloadsAreRoundedToTheGranuleNotToTheAlignment) {
   constexpr std::size_t kGranule = alignof(std::max_align_t);
-  Arena arena(kBytes);
+  Arena arena(kArenaBytes);
   FreeListAllocator a(arena.data(), arena.size());
   void* first = a.allocate(1, 1);
   ASSERT_NE(first, nullptr);
@@ -189,7 +189,7 @@ TEST(FreeList, PayloadsAreRoundedToTheGranuleNotToTheAlignment) {
 
 // deallocate(nullptr) does nothing.
 TEST(FreeList, DeallocateNullptrIsANoOp) {
-  Arena arena(kBytes);
+  Arena arena(kArenaBytes);
   FreeListAllocator a(arena.data(), arena.size());
   void* p = a.allocate(100, 8);
   const auto before = stats_of(a);

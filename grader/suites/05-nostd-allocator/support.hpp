@@ -20,6 +20,9 @@
 
 namespace mwtest05 {
 
+/// The size of the buffer most tests give their allocator.
+inline constexpr std::size_t kArenaBytes = 64 * 1024;
+
 /// An exact-size heap buffer starting `offset` bytes past a 16-aligned
 /// address. The heap redzone after the end makes AddressSanitizer report any
 /// write past it; the bytes before the start hold a canary, checked when the
