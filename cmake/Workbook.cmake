@@ -240,31 +240,6 @@ function(mw_share_gtest_pchs)
   endforeach()
 endfunction()
 
-# A hidden suite's test files compile as MW_SUITE_UNITY_TUS unity translation units (CMake's
-# UNITY_BUILD: generated files that #include the test files, so __FILE__, line numbers and
-# debug info still name the test files). An edit of a learner header recompiles every test
-# file that includes it, and with ASan and UBSan each file spends most of its 1.5 to 2 s
-# instantiating and emitting the same GoogleTest and standard-library templates; batched,
-# those are emitted once per unit. Two units keep both cores of a 2-core machine busy, and
-# keep a header that several test files include in more than one unit, so a non-inline
-# definition in it still fails to link as it does in a learner's own multi-file build. The
-# suites are written for it: no two test files of a suite declare the same name at
-# namespace scope (verify builds them so). A learner header needs an include guard
-# (every stub has `#pragma once`): one unit includes it more than once.
-# 0 turns it off (one unit per test file, as before).
-set(MW_SUITE_UNITY_TUS 2 CACHE STRING "unity translation units per hidden suite (0: one per test file)")
-
-# Usage: _mw_unity_suite(target sources...): batches `sources` into MW_SUITE_UNITY_TUS units.
-function(_mw_unity_suite target)
-  list(LENGTH ARGN files)
-  if(MW_SUITE_UNITY_TUS LESS 1 OR files LESS 2)
-    return()
-  endif()
-  math(EXPR batch "(${files} + ${MW_SUITE_UNITY_TUS} - 1) / ${MW_SUITE_UNITY_TUS}")
-  set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_MODE BATCH
-                                             UNITY_BUILD_BATCH_SIZE ${batch})
-endfunction()
-
 # The learner library and hidden suite of one build variant: lib-<id><suffix> and
 # suite-<id><suffix>, compiled with ARGN as flags. Called from mw_add_exercise, whose
 # variables (id, sources, tree_dir, exercise_dir, libraries, depends, manifest) it reads.
@@ -311,7 +286,6 @@ function(_mw_add_variant suffix)
     return()
   endif()
   add_executable(${suite} ${suite_sources})
-  _mw_unity_suite(${suite} ${suite_sources})
   target_include_directories(${suite} PRIVATE "${MW_COURSE_ROOT}/grader/testing/include")
   _mw_harness_for(harness "${MW_COURSE_ROOT}/grader/suites/" ${flags})
   _mw_gtest_for(gtest_libraries ${flags})

@@ -1,5 +1,5 @@
-// support.hpp — names several test files of the 01-layout suite use. A suite's test files
-// compile together (unity units), so a name they share is declared once, here.
+// support.hpp — the constants and types several test files of the 01-layout suite use,
+// declared once here instead of copied into each file.
 #pragma once
 
 #include <cstddef>

@@ -12,7 +12,7 @@
 
 namespace {
 
-struct alignas(64) OverAlignedInt {
+struct alignas(64) Wide {
   int value = 0;
 };
 
@@ -86,9 +86,8 @@ TEST_F(MaybeUninit, ThrowingWriteLeavesTheSlotEmpty) {
 // as_ptr is the slot's address before any write (std::construct_at can fill it) and is
 // aligned for an over-aligned T; kills storage without T's alignment.
 TEST_F(MaybeUninit, AsPtrIsTheAlignedSlotBeforeAnyWrite) {
-  mw::MaybeUninit<OverAlignedInt> over_aligned[3];
-  for (auto& slot : over_aligned)
-    EXPECT_EQ(reinterpret_cast<std::uintptr_t>(slot.as_ptr()) % 64, 0u);
+  mw::MaybeUninit<Wide> wide[3];
+  for (auto& slot : wide) EXPECT_EQ(reinterpret_cast<std::uintptr_t>(slot.as_ptr()) % 64, 0u);
   mw::MaybeUninit<Instrumented> slot;
   std::construct_at(slot.as_ptr(), 9);
   EXPECT_EQ(slot.assume_init().value(), 9);
@@ -109,8 +108,8 @@ TEST_F(MaybeUninit, CopiesAndLayoutFollowT) {
   EXPECT_FALSE(std::is_copy_constructible_v<mw::MaybeUninit<std::string>>);
   EXPECT_FALSE(std::is_copy_assignable_v<mw::MaybeUninit<std::string>>);
   EXPECT_FALSE(std::is_trivially_copyable_v<mw::MaybeUninit<Instrumented>>);
-  EXPECT_EQ(sizeof(mw::MaybeUninit<OverAlignedInt>), sizeof(OverAlignedInt));
-  EXPECT_EQ(alignof(mw::MaybeUninit<OverAlignedInt>), alignof(OverAlignedInt));
+  EXPECT_EQ(sizeof(mw::MaybeUninit<Wide>), sizeof(Wide));
+  EXPECT_EQ(alignof(mw::MaybeUninit<Wide>), alignof(Wide));
   EXPECT_EQ(sizeof(mw::MaybeUninit<std::string>), sizeof(std::string));
 }
 
