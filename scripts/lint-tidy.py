@@ -116,7 +116,10 @@ def main(argv):
                     for e in json.load(f)}
     tidy_database = Path(build_dir) / TIDY_DATABASE_DIR
     tidy_database.mkdir(exist_ok=True)
-    (tidy_database / "compile_commands.json").write_text(json.dumps(list(database.values())))
+    # Written whole, then renamed: a lint run beside this one never reads half a file.
+    partial = tidy_database / f"compile_commands.json.{os.getpid()}"
+    partial.write_text(json.dumps(list(database.values())))
+    partial.replace(tidy_database / "compile_commands.json")
     try:
         version = subprocess.run([CLANG_TIDY, "--version"], capture_output=True, text=True,
                                  check=True).stdout
