@@ -51,8 +51,9 @@ def file_digest(path, memo):
 
 
 def object_of(entry):
-    """The object file a compile_commands.json entry writes (its -o argument)."""
-    args = entry["arguments"] if "arguments" in entry else shlex.split(entry["command"])
+    """The object file a compile_commands.json entry (as without_forced_includes returns
+    it) writes: its -o argument."""
+    args = entry["arguments"]
     return args[args.index("-o") + 1] if "-o" in args else None
 
 
@@ -78,7 +79,8 @@ def recorded_headers(build_dir, objects):
 def without_forced_includes(entry):
     """`entry` without the precompiled header CMake forces in (`-include .../cmake_pch.hxx`,
     `-Winvalid-pch`): each source is checked with only the headers it includes itself, and
-    clang does not read GCC's .gch."""
+    clang does not read GCC's .gch. Always in the `arguments` form, whichever form CMake
+    wrote (`command` is one string to split)."""
     args = entry["arguments"] if "arguments" in entry else shlex.split(entry["command"])
     kept, skip = [], False
     for i, arg in enumerate(args):
@@ -143,8 +145,7 @@ def main(argv):
         for config in tidy_configs(source, root):
             digest.update(f"config {config} {file_digest(config, memo)}\n".encode())
         entry = entries[source]
-        digest.update(json.dumps([entry["directory"], entry.get("arguments"),
-                                  entry.get("command")]).encode())
+        digest.update(json.dumps([entry["directory"], entry["arguments"]]).encode())
         for path in [str(root / source), *included]:
             digest.update(f"file {path} {file_digest(path, memo)}\n".encode())
         keys[source] = digest.hexdigest()
