@@ -30,6 +30,7 @@ import concurrent.futures
 import hashlib
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -93,6 +94,26 @@ def without_forced_includes(entry):
     return {"directory": entry["directory"], "file": entry["file"], "arguments": kept}
 
 
+def per_source(entry):
+    """The entries of `entry` (as without_forced_includes returns it), one per source.
+
+    A unity source CMake generated (.../Unity/unity_N_cxx.cxx: the grader's sources compile
+    in batches, grader/CMakeLists.txt) becomes one entry per source it #includes, each the
+    same command with that source in place of the unity file: each is checked on its own.
+    They keep the unity object, whose header list (recorded_headers) covers them all. An
+    entry that compiles to no object (-fsyntax-only: the one-unit name check) gives none."""
+    args = entry["arguments"]
+    if "-fsyntax-only" in args:
+        return []
+    unity = Path(entry["directory"], entry["file"])
+    if unity.parent.name != "Unity" or not unity.name.startswith("unity_"):
+        return [entry]
+    sources = re.findall(r'^#include "(.+)"$', unity.read_text(encoding="utf-8"), re.M)
+    return [{"directory": entry["directory"], "file": source,
+             "arguments": [source if arg == entry["file"] else arg for arg in args]}
+            for source in sources]
+
+
 def tidy_configs(source, root):
     """Every .clang-tidy that applies to `source`: its directory's and each parent's up to
     the root (clang-tidy merges them)."""
@@ -114,8 +135,8 @@ def main(argv):
     build_dir, sources = argv[0], argv[1:]
     root = Path.cwd().resolve()
     with open(Path(build_dir) / "compile_commands.json", encoding="utf-8") as f:
-        database = {str(Path(e["directory"], e["file"]).resolve()): without_forced_includes(e)
-                    for e in json.load(f)}
+        database = {str(Path(e["directory"], e["file"]).resolve()): e
+                    for entry in json.load(f) for e in per_source(without_forced_includes(entry))}
     tidy_database = Path(build_dir) / TIDY_DATABASE_DIR
     tidy_database.mkdir(exist_ok=True)
     # Written whole, then renamed: a lint run beside this one never reads half a file.

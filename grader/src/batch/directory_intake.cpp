@@ -16,12 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Intake refuse(std::string why) {
-  Intake intake;
-  intake.refused = std::move(why);
-  return intake;
-}
-
 // Reads at most limit + 1 bytes of `file`, so an oversized file is seen without reading it
 // all. Opened without following a link and without blocking on a FIFO, and read only when
 // it is a regular file: it may have been replaced since it was listed.
@@ -47,14 +41,15 @@ std::optional<std::string> read_capped(const fs::path& file, std::uint64_t limit
 Intake read_directory(const fs::path& dir, const IntakeLimits& limits) {
   std::error_code ec;
   const fs::path root = fs::canonical(dir, ec);
-  if (ec) return refuse("unreadable directory: " + printable_name(ec.message()));
+  if (ec) return Intake{.refused = "unreadable directory: " + printable_name(ec.message())};
   Intake intake;
   std::uint64_t total = 0;
   std::size_t entries = 0;
   fs::recursive_directory_iterator it(root, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (++entries > limits.entries)
-      return refuse(fmt::format("more than {} entries in the directory", limits.entries));
+      return Intake{.refused =
+                        fmt::format("more than {} entries in the directory", limits.entries)};
     const fs::path relative = it->path().lexically_relative(root);
     const std::string name = printable_name(relative.string());
     const fs::file_status status = it->symlink_status(ec);
@@ -69,15 +64,16 @@ Intake read_directory(const fs::path& dir, const IntakeLimits& limits) {
       continue;
     }
     std::optional<std::string> content = read_capped(it->path(), limits.file_bytes);
-    if (!content) return refuse(fmt::format("unreadable file '{}'", name));
+    if (!content) return Intake{.refused = fmt::format("unreadable file '{}'", name)};
     if (content->size() > limits.file_bytes)
-      return refuse(fmt::format("'{}' is larger than {} bytes", name, limits.file_bytes));
+      return Intake{.refused =
+                        fmt::format("'{}' is larger than {} bytes", name, limits.file_bytes)};
     total += content->size();
     if (total > limits.total_bytes)
-      return refuse(fmt::format("more than {} bytes in all", limits.total_bytes));
+      return Intake{.refused = fmt::format("more than {} bytes in all", limits.total_bytes)};
     intake.files[relative.generic_string()] = std::move(*content);
   }
-  if (ec) return refuse("unreadable directory: " + printable_name(ec.message()));
+  if (ec) return Intake{.refused = "unreadable directory: " + printable_name(ec.message())};
   return intake;
 }
 

@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 constexpr const char* kRecordFile = "batch.json";
 constexpr const char* kRefusalFile = "refused.json";
 
-constexpr ReportFormat kFormats[] = {
+constexpr ReportFormat kStoredFormats[] = {
     ReportFormat::text,     ReportFormat::json,     ReportFormat::junit, ReportFormat::gradescope,
     ReportFormat::exercism, ReportFormat::markdown, ReportFormat::html};
 
@@ -45,7 +45,7 @@ void store_student(const fs::path& dir, const Report& report, const StudentRecor
   fs::create_directories(dir);
   fs::remove(dir / kRecordFile);
   fs::remove(dir / kRefusalFile);
-  for (const ReportFormat format : kFormats)
+  for (const ReportFormat format : kStoredFormats)
     write_atomically(dir / file_name(format), render_report(report, format));
   write_atomically(dir / kRecordFile, dump_json({{"submission_sha256", record.submission_hash},
                                                  {"course_key", record.course_key},

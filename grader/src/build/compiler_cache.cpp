@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/file.hpp"
+
 namespace grader {
 namespace {
 
@@ -17,11 +19,6 @@ constexpr const char* kSloppiness = "pch_defines,time_macros,include_file_mtime,
 // Inside the build's sandbox /tmp is its own, in memory: ccache's temporary files never
 // reach the (possibly network) cache directory.
 constexpr const char* kTemporaryDir = "/tmp/ccache-tmp";
-
-bool within(const fs::path& inner, const fs::path& outer) {
-  const fs::path relative = inner.lexically_relative(outer);
-  return !relative.empty() && *relative.begin() != "..";
-}
 
 }  // namespace
 
@@ -53,7 +50,7 @@ fs::path cache_base_dir(const fs::path& workspace, const fs::path& build_dir,
   auto b = build_dir.begin();
   for (; a != workspace.end() && b != build_dir.end() && *a == *b; ++a, ++b) common /= *a;
   if (common.empty() || common == common.root_path()) return {};
-  if (within(course, common)) return {};
+  if (lexically_within(course, common)) return {};
   return common;
 }
 

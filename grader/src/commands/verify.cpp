@@ -35,7 +35,7 @@ struct VerifyOptions {
 };
 
 // What verify found with one exercise.
-struct Finding {
+struct ExerciseFindings {
   std::string id;
   std::vector<std::string> proved;  ///< what holds, e.g. "7 mutants killed", joined by "; "
   std::vector<std::string> problems;
@@ -85,7 +85,7 @@ std::string proof_line(const ExerciseReport& solution) {
 }
 
 // One line for the exercise when it has no problems, else FAIL and a line per problem.
-void print_verdict(const Finding& finding) {
+void print_verdict(const ExerciseFindings& finding) {
   if (finding.problems.empty()) {
     std::cout << fmt::format("ok    {:<28} {}\n", finding.id, fmt::join(finding.proved, "; "));
     return;
@@ -102,7 +102,7 @@ void print_progress(const std::string& line) {
 // the proof shows or its problems. Returns: how many tests the solutions have.
 std::size_t prove_stubs_and_solutions(const Context& context, const VerifyOptions& options,
                                       const std::vector<CourseEntry>& entries,
-                                      std::vector<Finding>& findings) {
+                                      std::vector<ExerciseFindings>& findings) {
   const Course& course = context.course;
   GradeRequest request{.project = context.project,
                        .workspace = course.root() / "exercises",
@@ -125,7 +125,7 @@ std::size_t prove_stubs_and_solutions(const Context& context, const VerifyOption
 
 // Effects: grades the author mutants of `entry` into `finding`. Returns: how many it has.
 std::size_t verify_mutants(const Context& context, const VerifyOptions& options,
-                           const CourseEntry& entry, Finding& finding) {
+                           const CourseEntry& entry, ExerciseFindings& finding) {
   const MutantsVerdict verdict = grade_mutants(context.course, entry,
                                                MutantRequest{.project = context.project,
                                                              .sandbox = options.sandbox,
@@ -144,7 +144,7 @@ int run_verify(const Context& context, const VerifyOptions& options) {
   const Course& course = context.course;
   course.require_solutions("verify");
   const std::vector<CourseEntry> entries = course.select(options.ids);
-  std::vector<Finding> findings(entries.size());
+  std::vector<ExerciseFindings> findings(entries.size());
   for (std::size_t i = 0; i < entries.size(); ++i) findings[i].id = entries[i].id;
   const std::size_t tests =
       options.only_mutants ? 0 : prove_stubs_and_solutions(context, options, entries, findings);

@@ -9,7 +9,7 @@ namespace grader {
 namespace {
 
 // One file on the include stack of the output being read.
-struct Frame {
+struct IncludedFile {
   std::string file;
   std::size_t line = 0;  ///< of the next output line while this file is on top
   bool learner = false;
@@ -27,7 +27,7 @@ class IncludeStack {
       // The includer's line at the marker's own output line is the #include's line.
       sync(output_line - 1);
       if (is_forbidden_header(marker.file)) {
-        const Frame* learner = innermost_learner();
+        const IncludedFile* learner = innermost_learner();
         scan.includes.push_back({.header = marker.file,
                                  .file = learner != nullptr ? learner->file : marker.file,
                                  .line = learner != nullptr ? learner->line : marker.line});
@@ -37,7 +37,7 @@ class IncludeStack {
       frames_.pop_back();
     }
     if (frames_.empty()) frames_.push_back({});
-    Frame& top = frames_.back();
+    IncludedFile& top = frames_.back();
     top.file = marker.file;
     top.line = marker.line;
     top.learner = is_learner_(marker.file);
@@ -46,7 +46,7 @@ class IncludeStack {
   }
 
   // Returns: the top frame, its line brought to output line `output_line`.
-  const Frame* at(std::size_t output_line) {
+  const IncludedFile* at(std::size_t output_line) {
     if (frames_.empty()) return nullptr;
     sync(output_line);
     return &frames_.back();
@@ -59,14 +59,14 @@ class IncludeStack {
     base_ = output_line;
   }
 
-  const Frame* innermost_learner() const {
+  const IncludedFile* innermost_learner() const {
     for (auto it = frames_.rbegin(); it != frames_.rend(); ++it)
       if (it->learner) return &*it;
     return nullptr;
   }
 
   const std::function<bool(const std::string&)>& is_learner_;
-  std::vector<Frame> frames_;
+  std::vector<IncludedFile> frames_;
   std::size_t base_ = 0;  ///< the output line where the top frame's `line` holds
 };
 
@@ -99,7 +99,7 @@ PreprocessedScan scan_preprocessed(std::string_view text,
         stack.apply(*marker, output_line, scan);
       continue;
     }
-    const Frame* frame = stack.at(token->line);
+    const IncludedFile* frame = stack.at(token->line);
     if (frame == nullptr || !frame->learner) continue;
     scan.tokens.push_back({.kind = token->kind,
                            .text = std::string(token->text),

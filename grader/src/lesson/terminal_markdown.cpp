@@ -4,6 +4,8 @@
 #include <sstream>
 #include <vector>
 
+#include "util/text.hpp"
+
 namespace grader {
 namespace {
 
@@ -11,14 +13,6 @@ constexpr std::string_view kBold = "\033[1m";
 constexpr std::string_view kHeading = "\033[1;36m";
 constexpr std::string_view kCode = "\033[33m";
 constexpr std::string_view kReset = "\033[0m";
-
-std::vector<std::string> split_lines(std::string_view text) {
-  std::vector<std::string> lines;
-  std::istringstream in{std::string(text)};
-  std::string line;
-  while (std::getline(in, line)) lines.push_back(line);
-  return lines;
-}
 
 // Heading level of a line ("## x" -> 2), or 0 when it is not a heading.
 std::size_t heading_level(std::string_view line) {
@@ -110,11 +104,11 @@ std::string github_slug(std::string_view heading) {
 }
 
 std::optional<std::string> extract_section(std::string_view markdown, std::string_view anchor) {
-  const std::vector<std::string> lines = split_lines(markdown);
   std::size_t level = 0;
   std::string out;
   bool in_fence = false;
-  for (const std::string& line : lines) {
+  for (const std::string_view view : split_lines(markdown)) {
+    const std::string line(view);
     if (is_fence(line)) in_fence = !in_fence;
     const std::size_t this_level = in_fence ? 0 : heading_level(line);
     if (level == 0) {
@@ -132,7 +126,6 @@ std::optional<std::string> extract_section(std::string_view markdown, std::strin
 }
 
 std::string render_markdown(std::string_view markdown, std::size_t width, bool color) {
-  const std::vector<std::string> lines = split_lines(markdown);
   std::string out;
   // The paragraph or list item being gathered, and the prefixes of its lines.
   std::string paragraph;
@@ -145,7 +138,8 @@ std::string render_markdown(std::string_view markdown, std::size_t width, bool c
     rest_prefix.clear();
   };
   bool in_fence = false;
-  for (const std::string& line : lines) {
+  for (const std::string_view view : split_lines(markdown)) {
+    const std::string line(view);
     if (is_fence(line)) {
       flush();
       in_fence = !in_fence;

@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "util/text.hpp"
+
 namespace grader {
 namespace {
 

@@ -51,7 +51,4 @@ bool tamper_forbidden_attribute(std::string_view name);
 /// Returns: whether the built-in rules forbid `name` (as a name, an attribute, or by prefix).
 bool tamper_forbids_by_default(std::string_view name);
 
-/// Returns: whether `text` is a C++ identifier (ASCII letters, digits, '_', not a digit first).
-bool is_identifier(std::string_view text);
-
 }  // namespace grader

@@ -1,10 +1,11 @@
 #include "mutants/mutant_patch.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <optional>
 
 #include <fmt/format.h>
+
+#include "util/text.hpp"
 
 namespace grader {
 namespace {
@@ -13,7 +14,7 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kBugPrefix = "# bug:";
 constexpr std::string_view kKillsPrefix = "# kills:";
-constexpr std::size_t kQuotedChars = 60;  // of a stray line, enough to find it in the file
+constexpr std::size_t kQuotedLineChars = 60;  // of a stray line, enough to find it in the file
 
 // The text of `line` after `prefix`, without surrounding blanks; nullopt without the prefix.
 std::optional<std::string> value_after(std::string_view line, std::string_view prefix) {
@@ -23,26 +24,6 @@ std::optional<std::string> value_after(std::string_view line, std::string_view p
   if (first == std::string_view::npos) return std::string();
   const std::size_t last = line.find_last_not_of(" \t");
   return std::string(line.substr(first, last - first + 1));
-}
-
-bool is_identifier(std::string_view text) {
-  const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-  return !text.empty() && !std::isdigit(static_cast<unsigned char>(text.front())) &&
-         std::all_of(text.begin(), text.end(), word);
-}
-
-// Splits `text` into lines, each without its LF or CRLF.
-std::vector<std::string_view> lines_of(std::string_view text) {
-  std::vector<std::string_view> lines;
-  while (!text.empty()) {
-    const std::size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    if (line.ends_with('\r')) line.remove_suffix(1);
-    lines.push_back(line);
-    if (end == std::string_view::npos) break;
-    text.remove_prefix(end + 1);
-  }
-  return lines;
 }
 
 bool starts_diff(std::string_view line) {
@@ -60,7 +41,7 @@ std::string body_problem(const std::vector<std::string_view>& lines) {
     if (!is_comment(lines[i])) {
       return fmt::format(
           "line {} is neither a '# ' comment nor the start of the diff ('--- a/FILE'): '{}'", i + 1,
-          lines[i].substr(0, kQuotedChars));
+          lines[i].substr(0, kQuotedLineChars));
     }
   }
   return "has no diff after its header";
@@ -75,7 +56,7 @@ bool is_test_name(std::string_view name) {
 }
 
 MutantHeader parse_mutant_header(std::string_view text) {
-  const std::vector<std::string_view> lines = lines_of(text);
+  const std::vector<std::string_view> lines = split_lines(text);
   MutantHeader header;
   const std::optional<std::string> bug =
       lines.empty() ? std::nullopt : value_after(lines[0], kBugPrefix);

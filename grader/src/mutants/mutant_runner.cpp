@@ -23,8 +23,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr double kPatchSeconds = 30;       // GNU patch on a few kilobytes; longer means it hangs
-constexpr std::size_t kQuotedChars = 200;  // of a diagnostic quoted in a problem line
+constexpr double kPatchSeconds = 30;  // GNU patch on a few kilobytes; longer means it hangs
+constexpr std::size_t kQuotedDiagnosticChars = 200;  // of a diagnostic quoted in a problem line
 
 using Files = std::map<fs::path, std::string>;  // path relative to the tree -> bytes
 
@@ -43,18 +43,19 @@ MutantTree tree_for(const Course& course, const std::string& id) {
   return {.dir = dir, .tree = dir / "tree", .build = dir / "build", .verdicts = dir / "verdicts"};
 }
 
-std::string first_line(const std::string& text) {
+std::string quoted_first_line(const std::string& text) {
   const std::size_t start = text.find_first_not_of("\r\n");
   if (start == std::string::npos) return "";
-  return text.substr(start, std::min(text.find_first_of("\r\n", start) - start, kQuotedChars));
+  return text.substr(start,
+                     std::min(text.find_first_of("\r\n", start) - start, kQuotedDiagnosticChars));
 }
 
 // The compiler's first error in `diagnostics`, else their first line.
-std::string first_error(const std::string& diagnostics) {
+std::string quoted_first_error(const std::string& diagnostics) {
   const std::size_t error = diagnostics.find("error:");
-  if (error == std::string::npos) return first_line(diagnostics);
+  if (error == std::string::npos) return quoted_first_line(diagnostics);
   const std::size_t line = diagnostics.rfind('\n', error);
-  return first_line(diagnostics.substr(line == std::string::npos ? 0 : line + 1));
+  return quoted_first_line(diagnostics.substr(line == std::string::npos ? 0 : line + 1));
 }
 
 // Effects: adds `id` and every exercise it depends on, directly or not, to `ids`.
@@ -136,7 +137,7 @@ Patched apply_patch(const fs::path& patch, const Manifest& manifest, const Files
       .cwd = scratch.path(),
       .limits = {.wall_seconds = kPatchSeconds}});
   if (!applied.succeeded()) {
-    const std::string said = first_line(applied.output);
+    const std::string said = quoted_first_line(applied.output);
     return {.problem = fmt::format("does not apply: {}", said.empty() ? applied.describe() : said)};
   }
   const std::set<fs::path> learner(manifest.files.begin(), manifest.files.end());
@@ -199,7 +200,8 @@ ExerciseReport verdict_on_tree(const MutantContext& c, const std::string& name) 
 // Returns: "" when the mutant `name` is killed, else the problem.
 std::string judge(const ExerciseReport& e, const std::string& name, const std::string& kills) {
   if (e.status == ExerciseStatus::build_error)
-    return fmt::format("mutant {}: does not build: {}", name, first_error(e.build.diagnostics));
+    return fmt::format("mutant {}: does not build: {}", name,
+                       quoted_first_error(e.build.diagnostics));
   if (e.status == ExerciseStatus::refused)
     return fmt::format("mutant {}: is refused by the tamper guard: {}", name, e.message);
   if (e.status == ExerciseStatus::not_run)

@@ -11,7 +11,7 @@ using nlohmann::json;
 
 // The interface's limits: a test's output, and the top-level message.
 constexpr std::size_t kOutputChars = 500;
-constexpr std::size_t kMessageBytes = 65535;
+constexpr std::size_t kExercismMessageBytes = 65535;
 // truncate_utf8's marker line takes at most this much, so the cut output stays in bounds.
 constexpr std::size_t kMarkerBytes = 60;
 
@@ -92,7 +92,7 @@ json exercism_json(const Report& report) {
     if (problems.empty()) problems = "no test was run";
     return {{"version", 3},
             {"status", "error"},
-            {"message", truncate_utf8(problems, kMessageBytes - kMarkerBytes)},
+            {"message", truncate_utf8(problems, kExercismMessageBytes - kMarkerBytes)},
             {"tests", tests}};
   }
   return {{"version", 3}, {"status", all_passed ? "pass" : "fail"}, {"tests", tests}};

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "util/text.hpp"
+
 namespace grader {
 
 namespace {
@@ -13,7 +15,7 @@ namespace {
 // A LeakSanitizer report has a stack per leak; past this many, one line says how many more.
 constexpr std::size_t kMaxStacks = 6;
 
-struct Frame {
+struct StackFrame {
   std::string number;    ///< "#3"
   std::string function;  ///< "Arc<int>::increment()", "<null>"
   std::string location;  ///< "/path/arc.hpp:8:3", "<null>" or "" (a module offset only)
@@ -21,7 +23,7 @@ struct Frame {
 
 struct Stack {
   std::string title;  ///< "Previous write of size 8 at 0x7b04… by thread T1:"
-  std::vector<Frame> frames;
+  std::vector<StackFrame> frames;
 };
 
 std::string_view trim(std::string_view s) {
@@ -34,13 +36,13 @@ std::string_view trim(std::string_view s) {
 //   ASan, LSan: "#3 0x55ec4f37a3e0 in main /path/file.cpp:8"
 //   TSan:       "#3 Arc<int>::increment() /path/arc.hpp:8 (suite+0x254c)"
 // Returns: the frame, or nullopt for any other line.
-std::optional<Frame> parse_frame(std::string_view line) {
+std::optional<StackFrame> parse_frame(std::string_view line) {
   line = trim(line);
   if (line.size() < 2 || line[0] != '#' || std::isdigit(static_cast<unsigned char>(line[1])) == 0)
     return std::nullopt;
   const std::size_t space = line.find(' ');
   if (space == std::string_view::npos) return std::nullopt;
-  Frame frame{.number = std::string(line.substr(0, space))};
+  StackFrame frame{.number = std::string(line.substr(0, space))};
   std::string_view rest = line.substr(space + 1);
   if (rest.starts_with("0x")) {  // an address, then " in "
     const std::size_t in = rest.find(" in ");
@@ -117,7 +119,7 @@ std::string render_stack(const Stack& stack, const std::vector<std::string>& fil
   if (first == stack.frames.size()) first = 0;
   std::string out = fmt::format("  {}\n", stack.title);
   for (std::size_t i = first; i < stack.frames.size() && i < first + kFramesPerStack; ++i) {
-    const Frame& f = stack.frames[i];
+    const StackFrame& f = stack.frames[i];
     const std::string where = shown_location(f.location, files);
     out += fmt::format("    {} {}{}\n", f.number, f.function, where.empty() ? "" : " " + where);
   }
@@ -131,21 +133,11 @@ std::string_view without_pid(std::string_view line) {
   return end == std::string_view::npos ? line : line.substr(end + 2);
 }
 
-std::vector<std::string_view> lines_of(std::string_view text) {
-  std::vector<std::string_view> lines;
-  while (!text.empty()) {
-    const std::size_t end = text.find('\n');
-    lines.push_back(text.substr(0, end));
-    text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
-  }
-  return lines;
-}
-
 }  // namespace
 
 std::string summarize_sanitizer_report(std::string_view report,
                                        const std::vector<std::string>& learner_files) {
-  const std::vector<std::string_view> lines = lines_of(report);
+  const std::vector<std::string_view> lines = split_lines(report);
   std::string out;
   std::size_t stacks = 0;
   std::size_t dropped = 0;
@@ -158,7 +150,7 @@ std::string summarize_sanitizer_report(std::string_view report,
     }
     Stack stack{.title = std::string(line)};
     while (i + 1 < lines.size()) {
-      std::optional<Frame> frame = parse_frame(lines[i + 1]);
+      std::optional<StackFrame> frame = parse_frame(lines[i + 1]);
       if (!frame) break;
       stack.frames.push_back(std::move(*frame));
       ++i;

@@ -27,7 +27,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::size_t kMessageBytes = 4096;  // per test, in the report
+constexpr std::size_t kReportedMessageBytes = 4096;  // per test, in the report
 constexpr std::size_t kSanitizerLines = 48;  // of a sanitizer report's summary, in the message
 constexpr std::size_t kOutputLines = 20;     // of a crashed test's own output, in the message
 constexpr std::size_t kListingLines = 10;    // of a suite's output when it cannot list its tests
@@ -296,7 +296,7 @@ TestReport judge_isolated(const std::string& name, const Invocation& inv,
       t.status != TestStatus::sanitizer) {
     t.message += "\n--- output ---\n" + first_lines(inv.process.output, kOutputLines);
   }
-  t.message = truncate_utf8(t.message, kMessageBytes);
+  t.message = truncate_utf8(t.message, kReportedMessageBytes);
   return t;
 }
 
@@ -347,7 +347,7 @@ std::vector<std::string> list_tests(SuiteProcess& process, SuiteResult& suite) {
                     listing.process.output.empty()
                         ? ""
                         : ":\n" + first_lines(listing.process.output, kListingLines));
-    suite.error = truncate_utf8(suite.error, kMessageBytes);
+    suite.error = truncate_utf8(suite.error, kReportedMessageBytes);
     return {};
   }
   std::vector<std::string> names;
@@ -361,10 +361,11 @@ std::vector<std::string> list_tests(SuiteProcess& process, SuiteResult& suite) {
 // Returns: test `name`'s verdict as its record in `inv` gives it. Requires: it has one.
 TestReport from_record(const Invocation& inv, const std::string& name) {
   const TestRecord& record = *inv.record_of(name);
-  return TestReport{.name = name,
-                    .status = record.status,
-                    .message = truncate_utf8(reported_message(inv, name, record), kMessageBytes),
-                    .seconds = record.seconds};
+  return TestReport{
+      .name = name,
+      .status = record.status,
+      .message = truncate_utf8(reported_message(inv, name, record), kReportedMessageBytes),
+      .seconds = record.seconds};
 }
 
 // Returns: whether the records of an unclean run stand for the tests they cover. They do

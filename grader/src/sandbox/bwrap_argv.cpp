@@ -3,16 +3,12 @@
 #include <algorithm>
 #include <iterator>
 
+#include "util/file.hpp"
+
 namespace grader {
 namespace {
 
 namespace fs = std::filesystem;
-
-// True when `inner` is `outer` or lies below it (lexically: both are absolute).
-bool within(const fs::path& inner, const fs::path& outer) {
-  const fs::path relative = inner.lexically_relative(outer);
-  return !relative.empty() && *relative.begin() != "..";
-}
 
 // The private /tmp is memory: a program filling it must not fill the machine's.
 // Compilers keep their temporary files there (a few MB per translation unit).
@@ -61,11 +57,12 @@ std::vector<std::string> bwrap_argv(const std::string& bwrap, const SandboxPolic
   for (const fs::path& path : readable) {
     // Inside a writable directory it stays writable: binding it read-only would cover that.
     if (std::any_of(writable.begin(), writable.end(),
-                    [&](const fs::path& w) { return within(path, w); }))
+                    [&](const fs::path& w) { return lexically_within(path, w); }))
       continue;
     // Read-only already, unless a hidden directory or the private /tmp holds it.
-    if (within(path, "/tmp") || std::any_of(hidden.begin(), hidden.end(),
-                                            [&](const fs::path& h) { return within(path, h); }))
+    if (lexically_within(path, "/tmp") ||
+        std::any_of(hidden.begin(), hidden.end(),
+                    [&](const fs::path& h) { return lexically_within(path, h); }))
       mounts.push_back({path, {"--ro-bind", path.string(), path.string()}});
   }
   for (const fs::path& path : writable)

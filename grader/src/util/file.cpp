@@ -34,6 +34,11 @@ bool is_within(const std::filesystem::path& path, const std::filesystem::path& d
   return dir_end == dir.end();
 }
 
+bool lexically_within(const std::filesystem::path& inner, const std::filesystem::path& outer) {
+  const std::filesystem::path relative = inner.lexically_relative(outer);
+  return !relative.empty() && *relative.begin() != "..";
+}
+
 void write_atomically(const std::filesystem::path& path, const std::string& text) {
   constexpr mode_t kReadableByAll = 0644;  // mkstemp makes 0600; reports are for everyone
   const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";

@@ -20,6 +20,11 @@ std::optional<Instant> modification_time(const std::filesystem::path& path);
 /// Requires: both are absolute and normal (canonical), so ".." cannot fool it.
 bool is_within(const std::filesystem::path& path, const std::filesystem::path& dir);
 
+/// Returns: whether `inner` is `outer` or lies below it, comparing the paths as written:
+/// "." and ".." components and trailing separators are resolved, links are not followed.
+/// Requires: both are absolute.
+bool lexically_within(const std::filesystem::path& inner, const std::filesystem::path& outer);
+
 /// Effects: writes `text` to `path` atomically: to a temporary file in the same
 /// directory, flushed, then renamed over `path`, so a reader sees the old file or
 /// the new one, never half of one. Throws: SetupError naming the path.

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <string_view>
+#include <vector>
+
 #include "util/text.hpp"
 
 namespace grader {
@@ -63,6 +66,22 @@ TEST(FitColumn, LongTextEndsInAnEllipsisWithinTheWidth) {
   EXPECT_EQ(fit_column("Layout: size, alignment", 10), "Layout: s…");
   EXPECT_EQ(fit_column("caf\xC3\xA9 au lait", 5), "caf\xC3\xA9…");
   EXPECT_EQ(fit_column("abc", 1), "…");
+}
+
+// kills: a split that keeps the CR of a CRLF line end, or adds an empty line after a final LF.
+TEST(SplitLines, DropsLfAndCrlfEndsAndNoTrailingEmptyLine) {
+  EXPECT_EQ(split_lines("a\r\nb\nc"), (std::vector<std::string_view>{"a", "b", "c"}));
+  EXPECT_EQ(split_lines("a\n\nb\n"), (std::vector<std::string_view>{"a", "", "b"}));
+  EXPECT_TRUE(split_lines("").empty());
+}
+
+// kills: accepting a leading digit, an empty name, or a character outside [A-Za-z0-9_].
+TEST(IsIdentifier, AsciiLettersDigitsAndUnderscoreNotADigitFirst) {
+  EXPECT_TRUE(is_identifier("_under_score9"));
+  EXPECT_FALSE(is_identifier("9lives"));
+  EXPECT_FALSE(is_identifier(""));
+  EXPECT_FALSE(is_identifier("a-b"));
+  EXPECT_FALSE(is_identifier("caf\xC3\xA9"));
 }
 
 }  // namespace
