@@ -100,11 +100,8 @@ def per_source(entry):
     A unity source CMake generated (.../Unity/unity_N_cxx.cxx: the grader's sources compile
     in batches, grader/CMakeLists.txt) becomes one entry per source it #includes, each the
     same command with that source in place of the unity file: each is checked on its own.
-    They keep the unity object, whose header list (recorded_headers) covers them all. An
-    entry that compiles to no object (-fsyntax-only: the one-unit name check) gives none."""
+    They keep the unity object, whose header list (recorded_headers) covers them all."""
     args = entry["arguments"]
-    if "-fsyntax-only" in args:
-        return []
     unity = Path(entry["directory"], entry["file"])
     if unity.parent.name != "Unity" or not unity.name.startswith("unity_"):
         return [entry]
